@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using DiligenceBot.BotFramework.Schema;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace DiligenceBot.BotFramework.Authentication;
+
+/// <summary>The outcome of checking an inbound request's bearer token.</summary>
+public sealed record InboundAuthResult(bool Succeeded, string? Failure, ClaimsIdentity? Identity)
+{
+    public static InboundAuthResult Fail(string reason) => new(false, reason, null);
+}
+
+/// <summary>
+/// Validates the bearer token the Bot Connector puts on every activity, as the connector's auth spec requires:
+/// issuer, audience = app id, RS256/384/512 only, lifetime with clock skew, signing key from the OpenID
+/// metadata endorsed for the activity's channel, and the <c>serviceurl</c> claim equal to the activity's.
+/// </summary>
+public sealed class InboundTokenValidator(SigningKeyCache keys, IOptions<BotOptions> options, TimeProvider time)
+{
+    public const string ServiceUrlClaim = "serviceurl";
+
+    private static readonly string[] AllowedAlgorithms =
+        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    public async Task<InboundAuthResult> ValidateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(authorizationHeader))
+        {
+            return InboundAuthResult.Fail("missing Authorization header");
+        }
+
+        const string scheme = "Bearer ";
+        if (!authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return InboundAuthResult.Fail("Authorization scheme is not Bearer");
+        }
+
+        var raw = authorizationHeader[scheme.Length..].Trim();
+        JsonWebToken token;
+        try
+        {
+            token = new JsonWebToken(raw);
+        }
+        catch (ArgumentException)
+        {
+            return InboundAuthResult.Fail("token is not a well-formed JWT");
+        }
+
+        // Checked before anything else so that 'none' and HMAC tokens never reach key selection.
+        if (!AllowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal))
+        {
+            return InboundAuthResult.Fail($"algorithm '{token.Alg}' is not allowed");
+        }
+
+        if (string.IsNullOrEmpty(token.Kid))
+        {
+            return InboundAuthResult.Fail("token has no key id");
+        }
+
+        var key = await keys.GetKeyAsync(token.Kid, cancellationToken);
+        if (key is null)
+        {
+            return InboundAuthResult.Fail("signing key is unknown");
+        }
+
+        if (string.IsNullOrEmpty(activity.ChannelId) || !key.Endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
+        {
+            return InboundAuthResult.Fail($"signing key is not endorsed for channel '{activity.ChannelId}'");
+        }
+
+        var o = options.Value;
+        var parameters = new TokenValidationParameters
+        {
+            ValidIssuer = o.TokenIssuer,
+            ValidAudience = o.AppId,
+            IssuerSigningKey = key.Key,
+            ValidAlgorithms = AllowedAlgorithms,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateIssuerSigningKey = true,
+            ValidateLifetime = true,
+            ClockSkew = o.ClockSkew,
+            TryAllIssuerSigningKeys = false,
+            LifetimeValidator = ValidateLifetime,
+        };
+
+        var result = await _handler.ValidateTokenAsync(token, parameters);
+        if (!result.IsValid)
+        {
+            return InboundAuthResult.Fail($"token rejected: {result.Exception?.GetType().Name}");
+        }
+
+        var serviceUrl = result.ClaimsIdentity.FindFirst(ServiceUrlClaim)?.Value;
+        if (string.IsNullOrEmpty(serviceUrl) || !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.Ordinal))
+        {
+            return InboundAuthResult.Fail("serviceurl claim does not match the activity's serviceUrl");
+        }
+
+        return new InboundAuthResult(true, null, result.ClaimsIdentity);
+    }
+
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (expires is null)
+        {
+            return false;
+        }
+
+        if (notBefore is { } nbf && nbf > now + parameters.ClockSkew)
+        {
+            return false;
+        }
+
+        return expires.Value >= now - parameters.ClockSkew;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Buffers;
+using System.Text.Json;
+using DiligenceBot.BotFramework.Authentication;
+using DiligenceBot.BotFramework.Connector;
+using DiligenceBot.BotFramework.Schema;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DiligenceBot.BotFramework.Hosting;
+
+/// <summary>
+/// <c>POST /api/messages</c>: size limit (413), JSON (400), required fields (400), channel authentication (401),
+/// then the application's <see cref="IBotHandler"/>. Client mistakes never get a 500 or a stack trace; every
+/// rejection is logged with the activity id.
+/// </summary>
+public static class BotMessagesEndpoint
+{
+    public static IEndpointConventionBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
+        endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery();
+
+    internal static async Task HandleAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        var options = services.GetRequiredService<IOptions<BotOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotMessagesEndpoint).FullName!);
+        var cancellationToken = http.RequestAborted;
+
+        var body = await ReadBodyAsync(http.Request, options.MaxActivityBytes, cancellationToken);
+        if (body is null)
+        {
+            Log.ActivityRejected(logger, null, StatusCodes.Status413PayloadTooLarge, $"body larger than {options.MaxActivityBytes} bytes");
+            await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", "The activity is larger than this bot accepts.");
+            return;
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity);
+        }
+        catch (JsonException ex)
+        {
+            Log.ActivityRejected(logger, null, StatusCodes.Status400BadRequest, $"malformed JSON at {ex.Path ?? "$"}, line {ex.LineNumber}");
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BadSyntax", "The body is not a valid activity JSON document.");
+            return;
+        }
+
+        if (Problem(activity) is { } problem)
+        {
+            Log.ActivityRejected(logger, activity?.Id, StatusCodes.Status400BadRequest, problem);
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BadArgument", problem);
+            return;
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ActivityId"] = activity!.Id,
+            ["ConversationId"] = activity.Conversation!.Id,
+        });
+
+        var authenticated = false;
+        if (!options.IsLocalDevelopmentMode)
+        {
+            var validator = services.GetRequiredService<InboundTokenValidator>();
+            var auth = await validator.ValidateAsync(http.Request.Headers.Authorization.ToString(), activity, cancellationToken);
+            if (!auth.Succeeded)
+            {
+                Log.AuthenticationFailed(logger, activity.Id, auth.Failure!);
+                await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized", "The request is not authenticated.");
+                return;
+            }
+
+            authenticated = true;
+            // Only now may outbound tokens go to this service URL.
+            services.GetRequiredService<TrustedServiceUrls>().Trust(activity.ServiceUrl!);
+        }
+
+        var turn = new TurnContext(activity, authenticated, services.GetRequiredService<IConnectorClient>());
+        InvokeResponse? response;
+        try
+        {
+            response = await services.GetRequiredService<IBotHandler>().OnTurnAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.HandlerFailed(logger, activity.Id, activity.Type, ex);
+            await WriteErrorAsync(http, StatusCodes.Status500InternalServerError, "InternalError", "The bot could not handle this activity.");
+            return;
+        }
+
+        if (activity.Type == ActivityTypes.Invoke && response is not null)
+        {
+            http.Response.StatusCode = response.Status;
+            if (response.Body is not null)
+            {
+                http.Response.ContentType = "application/json; charset=utf-8";
+                await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, BotJsonContext.Default.AdaptiveCardInvokeResponse, cancellationToken);
+            }
+        }
+        else
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+        }
+
+        Log.ActivityHandled(logger, activity.Id, activity.Type, http.Response.StatusCode);
+    }
+
+    /// <summary>What is wrong with the activity's envelope, or null when it can be processed.</summary>
+    internal static string? Problem(Activity? activity)
+    {
+        if (activity is null)
+        {
+            return "The body is empty or not a JSON object.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "The activity has no type.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "The activity has no conversation.id.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            return "The activity has no from.id.";
+        }
+
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
+            || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            return "The activity has no valid serviceUrl.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the body up to <paramref name="limit"/> bytes; null when it is larger.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var n ? (int)n : 4096);
+        while (true)
+        {
+            var memory = buffer.GetMemory(8192);
+            var read = await request.Body.ReadAsync(memory, cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit)
+            {
+                return null;
+            }
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static async Task WriteErrorAsync(HttpContext http, int status, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        var error = new ErrorResponse { Error = new ErrorDetail { Code = code, Message = message } };
+        await JsonSerializer.SerializeAsync(http.Response.Body, error, BotJsonContext.Default.ErrorResponse, http.RequestAborted);
+    }
+}

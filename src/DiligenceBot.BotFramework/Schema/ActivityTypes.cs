@@ -1,0 +1,45 @@
+namespace DiligenceBot.BotFramework.Schema;
+
+/// <summary>Activity <c>type</c> values of the Bot Framework protocol that this bot reads or sends.</summary>
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
+    public const string Invoke = "invoke";
+    public const string InvokeResponse = "invokeResponse";
+    public const string Event = "event";
+    public const string MessageReaction = "messageReaction";
+    public const string Typing = "typing";
+}
+
+/// <summary>Invoke <c>name</c> values.</summary>
+public static class InvokeNames
+{
+    public const string AdaptiveCardAction = "adaptiveCard/action";
+}
+
+/// <summary><c>action</c> values of an installationUpdate.</summary>
+public static class InstallationActions
+{
+    public const string Add = "add";
+    public const string Remove = "remove";
+    public const string AddUpgrade = "add-upgrade";
+    public const string RemoveUpgrade = "remove-upgrade";
+}
+
+/// <summary>Channel ids.</summary>
+public static class Channels
+{
+    public const string MsTeams = "msteams";
+    public const string Emulator = "emulator";
+}
+
+/// <summary>Content types of attachments and invoke answers.</summary>
+public static class ContentTypes
+{
+    public const string AdaptiveCard = "application/vnd.microsoft.card.adaptive";
+    public const string ActivityMessage = "application/vnd.microsoft.activity.message";
+    public const string Error = "application/vnd.microsoft.error";
+    public const string LoginRequest = "application/vnd.microsoft.activity.loginRequest";
+}
