@@ -44,7 +44,7 @@ public static class BotMessagesEndpoint
         }
         catch (JsonException ex)
         {
-            Log.ActivityRejected(logger, null, StatusCodes.Status400BadRequest, $"malformed JSON at {ex.Path ?? "$"}, line {ex.LineNumber}");
+            Log.ActivityRejected(logger, TryReadId(body), StatusCodes.Status400BadRequest, $"malformed JSON at {ex.Path ?? "$"}, line {ex.LineNumber}");
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BadSyntax", "The body is not a valid activity JSON document.");
             return;
         }
@@ -136,6 +136,30 @@ public static class BotMessagesEndpoint
             || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
         {
             return "The activity has no valid serviceUrl.";
+        }
+
+        return null;
+    }
+
+    /// <summary>The top-level "id" of a body that failed to parse, if it appears before the syntax error.</summary>
+    internal static string? TryReadId(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("id"u8)
+                    && reader.Read() && reader.TokenType == JsonTokenType.String)
+                {
+                    var id = reader.GetString();
+                    return id is { Length: <= 200 } ? id : null;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The id was not before the error.
         }
 
         return null;

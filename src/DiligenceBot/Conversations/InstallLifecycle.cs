@@ -1,0 +1,166 @@
+using DiligenceBot.BotFramework.Hosting;
+using DiligenceBot.BotFramework.Schema;
+using DiligenceBot.Data;
+using DiligenceBot.Organisation;
+using DiligenceBot.Help;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiligenceBot.Conversations;
+
+/// <summary>
+/// Install and membership events: store the conversation references needed for proactive messages, retire
+/// them when the bot or a member is removed, and greet on install with the welcome card.
+/// </summary>
+public sealed class InstallLifecycle(
+    DiligenceDbContext db,
+    DirectoryLookup directory,
+    TimeProvider time,
+    ILogger<InstallLifecycle> logger)
+{
+    public async Task<InvokeResponse?> OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        switch (activity.Action)
+        {
+            case InstallationActions.Add or InstallationActions.AddUpgrade:
+                await StoreAsync(activity, activity.From!, cancellationToken);
+                if (activity.Action == InstallationActions.Add)
+                {
+                    await WelcomeAsync(turn, cancellationToken);
+                }
+
+                break;
+            case InstallationActions.Remove or InstallationActions.RemoveUpgrade:
+                await RetireAsync(activity.Conversation!.Id!, userId: null, "uninstalled", cancellationToken);
+                break;
+        }
+
+        return null;
+    }
+
+    public async Task<InvokeResponse?> OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var botId = activity.Recipient?.Id;
+        foreach (var member in activity.MembersAdded ?? [])
+        {
+            if (string.IsNullOrEmpty(member.Id))
+            {
+                continue;
+            }
+
+            if (member.Id == botId)
+            {
+                // The bot joined: in a personal chat the user is the sender; otherwise keep the conversation itself.
+                await StoreAsync(activity, IsPersonal(activity) ? activity.From! : null, cancellationToken);
+            }
+            else
+            {
+                await StoreAsync(activity, member, cancellationToken);
+            }
+        }
+
+        foreach (var member in activity.MembersRemoved ?? [])
+        {
+            if (member.Id == botId)
+            {
+                await RetireAsync(activity.Conversation!.Id!, userId: null, "bot removed", cancellationToken);
+            }
+            else if (!string.IsNullOrEmpty(member.Id))
+            {
+                await RetireAsync(activity.Conversation!.Id!, member.Id, "member removed", cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPersonal(Activity activity) =>
+        activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
+
+    /// <summary>Creates or refreshes the reference for (conversation, user); a retired one comes back to life.</summary>
+    private async Task StoreAsync(Activity activity, ChannelAccount? user, CancellationToken cancellationToken)
+    {
+        var conversationId = activity.Conversation!.Id!;
+        var userId = user?.Id ?? string.Empty;
+        var now = time.GetUtcNow();
+        for (var attempt = 0; ; attempt++)
+        {
+            var record = await db.ConversationRecords.SingleOrDefaultAsync(
+                c => c.ConversationId == conversationId && c.UserId == userId, cancellationToken);
+            if (record is null)
+            {
+                record = new ConversationRecord
+                {
+                    TenantId = activity.TenantId ?? string.Empty,
+                    ChannelId = activity.ChannelId ?? Channels.MsTeams,
+                    ServiceUrl = activity.ServiceUrl!,
+                    ConversationId = conversationId,
+                    UserId = userId,
+                    CreatedAt = now,
+                };
+                db.ConversationRecords.Add(record);
+            }
+
+            record.TenantId = activity.TenantId ?? record.TenantId;
+            record.ServiceUrl = activity.ServiceUrl!;
+            record.ConversationType = activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal");
+            record.AadObjectId = user?.AadObjectId?.ToLowerInvariant();
+            record.UserName = user?.Name;
+            record.BotId = activity.Recipient?.Id;
+            record.TeamsTeamId = activity.ChannelData?.Team?.Id;
+            if (user is not null && user.Id == activity.From?.Id)
+            {
+                // Locale and time zone are the sender's; never copy them onto another member.
+                record.Locale = activity.Locale ?? activity.GetClientInfo()?.Locale ?? record.Locale;
+                record.TimeZone = activity.GetClientInfo()?.TimeZone ?? activity.LocalTimezone ?? record.TimeZone;
+            }
+
+            record.UpdatedAt = now;
+            record.RetiredAt = null;
+            record.RetiredReason = null;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                Log.ReferenceStored(logger, conversationId, userId);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Teams sends installationUpdate and conversationUpdate together: the other one inserted first.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task RetireAsync(string conversationId, string? userId, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var records = await db.ConversationRecords
+            .Where(c => c.ConversationId == conversationId && c.RetiredAt == null && (userId == null || c.UserId == userId))
+            .ToListAsync(cancellationToken);
+        foreach (var record in records)
+        {
+            record.RetiredAt = now;
+            record.RetiredReason = reason;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Log.ReferencesRetired(logger, conversationId, records.Count, reason);
+    }
+
+    private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var person = await directory.FindByAadObjectIdAsync(activity.TenantId ?? string.Empty, activity.From?.AadObjectId, cancellationToken);
+        var language = BotTurnDispatcher.LanguageOf(activity, person);
+        var card = IsPersonal(activity)
+            ? HelpCards.Welcome(person, language)
+            : HelpCards.WelcomeTeam(activity.ChannelData?.Team?.Name ?? activity.Conversation?.Name, language);
+        var result = await turn.SendAsync(OutgoingActivity.FromCard(card), cancellationToken);
+        if (!result.Succeeded)
+        {
+            Log.WelcomeNotSent(logger, activity.Conversation!.Id!, result.Outcome.ToString());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DiligenceBot.Data;
+
+public static class DataExtensions
+{
+    /// <summary>Registers <see cref="DiligenceDbContext"/> on the configured provider.</summary>
+    public static WebApplicationBuilder AddDiligenceData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (options.Provider)
+        {
+            case DatabaseProviders.PostgreSql:
+                builder.Services.AddDbContext<DiligenceDbContext, PostgresDiligenceDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                break;
+            case DatabaseProviders.SqlServer:
+                builder.Services.AddDbContext<DiligenceDbContext, SqlServerDiligenceDbContext>(o => o.UseSqlServer(options.ConnectionString));
+                break;
+            default:
+                builder.Services.AddDbContext<DiligenceDbContext, SqliteDiligenceDbContext>(o => o.UseSqlite(options.ConnectionString));
+                break;
+        }
+
+        return builder;
+    }
+
+    /// <summary>Applies the provider's migrations, then the seeds (both idempotent).</summary>
+    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (!options.MigrateOnStartup)
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
+        await db.Database.MigrateAsync();
+        var seedFolder = Path.IsPathRooted(options.SeedPath) ? options.SeedPath : Path.Combine(AppContext.BaseDirectory, options.SeedPath);
+        await DirectorySeed.ApplyAsync(db, seedFolder, CancellationToken.None);
+    }
+}
+
+/// <summary>Design-time factories so that `dotnet ef` can build each provider's migrations without a server.</summary>
+internal sealed class SqliteDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteDiligenceDbContext>
+{
+    public SqliteDiligenceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteDiligenceDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresDiligenceDbContext>
+{
+    public PostgresDiligenceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresDiligenceDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+}
+
+internal sealed class SqlServerDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqlServerDiligenceDbContext>
+{
+    public SqlServerDiligenceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerDiligenceDbContext>().UseSqlServer("Server=localhost;Database=design;TrustServerCertificate=true").Options);
+}

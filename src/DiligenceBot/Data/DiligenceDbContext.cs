@@ -1,0 +1,31 @@
+using DiligenceBot.Conversations;
+using DiligenceBot.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DiligenceBot.Data;
+
+/// <summary>
+/// The product's data. Used directly (no repositories). One subclass per provider carries that provider's
+/// migrations (EF Core "migrations with multiple providers").
+/// </summary>
+public class DiligenceDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<ConversationRecord> ConversationRecords => Set<ConversationRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DiligenceDbContext).Assembly);
+}
+
+public sealed class SqliteDiligenceDbContext(DbContextOptions<SqliteDiligenceDbContext> options) : DiligenceDbContext(options)
+{
+    // SQLite cannot compare or order DateTimeOffset values; store them as sortable binary ticks.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+}
+
+public sealed class PostgresDiligenceDbContext(DbContextOptions<PostgresDiligenceDbContext> options) : DiligenceDbContext(options);
+
+public sealed class SqlServerDiligenceDbContext(DbContextOptions<SqlServerDiligenceDbContext> options) : DiligenceDbContext(options);

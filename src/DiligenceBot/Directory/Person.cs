@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DiligenceBot.Organisation;
+
+/// <summary>
+/// Someone the bot knows: an account manager (member of a team), a lead (of one or more teams), a lead's own
+/// manager, an admin. Identified in Teams by tenant + Microsoft Entra object id.
+/// </summary>
+public sealed class Person
+{
+    /// <summary>Stable key from the seeds or the directory sync (e.g. "wang-lei").</summary>
+    public required string Id { get; set; }
+    public required string TenantId { get; set; }
+    /// <summary>Microsoft Entra object id, lower-case GUID.</summary>
+    public required string AadObjectId { get; set; }
+    public required string DisplayName { get; set; }
+    public string? Email { get; set; }
+    /// <summary>The team this person works in as an account manager; null for leads who only lead.</summary>
+    public string? TeamId { get; set; }
+    public Team? Team { get; set; }
+    /// <summary>The person this one reports to beyond their team lead (a lead's own manager).</summary>
+    public string? ReportsToId { get; set; }
+    public bool IsAdmin { get; set; }
+    /// <summary>Preferred locale from the directory (zh-CN / en-US); Teams' locale wins when present.</summary>
+    public string? Locale { get; set; }
+}
+
+/// <summary>A sales team: its lead, daily meeting and time zone.</summary>
+public sealed class Team
+{
+    public required string Id { get; set; }
+    public required string TenantId { get; set; }
+    public required string NameEn { get; set; }
+    public required string NameZh { get; set; }
+    public string? LeadId { get; set; }
+    public Person? Lead { get; set; }
+    /// <summary>Start of the daily team meeting, local time.</summary>
+    public TimeOnly MeetingTime { get; set; } = new(8, 30);
+    /// <summary>IANA time zone id, e.g. Asia/Shanghai.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+    public List<Person> Members { get; set; } = [];
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.ToTable("People");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Id).HasMaxLength(64);
+        b.Property(p => p.TenantId).HasMaxLength(64);
+        b.Property(p => p.AadObjectId).HasMaxLength(64);
+        b.Property(p => p.DisplayName).HasMaxLength(200);
+        b.Property(p => p.Email).HasMaxLength(256);
+        b.Property(p => p.TeamId).HasMaxLength(64);
+        b.Property(p => p.ReportsToId).HasMaxLength(64);
+        b.Property(p => p.Locale).HasMaxLength(16);
+        b.HasIndex(p => new { p.TenantId, p.AadObjectId }).IsUnique();
+        b.HasOne(p => p.Team).WithMany(t => t.Members).HasForeignKey(p => p.TeamId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Person>().WithMany().HasForeignKey(p => p.ReportsToId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> b)
+    {
+        b.ToTable("Teams");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Id).HasMaxLength(64);
+        b.Property(t => t.TenantId).HasMaxLength(64);
+        b.Property(t => t.NameEn).HasMaxLength(200);
+        b.Property(t => t.NameZh).HasMaxLength(200);
+        b.Property(t => t.LeadId).HasMaxLength(64);
+        b.Property(t => t.TimeZone).HasMaxLength(64);
+        b.HasIndex(t => t.TenantId);
+        b.HasOne(t => t.Lead).WithMany().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,28 @@
+using DiligenceBot.Conversations;
+using DiligenceBot.Organisation;
+
+namespace DiligenceBot.Help;
+
+/// <summary>"help" / "帮助": the help card.</summary>
+public sealed class HelpVerb : IBotVerb
+{
+    public Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(BotAnswer.WithCard(HelpCards.Help(request.Language)));
+}
+
+/// <summary>"me" / "我的信息": who the bot thinks the user is.</summary>
+public sealed class ProfileVerb(DirectoryLookup directory) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var led = request.Person is { } person ? await directory.TeamsLedByAsync(person, cancellationToken) : [];
+        return BotAnswer.WithCard(HelpCards.Profile(request.Person, request.Activity.From?.AadObjectId, led, request.Language));
+    }
+}
+
+public static class HelpRegistration
+{
+    public static IServiceCollection AddHelp(this IServiceCollection services) => services
+        .AddBotVerb<HelpVerb>(HelpCards.HelpVerb, "help", "帮助", "?", "？", "/help")
+        .AddBotVerb<ProfileVerb>(HelpCards.ProfileVerb, "me", "whoami", "我的信息", "我是谁");
+}

@@ -1,0 +1,25 @@
+using DiligenceBot.AppPackage;
+using DiligenceBot.BotFramework.Hosting;
+using DiligenceBot.Conversations;
+using DiligenceBot.Data;
+using DiligenceBot.Help;
+
+if (args.Length > 0 && args[0] == "package")
+{
+    return AppPackageCommand.Run(args[1..]);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddDiligenceData();
+builder.AddConversations();
+builder.Services.AddHelp();
+
+var app = builder.Build();
+await app.MigrateAndSeedAsync();
+app.MapBotMessages("/api/messages");
+app.MapGet("/healthz", () => Results.Text("ok"));
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, visible to the test host.</summary>
+public partial class Program;
