@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DiligenceBot.Testing;
+
+/// <summary>One request the bot made to the connector.</summary>
+public sealed record ConnectorRequest(
+    string Method,
+    string Path,
+    string? Authorization,
+    JsonNode? Body,
+    DateTimeOffset At);
+
+/// <summary>A scripted answer for the next request(s) to a path: status, optional Retry-After and error code.</summary>
+public sealed record ScriptedAnswer(int Status, int? RetryAfterSeconds = null, string? ErrorCode = null);
+
+/// <summary>
+/// A local Bot Connector (the Teams service at a serviceUrl) over real HTTP on loopback. Implements the v3
+/// conversation endpoints, records every request, and answers the way Teams does when told to:
+/// 429 with Retry-After, 5xx, 403 BotNotInConversationRoster, 404 ConversationNotFound.
+/// </summary>
+public sealed class LocalConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
+    private readonly ConcurrentQueue<ScriptedAnswer> _script = new();
+    private readonly ConcurrentDictionary<string, List<JsonObject>> _members = new();
+    private int _nextId;
+
+    private LocalConnector(WebApplication app) => _app = app;
+
+    /// <summary>The serviceUrl to put in activities, ending with a slash like Teams' own.</summary>
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    public IReadOnlyList<ConnectorRequest> Requests => _requests.ToArray();
+
+    /// <summary>Activities the bot sent (send, reply or update), in order.</summary>
+    public IReadOnlyList<ConnectorRequest> SentActivities =>
+        _requests.Where(r => r.Path.Contains("/activities", StringComparison.Ordinal) && r.Method is "POST" or "PUT").ToArray();
+
+    public static async Task<LocalConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var connector = new LocalConnector(app);
+        app.Run(connector.HandleAsync);
+        await app.StartAsync();
+        connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        return connector;
+    }
+
+    /// <summary>Queues answers for the next requests, whatever their path; afterwards requests succeed.</summary>
+    public void Script(params ScriptedAnswer[] answers)
+    {
+        foreach (var a in answers)
+        {
+            _script.Enqueue(a);
+        }
+    }
+
+    /// <summary>Sets the roster returned by pagedmembers (pages of <paramref name="pageSize"/>).</summary>
+    public void SetMembers(string conversationId, IEnumerable<JsonObject> members) => _members[conversationId] = members.ToList();
+
+    public void Clear()
+    {
+        _requests.Clear();
+        _script.Clear();
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> activities have been sent (or the timeout passes).</summary>
+    public async Task<IReadOnlyList<ConnectorRequest>> WaitForActivitiesAsync(int count, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (SentActivities.Count < count && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
+
+        return SentActivities;
+    }
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        JsonNode? body = null;
+        if (ctx.Request.ContentLength is > 0 || ctx.Request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                body = await JsonNode.ParseAsync(ctx.Request.Body);
+            }
+            catch (JsonException)
+            {
+                await Error(ctx, 400, "BadSyntax", "Invalid JSON");
+                return;
+            }
+        }
+
+        var path = ctx.Request.Path.Value ?? string.Empty;
+        _requests.Enqueue(new ConnectorRequest(ctx.Request.Method, path, ctx.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body, DateTimeOffset.UtcNow));
+
+        if (_script.TryDequeue(out var scripted))
+        {
+            if (scripted.RetryAfterSeconds is { } seconds)
+            {
+                ctx.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var code = scripted.ErrorCode ?? scripted.Status switch
+            {
+                403 => "BotNotInConversationRoster",
+                404 => "ConversationNotFound",
+                429 => "Throttled",
+                _ => "ServiceError",
+            };
+            await Error(ctx, scripted.Status, code, "Scripted answer");
+            return;
+        }
+
+        // Teams rejects bot messages with "text": null and unknown shapes; be as strict.
+        if (body is JsonObject o && o.TryGetPropertyValue("text", out var text) && text is null)
+        {
+            await Error(ctx, 400, "BadArgument", "text must not be null");
+            return;
+        }
+
+        var segments = path.Trim('/').Split('/');
+        switch (ctx.Request.Method, segments)
+        {
+            case ("POST", ["v3", "conversations"]):
+                var tenant = body?["tenantId"]?.GetValue<string>() ?? body?["channelData"]?["tenant"]?["id"]?.GetValue<string>();
+                if (string.IsNullOrEmpty(tenant))
+                {
+                    await Error(ctx, 400, "BadArgument", "Tenant id is required");
+                    return;
+                }
+
+                await Json(ctx, 201, new JsonObject { ["id"] = "a:1-created-" + Interlocked.Increment(ref _nextId) });
+                return;
+            case ("POST", ["v3", "conversations", _, "activities", ..]):
+                await Json(ctx, 201, new JsonObject { ["id"] = "activity-" + Interlocked.Increment(ref _nextId) });
+                return;
+            case ("PUT", ["v3", "conversations", _, "activities", var id]):
+                await Json(ctx, 200, new JsonObject { ["id"] = id });
+                return;
+            case ("DELETE", ["v3", "conversations", _, "activities", _]):
+                ctx.Response.StatusCode = 200;
+                return;
+            case ("GET", ["v3", "conversations", var conversationId, "pagedmembers"]):
+                await Paged(ctx, Uri.UnescapeDataString(conversationId));
+                return;
+            default:
+                await Error(ctx, 404, "NotFound", "Unknown route");
+                return;
+        }
+    }
+
+    private async Task Paged(HttpContext ctx, string conversationId)
+    {
+        if (!_members.TryGetValue(conversationId, out var members))
+        {
+            await Error(ctx, 404, "ConversationNotFound", "Conversation not found");
+            return;
+        }
+
+        var size = int.TryParse(ctx.Request.Query["pageSize"], out var s) ? s : 100;
+        var start = int.TryParse(ctx.Request.Query["continuationToken"], out var c) ? c : 0;
+        var page = new JsonArray(members.Skip(start).Take(size).Select(m => (JsonNode)m.DeepClone()).ToArray());
+        var result = new JsonObject { ["members"] = page };
+        if (start + size < members.Count)
+        {
+            result["continuationToken"] = (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await Json(ctx, 200, result);
+    }
+
+    private static Task Json(HttpContext ctx, int status, JsonNode body)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json";
+        return ctx.Response.WriteAsync(body.ToJsonString());
+    }
+
+    private static Task Error(HttpContext ctx, int status, string code, string message) =>
+        Json(ctx, status, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using DiligenceBot.Data;
+using DiligenceBot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiligenceBot.Tests.Infrastructure;
+
+/// <summary>
+/// The whole bot on Kestrel on a loopback port, on its own SQLite file, seeded with the demo organisation.
+/// With an issuer it runs authenticated (Bot:AppId set, keys and tokens from the local issuer); without one it
+/// runs in local development mode like the Agents Playground expects.
+/// </summary>
+public sealed class BotApp : WebApplicationFactory<Program>
+{
+    public const string AppId = "9a1c1f5e-7d0b-4f43-8a7e-2a9f4c7b1d11";
+
+    private readonly LocalOpenIdIssuer? _issuer;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"diligencebot-test-{Guid.NewGuid():N}.db");
+
+    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null)
+    {
+        _issuer = issuer;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>Starts the real server and returns this.</summary>
+    public BotApp Start()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", DatabaseProviders.Sqlite);
+        builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
+        builder.UseSetting("Bot:ConnectorBaseDelay", "00:00:00.010");
+        if (_issuer is not null)
+        {
+            builder.UseSetting("Bot:AppId", AppId);
+            builder.UseSetting("Bot:AppPassword", "local-test-secret");
+            builder.UseSetting("Bot:OpenIdMetadataUrl", _issuer.MetadataUrl);
+            builder.UseSetting("Bot:LoginAuthority", _issuer.LoginAuthority);
+            builder.UseSetting("Bot:SigningKeyMinRefreshInterval", "00:00:00");
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>POSTs an activity to /api/messages, with a bearer token when given.</summary>
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>A fresh DbContext on the app's database, to assert what was stored.</summary>
+    public DiligenceDbContext CreateDbContext() =>
+        Services.CreateScope().ServiceProvider.GetRequiredService<DiligenceDbContext>();
+
+    protected override void Dispose(bool disposing)
+    {
+        Http?.Dispose();
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(_databasePath + suffix);
+                }
+                catch (IOException)
+                {
+                    // Best effort: the temp folder is cleaned eventually.
+                }
+            }
+        }
+    }
+}
