@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DiligenceBot.BotFramework.Schema;
+
+namespace DiligenceBot.BotFramework.Tests.Hosting;
+
+/// <summary>
+/// Bad input on /api/messages (local development mode, so only the envelope is at stake): clear 4xx answers,
+/// never a 500 or a stack trace for a client's mistake, nothing reaches the handler, each rejection logged.
+/// </summary>
+public sealed class BotMessagesEndpointTests : IAsyncLifetime
+{
+    private const string ServiceUrl = "http://127.0.0.1:9/connector/";
+    private ProtocolHost _host = null!;
+
+    public async Task InitializeAsync() =>
+        _host = await ProtocolHost.StartAsync(new Dictionary<string, string?> { ["Bot:MaxActivityBytes"] = "65536" });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task MalformedJson_Gets400_WithoutInternals()
+    {
+        using var response = await _host.PostAsync("""{"type":"message","id":"act-malformed-1","text": "unterminated""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal("BadSyntax", JsonNode.Parse(body)!["error"]!["code"]!.GetValue<string>());
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+        Assert.Empty(_host.Handler.Turns);
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("act-malformed-1", StringComparison.Ordinal) && l.Contains("400", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("42")]
+    [InlineData("""{"type": 5}""")]
+    public async Task JsonThatIsNotAnActivity_Gets400(string body)
+    {
+        using var response = await _host.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_host.Handler.Turns);
+    }
+
+    [Fact]
+    public async Task BodyOverTheLimit_Gets413()
+    {
+        var activity = ProtocolHost.Message(ServiceUrl, text: new string('x', 70_000));
+
+        using var response = await _host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(_host.Handler.Turns);
+    }
+
+    [Theory]
+    [InlineData("conversation", "conversation.id")]
+    [InlineData("from", "from.id")]
+    [InlineData("serviceUrl", "serviceUrl")]
+    [InlineData("type", "type")]
+    public async Task ActivityMissingARequiredField_Gets400_NamingIt(string field, string named)
+    {
+        var activity = ProtocolHost.Message(ServiceUrl);
+        activity.Remove(field);
+
+        using var response = await _host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["message"]!.GetValue<string>();
+        Assert.Contains(named, message, StringComparison.Ordinal);
+        Assert.Empty(_host.Handler.Turns);
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("1700000000000", StringComparison.Ordinal) && l.Contains("rejected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ServiceUrlThatIsNotHttp_Gets400()
+    {
+        var activity = ProtocolHost.Message("file:///etc/passwd");
+
+        using var response = await _host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_host.Handler.Turns);
+    }
+
+    [Fact]
+    public async Task HandlerFailure_Gets500_WithoutAStackTrace()
+    {
+        _host.Handler.Throw = new InvalidOperationException("secret internal detail");
+
+        using var response = await _host.PostAsync(ProtocolHost.Message(ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("secret internal detail", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownFields_AreKept_ForTheHandler()
+    {
+        var activity = ProtocolHost.Message(ServiceUrl);
+        activity["futureField"] = new JsonObject { ["x"] = 1 };
+        activity["from"]!["someNewProperty"] = "kept";
+
+        using var response = await _host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var turn = Assert.Single(_host.Handler.Turns);
+        Assert.Equal(1, turn.Properties!["futureField"].GetProperty("x").GetInt32());
+        Assert.Equal("kept", turn.From!.Properties!["someNewProperty"].GetString());
+    }
+
+    [Fact]
+    public async Task Invoke_IsAnsweredInTheHttpResponse()
+    {
+        _host.Handler.InvokeAnswer = new InvokeResponse(200, AdaptiveCardInvokeResponse.Message("done"));
+        var activity = ProtocolHost.Message(ServiceUrl);
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+
+        using var response = await _host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(200, doc.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.activity.message", doc.RootElement.GetProperty("type").GetString());
+        Assert.Equal("done", doc.RootElement.GetProperty("value").GetString());
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+
+namespace DiligenceBot.BotFramework.Tests.Hosting;
+
+/// <summary>Start-up checks: local development mode is loud, and refused in Production; bad settings name their key.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task NoAppId_InProduction_RefusesToStart()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            ProtocolHost.StartAsync(new Dictionary<string, string?>(), environment: "Production"));
+
+        Assert.Contains("Bot:AppId", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoAppId_InDevelopment_StartsWithALoudWarning()
+    {
+        await using var host = await ProtocolHost.StartAsync(new Dictionary<string, string?>(), environment: "Development");
+
+        Assert.Contains(host.Logs.Lines, l => l.StartsWith("Warning: LOCAL DEVELOPMENT MODE", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("SingleTenant", null, "Bot:TenantId")]
+    [InlineData("MultiTenant", null, "Bot:AppPassword")]
+    [InlineData("Sideways", null, "Bot:AppType")]
+    public async Task InvalidCredentialsSettings_StopStartUp_NamingTheKey(string appType, string? tenant, string key)
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => ProtocolHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = ProtocolHost.AppId,
+            ["Bot:AppType"] = appType,
+            ["Bot:TenantId"] = tenant,
+            ["Bot:AppPassword"] = appType == "MultiTenant" ? null : "secret",
+        }));
+
+        Assert.Contains(key, ex.Message, StringComparison.Ordinal);
+    }
+}
