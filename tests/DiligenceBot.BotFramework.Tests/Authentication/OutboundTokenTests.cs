@@ -1,0 +1,148 @@
+using DiligenceBot.BotFramework.Authentication;
+using DiligenceBot.BotFramework.Connector;
+using DiligenceBot.BotFramework.Hosting;
+using DiligenceBot.BotFramework.Schema;
+using DiligenceBot.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DiligenceBot.BotFramework.Tests.Authentication;
+
+/// <summary>
+/// The outbound token: fetched by client credentials from the configured authority, cached, refreshed before
+/// it expires, and sent only to trusted service URLs.
+/// </summary>
+public sealed class OutboundTokenTests : IAsyncLifetime
+{
+    private LocalOpenIdIssuer _issuer = null!;
+    private LocalConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _issuer = await LocalOpenIdIssuer.StartAsync();
+        _connector = await LocalConnector.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        await _issuer.DisposeAsync();
+    }
+
+    private ServiceProvider Services(string appType = BotAppTypes.MultiTenant, TimeProvider? time = null, bool trustConnector = true)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = "4b7e2d1c-0a9f-4e3d-8c2b-1a0f9e8d7c6b",
+            ["Bot:AppPassword"] = "client-secret-value",
+            ["Bot:AppType"] = appType,
+            ["Bot:TenantId"] = "fe71a704-0ed8-44e8-a9d0-9a48917cced0",
+            ["Bot:LoginAuthority"] = _issuer.LoginAuthority,
+            ["Bot:ConnectorMaxRetries"] = "0",
+        };
+        if (trustConnector)
+        {
+            settings["Bot:TrustedServiceUrls:0"] = _connector.ServiceUrl;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddSingleton<IHostEnvironment>(new TestEnvironment());
+        services.AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddBotFramework();
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task Send_ToATrustedServiceUrl_CarriesTheBotsToken_FetchedOnce()
+    {
+        await using var services = Services();
+        var client = services.GetRequiredService<IConnectorClient>();
+
+        await client.SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromText("one"));
+        await client.SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromText("two"));
+
+        Assert.All(_connector.Requests, r => Assert.StartsWith("Bearer ey", r.Authorization, StringComparison.Ordinal));
+        Assert.Equal(1, _issuer.TokenRequests);
+        Assert.Equal("/botframework.com/oauth2/v2.0/token", _issuer.LastTokenRequestPath);
+        Assert.Equal("https://api.botframework.com/.default", _issuer.LastTokenRequest!["scope"]);
+        Assert.Equal("client_credentials", _issuer.LastTokenRequest["grant_type"]);
+    }
+
+    [Fact]
+    public async Task SingleTenant_AsksTheAppsOwnTenant()
+    {
+        await using var services = Services(BotAppTypes.SingleTenant);
+
+        await services.GetRequiredService<IConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromText("x"));
+
+        Assert.Equal("/fe71a704-0ed8-44e8-a9d0-9a48917cced0/oauth2/v2.0/token", _issuer.LastTokenRequestPath);
+    }
+
+    [Fact]
+    public async Task Token_IsRefreshedBeforeItExpires()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = Services(time: time);
+        var tokens = services.GetRequiredService<IBotTokenProvider>();
+
+        await tokens.GetTokenAsync(default);
+        time.Advance(TimeSpan.FromMinutes(50));
+        await tokens.GetTokenAsync(default);
+        Assert.Equal(1, _issuer.TokenRequests);
+
+        // The issuer's tokens live 3599 s; at 55+ minutes the provider fetches a fresh one.
+        time.Advance(TimeSpan.FromMinutes(5));
+        await tokens.GetTokenAsync(default);
+        Assert.Equal(2, _issuer.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Send_ToAnUntrustedServiceUrl_IsRefused_AndNothingLeavesTheBot()
+    {
+        await using var services = Services(trustConnector: false);
+
+        var result = await services.GetRequiredService<IConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromText("x"));
+
+        Assert.Equal(ConnectorOutcome.Untrusted, result.Outcome);
+        Assert.Empty(_connector.Requests);
+        Assert.Equal(0, _issuer.TokenRequests);
+    }
+
+    [Fact]
+    public async Task ServiceUrl_IsTrusted_OnceAnAuthenticatedActivityBroughtIt()
+    {
+        await using var services = Services(trustConnector: false);
+        services.GetRequiredService<TrustedServiceUrls>().Trust(_connector.ServiceUrl);
+
+        var result = await services.GetRequiredService<IConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromText("x"));
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public void TrustedServiceUrls_MatchByPrefix_NotByLookalikeHost()
+    {
+        var trusted = new TrustedServiceUrls(Microsoft.Extensions.Options.Options.Create(new BotOptions { TrustedServiceUrls = ["https://smba.trafficmanager.net/amer/"] }));
+
+        Assert.True(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/amer/v3/conversations/x/activities")));
+        Assert.False(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net.evil.example/amer/v3/conversations")));
+        Assert.False(trusted.IsTrusted(new Uri("http://smba.trafficmanager.net/amer/v3/conversations")));
+        Assert.False(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/emea/v3/conversations")));
+    }
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+        public string ApplicationName { get; set; } = "Tests";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
