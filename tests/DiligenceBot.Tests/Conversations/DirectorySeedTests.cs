@@ -5,11 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DiligenceBot.Tests.Conversations;
 
 /// <summary>The demo organisation is seeded at start-up, idempotently, and matches the Playground's users.</summary>
-public sealed class DirectorySeedTests : IDisposable
+public sealed class DirectorySeedTests : IAsyncLifetime
 {
     private readonly BotApp _bot = new BotApp().Start();
 
-    public void Dispose() => _bot.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task Seeding_Twice_ChangesNothing()

@@ -25,6 +25,16 @@ public sealed class BotApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"diligencebot-test-{Guid.NewGuid():N}.db");
 
+    /// <summary>
+    /// The provider under test: SQLite by default; DILIGENCEBOT_TEST_DB_PROVIDER=PostgreSql|SqlServer with
+    /// DILIGENCEBOT_TEST_DB_CONNECTION (server part only) runs the same tests on a server, one database per app.
+    /// </summary>
+    private static readonly string Provider = Environment.GetEnvironmentVariable("DILIGENCEBOT_TEST_DB_PROVIDER") ?? DatabaseProviders.Sqlite;
+
+    private readonly string _connectionString = Provider == DatabaseProviders.Sqlite
+        ? string.Empty
+        : $"{Environment.GetEnvironmentVariable("DILIGENCEBOT_TEST_DB_CONNECTION")};Database=diligencebot_test_{Guid.NewGuid():N}";
+
     public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null)
     {
         _issuer = issuer;
@@ -49,8 +59,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", DatabaseProviders.Sqlite);
-        builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("Database:ConnectionString", Provider == DatabaseProviders.Sqlite ? $"Data Source={_databasePath}" : _connectionString);
         builder.UseSetting("Bot:ConnectorBaseDelay", "00:00:00.010");
         if (_issuer is not null)
         {
@@ -86,23 +96,34 @@ public sealed class BotApp : WebApplicationFactory<Program>
     public DiligenceDbContext CreateDbContext() =>
         Services.CreateScope().ServiceProvider.GetRequiredService<DiligenceDbContext>();
 
-    protected override void Dispose(bool disposing)
+    private bool _disposed;
+
+    public override async ValueTask DisposeAsync()
     {
-        Http?.Dispose();
-        base.Dispose(disposing);
-        if (disposing)
+        if (_disposed)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            return;
+        }
+
+        _disposed = true;
+        if (Provider != DatabaseProviders.Sqlite && Http is not null)
+        {
+            await using var db = CreateDbContext();
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        Http?.Dispose();
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            try
             {
-                try
-                {
-                    File.Delete(_databasePath + suffix);
-                }
-                catch (IOException)
-                {
-                    // Best effort: the temp folder is cleaned eventually.
-                }
+                File.Delete(_databasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // Best effort: the temp folder is cleaned eventually.
             }
         }
     }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite: protocol, app integration (SQLite), card and manifest validation, the Agents Playground
+# end-to-end test, then the integration tests again on PostgreSQL. Installs what it needs (npm packages, PostgreSQL).
+# TRX results go to artifacts/test-results. Exit code: non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+results="$PWD/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+for tool in tools/validate tools/playground; do
+  if [ ! -d "$tool/node_modules" ]; then
+    (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in $tool" >&2; exit 1; }
+  fi
+done
+dotnet tool restore >/dev/null || exit 1
+dotnet build DiligenceBot.sln -c Debug -nologo -clp:ErrorsOnly || exit 1
+
+status=0
+dotnet test DiligenceBot.sln --no-build -c Debug --logger "trx" --results-directory "$results" || status=1
+
+if pg="$(scripts/postgres.sh)"; then
+  DILIGENCEBOT_TEST_DB_PROVIDER=PostgreSql DILIGENCEBOT_TEST_DB_CONNECTION="$pg" \
+    dotnet test tests/DiligenceBot.Tests --no-build -c Debug --filter "Category!=EndToEnd" \
+      --logger "trx;LogFilePrefix=postgres" --results-directory "$results" || status=1
+else
+  echo "PostgreSQL could not be started: the PostgreSQL run of the integration tests FAILED." >&2
+  status=1
+fi
+exit $status
