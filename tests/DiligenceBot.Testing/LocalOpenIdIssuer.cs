@@ -37,6 +37,8 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
     public string MetadataUrl => $"{BaseUrl}/v1/.well-known/openidconfiguration";
     /// <summary>The login authority host to configure as Bot:LoginAuthority.</summary>
     public string LoginAuthority => BaseUrl;
+    /// <summary>The managed identity (IMDS) token endpoint to configure as Bot:ManagedIdentityEndpoint.</summary>
+    public string ManagedIdentityEndpoint => $"{BaseUrl}/metadata/identity/oauth2/token";
     public int MetadataRequests => _metadataRequests;
     public int TokenRequests => _tokenRequests;
     /// <summary>Form fields of the last client-credentials request (to assert on scope/client id).</summary>
@@ -83,6 +85,21 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
 
             var token = issuer.CreateToken(new TokenSpec { Audience = "https://api.botframework.com", ServiceUrl = null });
             return Results.Json(new { token_type = "Bearer", expires_in = 3599, access_token = token });
+        });
+
+        // Azure's instance metadata service (managed identity): GET with "Metadata: true", token for a resource.
+        app.MapGet("/metadata/identity/oauth2/token", (HttpContext ctx) =>
+        {
+            Interlocked.Increment(ref issuer._tokenRequests);
+            issuer.LastTokenRequest = ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+            issuer.LastTokenRequestPath = ctx.Request.Path;
+            if (ctx.Request.Headers["Metadata"] != "true" || string.IsNullOrEmpty(ctx.Request.Query["resource"]))
+            {
+                return Results.Json(new { error = "invalid_request" }, statusCode: 400);
+            }
+
+            var token = issuer.CreateToken(new TokenSpec { Audience = ctx.Request.Query["resource"]!, ServiceUrl = null });
+            return Results.Json(new { token_type = "Bearer", expires_in = "3599", access_token = token, resource = ctx.Request.Query["resource"].ToString() });
         });
 
         await app.StartAsync();

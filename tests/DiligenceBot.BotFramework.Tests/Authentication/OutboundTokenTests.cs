@@ -40,6 +40,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
             ["Bot:AppType"] = appType,
             ["Bot:TenantId"] = "fe71a704-0ed8-44e8-a9d0-9a48917cced0",
             ["Bot:LoginAuthority"] = _issuer.LoginAuthority,
+            ["Bot:ManagedIdentityEndpoint"] = _issuer.ManagedIdentityEndpoint,
             ["Bot:ConnectorMaxRetries"] = "0",
         };
         if (trustConnector)
@@ -84,6 +85,20 @@ public sealed class OutboundTokenTests : IAsyncLifetime
         await services.GetRequiredService<IConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromText("x"));
 
         Assert.Equal("/fe71a704-0ed8-44e8-a9d0-9a48917cced0/oauth2/v2.0/token", _issuer.LastTokenRequestPath);
+    }
+
+    [Fact]
+    public async Task ManagedIdentity_GetsItsTokenFromTheInstanceMetadataService()
+    {
+        await using var services = Services(BotAppTypes.UserAssignedMsi);
+
+        var result = await services.GetRequiredService<IConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromText("x"));
+
+        Assert.True(result.Succeeded);
+        Assert.StartsWith("Bearer ey", Assert.Single(_connector.Requests).Authorization, StringComparison.Ordinal);
+        Assert.Equal("/metadata/identity/oauth2/token", _issuer.LastTokenRequestPath);
+        Assert.Equal("https://api.botframework.com", _issuer.LastTokenRequest!["resource"]);
+        Assert.Equal("4b7e2d1c-0a9f-4e3d-8c2b-1a0f9e8d7c6b", _issuer.LastTokenRequest["client_id"]);
     }
 
     [Fact]
