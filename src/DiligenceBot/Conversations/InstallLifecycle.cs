@@ -161,6 +161,11 @@ public sealed class InstallLifecycle(
         if (!result.Succeeded)
         {
             Log.WelcomeNotSent(logger, activity.Conversation!.Id!, result.Outcome.ToString());
+            if (result.ConversationGone)
+            {
+                // Teams says the bot cannot post here (403/404): the reference just stored is already dead.
+                await RetireAsync(activity.Conversation.Id!, userId: null, $"connector {result.StatusCode}", cancellationToken);
+            }
         }
     }
 }

@@ -222,6 +222,21 @@ public sealed class OnboardingFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Install_WhereTeamsForbidsTheWelcome_RetiresTheReference()
+    {
+        _connector.Script(new ScriptedAnswer(403));
+
+        using var response = await _bot.PostActivityAsync(Activities.InstallationAdd(_connector.ServiceUrl, TeamsUser.WangLei));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_connector.Requests);
+        await using var db = _bot.CreateDbContext();
+        var record = await db.ConversationRecords.SingleAsync();
+        Assert.NotNull(record.RetiredAt);
+        Assert.Equal("connector 403", record.RetiredReason);
+    }
+
+    [Fact]
     public async Task Uninstall_RetiresTheReference()
     {
         await _bot.PostActivityAsync(Activities.InstallationAdd(_connector.ServiceUrl, TeamsUser.WangLei));
