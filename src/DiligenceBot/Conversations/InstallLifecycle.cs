@@ -78,8 +78,28 @@ public sealed class InstallLifecycle(
     private static bool IsPersonal(Activity activity) =>
         activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
 
+    /// <summary>
+    /// Teams sends installationUpdate and conversationUpdate at the same moment; serialising per conversation
+    /// within an instance avoids the insert race (the unique index and one retry still cover several instances).
+    /// </summary>
+    private static readonly SemaphoreSlim[] ConversationLocks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
     /// <summary>Creates or refreshes the reference for (conversation, user); a retired one comes back to life.</summary>
     private async Task StoreAsync(Activity activity, ChannelAccount? user, CancellationToken cancellationToken)
+    {
+        var gate = ConversationLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(activity.Conversation!.Id!) % ConversationLocks.Length)];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await StoreUnderLockAsync(activity, user, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task StoreUnderLockAsync(Activity activity, ChannelAccount? user, CancellationToken cancellationToken)
     {
         var conversationId = activity.Conversation!.Id!;
         var userId = user?.Id ?? string.Empty;
@@ -105,8 +125,9 @@ public sealed class InstallLifecycle(
             record.TenantId = activity.TenantId ?? record.TenantId;
             record.ServiceUrl = activity.ServiceUrl!;
             record.ConversationType = activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal");
-            record.AadObjectId = user?.AadObjectId?.ToLowerInvariant();
-            record.UserName = user?.Name;
+            // Lifecycle events often omit the name; never wipe what an earlier event told us.
+            record.AadObjectId = user?.AadObjectId?.ToLowerInvariant() ?? record.AadObjectId;
+            record.UserName = user?.Name ?? record.UserName;
             record.BotId = activity.Recipient?.Id;
             record.TeamsTeamId = activity.ChannelData?.Team?.Id;
             if (user is not null && user.Id == activity.From?.Id)
