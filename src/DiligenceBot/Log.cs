@@ -22,4 +22,21 @@ internal static partial class Log
     // 2100-2199: data
     [LoggerMessage(2100, LogLevel.Information, "Database ready ({Provider}); seeds applied with {Changes} change(s)")]
     public static partial void DatabaseReady(ILogger logger, string provider, int changes);
+
+    // 2200-2299: notifications
+    [LoggerMessage(2200, LogLevel.Error, "The notification loop failed; it goes on")]
+    public static partial void NotificationLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2201, LogLevel.Information, "Notification {NotificationId} ({Kind}): {Status}")]
+    public static partial void NotificationDelivered(ILogger logger, long notificationId, string kind, string status);
+
+    // 2300-2399: work logs
+    [LoggerMessage(2300, LogLevel.Information, "Work log {WorkLogId} revision {Revision} stored (on time: {OnTime})")]
+    public static partial void WorkLogStored(ILogger logger, Guid workLogId, int revision, bool onTime);
+
+    [LoggerMessage(2301, LogLevel.Information, "Work log {WorkLogId} revision {Revision}: {Decision} by {ReviewerId}")]
+    public static partial void WorkLogDecided(ILogger logger, Guid workLogId, int revision, string decision, string reviewerId);
+
+    [LoggerMessage(2302, LogLevel.Warning, "Refused {Verb} on work log {WorkLogId} for {PersonId}: {Reason}")]
+    public static partial void WorkLogRefused(ILogger logger, string verb, string? workLogId, string? personId, string reason);
 }

@@ -3,6 +3,7 @@ using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.Conversations;
 using DiligenceBot.Data;
 using DiligenceBot.Help;
+using DiligenceBot.WorkLogs;
 
 if (args.Length > 0 && args[0] == "package")
 {
@@ -13,6 +14,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDiligenceData();
 builder.AddConversations();
 builder.Services.AddHelp();
+builder.Services.AddNotifications();
+builder.Services.AddWorkLogs();
 
 var app = builder.Build();
 await app.MigrateAndSeedAsync();

@@ -4,6 +4,7 @@ using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.BotFramework.Schema;
 using DiligenceBot.Organisation;
 using DiligenceBot.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DiligenceBot.Conversations;
 
@@ -99,7 +100,7 @@ public static class BotVerbServiceCollectionExtensions
     public static IServiceCollection AddBotVerb<THandler>(this IServiceCollection services, string name, params string[] keywords)
         where THandler : class, IBotVerb
     {
-        services.AddScoped<THandler>();
+        services.TryAddScoped<THandler>();
         services.AddSingleton(new BotVerbRegistration(name, keywords, typeof(THandler)));
         return services;
     }

@@ -41,6 +41,7 @@ public static class DataExtensions
         var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
         await db.Database.MigrateAsync();
         var seedFolder = Path.IsPathRooted(options.SeedPath) ? options.SeedPath : Path.Combine(AppContext.BaseDirectory, options.SeedPath);
+        await LogTemplateSeed.ApplyAsync(db, seedFolder, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
         await DirectorySeed.ApplyAsync(db, seedFolder, CancellationToken.None);
     }
 }

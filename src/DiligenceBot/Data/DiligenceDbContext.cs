@@ -14,6 +14,10 @@ public class DiligenceDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<ConversationRecord> ConversationRecords => Set<ConversationRecord>();
+    public DbSet<WorkLogs.WorkLog> WorkLogs => Set<WorkLogs.WorkLog>();
+    public DbSet<WorkLogs.LogTemplate> LogTemplates => Set<WorkLogs.LogTemplate>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DiligenceDbContext).Assembly);

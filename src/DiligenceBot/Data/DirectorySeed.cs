@@ -59,6 +59,11 @@ public static class DirectorySeed
                 team.NameEn = t.NameEn;
                 team.NameZh = t.NameZh;
                 team.LeadId = t.LeadId;
+                team.LogTemplateId = t.LogTemplateId;
+                if (!team.DelegateIds.SequenceEqual(t.DelegateIds))
+                {
+                    team.DelegateIds = [.. t.DelegateIds];
+                }
                 team.MeetingTime = TimeOnly.ParseExact(t.MeetingTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
                 team.TimeZone = TimeZoneInfo.TryConvertIanaIdToWindowsId(t.TimeZone, out _)
                     ? t.TimeZone
@@ -101,6 +106,8 @@ internal sealed class TeamSeed
     public string? LeadId { get; set; }
     public string MeetingTime { get; set; } = "08:30";
     public string TimeZone { get; set; } = "Asia/Shanghai";
+    public string? LogTemplateId { get; set; }
+    public List<string> DelegateIds { get; set; } = [];
 }
 
 internal sealed class PersonSeed

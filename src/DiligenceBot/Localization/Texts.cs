@@ -73,4 +73,96 @@ public static class Texts
         public static readonly Text Yes = new("Yes", "是");
         public static readonly Text BackToHelp = new("Back to help", "返回帮助");
     }
+
+    public static class WorkLogs
+    {
+        public static readonly Text FormTitle = new("Work log for {0}", "{0} 工作日志");
+        public static readonly Text FormIntro = new(
+            "Due at the start of your daily meeting ({0}). Fields marked * are required.",
+            "请在例会开始前（{0}）提交。带 * 的为必填项。");
+        public static readonly Text Submit = new("Submit log", "提交日志");
+        public static readonly Text Resubmit = new("Submit revision", "提交修改");
+        public static readonly Text FixErrors = new("Please fix the fields marked below; nothing was saved yet.", "请修改下面标出的内容；尚未保存。");
+        public static readonly Text ErrorRequired = new("{0} is required.", "请填写“{0}”。");
+        public static readonly Text ErrorTooLong = new("{0} may have at most {1} characters (now {2}).", "“{0}”最多 {1} 个字（现在 {2} 个）。");
+        public static readonly Text ErrorTooShort = new("{0} needs at least {1} characters.", "“{0}”至少需要 {1} 个字。");
+        public static readonly Text ErrorNumber = new("{0} must be a number from {1} to {2}.", "“{0}”必须是 {1} 到 {2} 之间的数字。");
+        public static readonly Text ErrorChoice = new("Choose one of the options for {0}.", "请为“{0}”选择一个选项。");
+        public static readonly Text ErrorDate = new("{0} must be a date (yyyy-mm-dd).", "“{0}”必须是日期（年-月-日）。");
+        public static readonly Text ErrorDateRange = new("{0} cannot be before the log's day ({1}) or more than a year after it.", "“{0}”不能早于日志日期（{1}），也不能晚于一年之后。");
+        public static readonly Text ErrorMarkup = new("{0} contains HTML or script markup (< >); please write plain text.", "“{0}”包含 HTML 或脚本标记（< >），请填写纯文本。");
+        public static readonly Text NotAManager = new(
+            "Work logs are for account managers, and you are not in a team as one. Ask your administrator if this is wrong.",
+            "工作日志由客户经理填写，您目前不是任何团队的客户经理。如有误请联系管理员。");
+        public static readonly Text WrongDay = new(
+            "This card is for {0}, but today is {1} for your team. Type **log** to open today's log.",
+            "此卡片是 {0} 的日志，而您团队今天是 {1}。输入 **日志** 打开今天的日志。");
+        public static readonly Text NotYourLog = new("This card is about someone else's log; nothing was changed.", "此卡片涉及他人的日志，未做任何更改。");
+        public static readonly Text UnknownLog = new("This log no longer exists. Type **log** to start again.", "该日志不存在。输入 **日志** 重新开始。");
+        public static readonly Text AlreadyApproved = new("This log was already approved and can no longer be changed.", "该日志已被批准，不能再修改。");
+        public static readonly Text StaleRevision = new(
+            "This card shows an older version of the log (revision {0}; the current one is {1}). Here is the current one; nothing was changed.",
+            "此卡片显示的是旧版本（第 {0} 版，当前为第 {1} 版）。以下为当前版本；未做任何更改。");
+        public static readonly Text SummaryTitle = new("Work log · {0}", "工作日志 · {0}");
+        public static readonly Text StatusSubmitted = new("Waiting for your lead's review", "等待组长审阅");
+        public static readonly Text StatusReturned = new("Returned by {0}: please revise and resubmit", "已被 {0} 退回：请修改后重新提交");
+        public static readonly Text StatusApproved = new("Approved by {0}", "已由 {0} 批准");
+        public static readonly Text OnTime = new("On time", "按时");
+        public static readonly Text Late = new("Late", "迟交");
+        public static readonly Text Revision = new("Revision {0}", "第 {0} 版");
+        public static readonly Text Edit = new("Edit", "修改");
+        public static readonly Text Revise = new("Revise", "修改并重新提交");
+        public static readonly Text Rating = new("Quality rating", "质量评分");
+        public static readonly Text RatingValue = new("{0} / 5", "{0} / 5");
+        public static readonly Text Evaluation = new("Evaluation", "评价");
+        public static readonly Text Requirement = new("Requirement", "要求");
+        public static readonly Text Suggestion = new("Suggestion", "建议");
+        public static readonly Text LeadComment = new("Comment from {0}", "{0} 的点评");
+        public static readonly Text ReviewTitle = new("Work log of {0} · {1}", "{0} 的工作日志 · {1}");
+        public static readonly Text Approve = new("Approve", "批准");
+        public static readonly Text Return = new("Return with a comment…", "退回并点评…");
+        public static readonly Text ReturnConfirm = new("Return to {0}", "退回给 {0}");
+        public static readonly Text CommentHint = new(
+            "Short, specific and guiding: fill in at least one of evaluation, requirement, suggestion.",
+            "简短、具体、有指导性：评价、要求、建议至少填写一项。");
+        public static readonly Text ErrorCommentNeeded = new("To return a log, write at least one of evaluation, requirement or suggestion.", "退回日志需至少填写评价、要求或建议中的一项。");
+        public static readonly Text ErrorRating = new("Choose a quality rating from 1 to 5.", "请选择 1 到 5 的质量评分。");
+        public static readonly Text ErrorCommentTooLong = new("{0} may have at most {1} characters.", "“{0}”最多 {1} 个字。");
+        public static readonly Text ErrorCommentMarkup = new("{0} contains HTML or script markup (< >); please write plain text.", "“{0}”包含 HTML 或脚本标记（< >），请填写纯文本。");
+        public static readonly Text NotAllowedToReview = new(
+            "Only the lead of {0} (or a delegate named for the team) may review this log; nothing was changed.",
+            "只有 {0} 的组长（或为该团队指定的代理人）可以审阅此日志；未做任何更改。");
+        public static readonly Text AlreadyDecided = new(
+            "This revision was already {0} by {1} at {2}; nothing was changed.",
+            "此版本已于 {2} 被 {1}{0}；未做任何更改。");
+        public static readonly Text DecidedApproved = new("approved", "批准");
+        public static readonly Text DecidedReturned = new("returned", "退回");
+        public static readonly Text DecisionApprovedBanner = new("Approved by {0} · {1}", "已由 {0} 批准 · {1}");
+        public static readonly Text DecisionReturnedBanner = new("Returned by {0} · {1}", "已由 {0} 退回 · {1}");
+        public static readonly Text WaitingForReview = new("Waiting for your review · revision {0}", "等待您审阅 · 第 {0} 版");
+        public static readonly Text ReviewRequestedSummary = new("{0} submitted a work log", "{0} 提交了工作日志");
+        public static readonly Text ReturnedSummary = new("Your work log was returned", "您的工作日志被退回");
+        public static readonly Text ApprovedSummary = new("Your work log was approved", "您的工作日志已批准");
+        public static readonly Text MyLogsTitle = new("My last seven logs", "我最近七篇日志");
+        public static readonly Text NoLogsYet = new("No logs yet. Type **log** to write today's.", "还没有日志。输入 **日志** 填写今天的日志。");
+        public static readonly Text Open = new("Open", "打开");
+        public static readonly Text TeamLogsTitle = new("{0} · logs for {1}", "{0} · {1} 的日志");
+        public static readonly Text NotALead = new("Team logs are for leads (and their delegates); you do not lead a team.", "团队日志供组长（及其代理人）查看；您不负责任何团队。");
+        public static readonly Text BadDate = new("\"{0}\" is not a date; write it as yyyy-mm-dd, e.g. team logs 2026-11-27.", "“{0}”不是日期；请写成 年-月-日，例如：团队日志 2026-11-27。");
+        public static readonly Text StateMissing = new("Missing", "未提交");
+        public static readonly Text StateSubmitted = new("Submitted", "已提交");
+        public static readonly Text StateLate = new("Late", "迟交");
+        public static readonly Text StateApproved = new("Approved", "已批准");
+        public static readonly Text StateReturned = new("Returned", "已退回");
+        public static readonly Text TeamCounts = new(
+            "Submitted {0} · late {1} · missing {2} · approved {3} · returned {4}",
+            "已提交 {0} · 迟交 {1} · 未提交 {2} · 已批准 {3} · 已退回 {4}");
+        public static readonly Text NoTemplate = new(
+            "Your team has no work log template yet; ask your administrator to set one up.",
+            "您的团队还没有工作日志模板，请联系管理员设置。");
+        public static readonly Text NotYourTeam = new("You can only open logs of your own team; nothing was shown.", "您只能查看自己团队的日志。");
+        public static readonly Text LeadUnreachable = new(
+            "Saved. Your lead has not installed DiligenceBot yet, so they will see it under team logs.",
+            "已保存。您的组长尚未安装勤勉助手，可在“团队日志”中查看。");
+    }
 }

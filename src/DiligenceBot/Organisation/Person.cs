@@ -40,6 +40,13 @@ public sealed class Team
     /// <summary>IANA time zone id, e.g. Asia/Shanghai.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
     public List<Person> Members { get; set; } = [];
+    /// <summary>The daily work log template the team uses.</summary>
+    public string? LogTemplateId { get; set; }
+    /// <summary>People who may review the team's logs besides the lead.</summary>
+    public List<string> DelegateIds { get; set; } = [];
+
+    /// <summary>True when <paramref name="personId"/> may review this team's logs.</summary>
+    public bool IsReviewer(string personId) => LeadId == personId || DelegateIds.Contains(personId);
 }
 
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
@@ -74,6 +81,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         b.Property(t => t.NameZh).HasMaxLength(200);
         b.Property(t => t.LeadId).HasMaxLength(64);
         b.Property(t => t.TimeZone).HasMaxLength(64);
+        b.Property(t => t.LogTemplateId).HasMaxLength(64);
         b.HasIndex(t => t.TenantId);
         b.HasOne(t => t.Lead).WithMany().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -34,7 +34,7 @@ public static class Activities
             ["replyToId"] = replyToId,
             ["value"] = new JsonObject
             {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data ?? new JsonObject { ["verb"] = verb } },
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data?.DeepClone() ?? new JsonObject { ["verb"] = verb } },
                 ["trigger"] = "manual",
             },
         });

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiligenceBot.Tests.Infrastructure;
@@ -35,9 +36,12 @@ public sealed class BotApp : WebApplicationFactory<Program>
         ? string.Empty
         : $"{Environment.GetEnvironmentVariable("DILIGENCEBOT_TEST_DB_CONNECTION")};Database=diligencebot_test_{Guid.NewGuid():N}";
 
-    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null)
+    private readonly TimeProvider? _time;
+
+    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         _issuer = issuer;
+        _time = time;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
@@ -74,6 +78,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_time is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_time));
         }
     }
 

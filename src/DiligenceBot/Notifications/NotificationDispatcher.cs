@@ -1,0 +1,260 @@
+using System.Threading.Channels;
+using DiligenceBot.BotFramework.Connector;
+using DiligenceBot.BotFramework.Schema;
+using DiligenceBot.Conversations;
+using DiligenceBot.Data;
+using DiligenceBot.Localization;
+using DiligenceBot.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiligenceBot.Notifications;
+
+/// <summary>Builds the message for one kind of notification, in the recipient's language.</summary>
+public interface INotificationRenderer
+{
+    string Kind { get; }
+
+    /// <summary>The activity to send, or null when the subject no longer needs it.</summary>
+    Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Sends pending notifications: claims each (so several instances never send the same one), renders it,
+/// finds or creates the recipient's personal conversation, sends, and records the outcome. Woken at once when a
+/// feature queues one; polls every few seconds for retries.
+/// </summary>
+public sealed class NotificationDispatcher(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<NotificationDispatcher> logger) : BackgroundService
+{
+    private const int MaxAttempts = 5;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Asks the dispatcher to look for work now.</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SendNextAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.NotificationLoopFailed(logger, ex);
+            }
+
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            poll.CancelAfter(TimeSpan.FromSeconds(2));
+            try
+            {
+                await _wake.Reader.ReadAsync(poll.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Poll interval elapsed.
+            }
+        }
+    }
+
+    /// <summary>Sends one due notification; false when there is none.</summary>
+    internal async Task<bool> SendNextAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
+        var now = time.GetUtcNow();
+        var candidates = await db.Set<Notification>().AsNoTracking()
+            .Where(n => n.Status == NotificationStatus.Pending && n.NextAttemptAt <= now && (n.ClaimedUntil == null || n.ClaimedUntil < now))
+            .OrderBy(n => n.Id)
+            .Select(n => n.Id)
+            .Take(5)
+            .ToListAsync(cancellationToken);
+        foreach (var id in candidates)
+        {
+            var claimUntil = now.AddMinutes(2);
+            var claimed = await db.Set<Notification>()
+                .Where(n => n.Id == id && n.Status == NotificationStatus.Pending && (n.ClaimedUntil == null || n.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, claimUntil), cancellationToken);
+            if (claimed == 1)
+            {
+                await DeliverAsync(scope.ServiceProvider, db, id, cancellationToken);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task DeliverAsync(IServiceProvider services, DiligenceDbContext db, long id, CancellationToken cancellationToken)
+    {
+        var notification = await db.Set<Notification>().SingleAsync(n => n.Id == id, cancellationToken);
+        var now = time.GetUtcNow();
+        notification.Attempts++;
+        notification.ClaimedUntil = null;
+        var recipient = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == notification.RecipientId && p.TenantId == notification.TenantId, cancellationToken);
+        var renderer = services.GetServices<INotificationRenderer>().SingleOrDefault(r => r.Kind == notification.Kind);
+        if (recipient is null || renderer is null)
+        {
+            notification.Status = NotificationStatus.Failed;
+            notification.LastError = recipient is null ? "recipient unknown" : "no renderer";
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var sender = services.GetRequiredService<ProactiveSender>();
+        var language = await sender.LanguageOfAsync(recipient, cancellationToken);
+        var activity = await renderer.RenderAsync(notification, recipient, language, cancellationToken);
+        if (activity is null)
+        {
+            notification.Status = NotificationStatus.Sent;
+            notification.LastError = "no longer needed";
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var result = await sender.SendAsync(recipient, activity, cancellationToken);
+        switch (result.Outcome)
+        {
+            case ProactiveOutcome.Sent:
+                notification.Status = NotificationStatus.Sent;
+                notification.SentAt = now;
+                notification.SentActivityId = result.ActivityId;
+                break;
+            case ProactiveOutcome.Unreachable:
+                notification.Status = NotificationStatus.Undeliverable;
+                notification.LastError = result.Detail;
+                break;
+            default:
+                notification.LastError = result.Detail;
+                if (notification.Attempts >= MaxAttempts)
+                {
+                    notification.Status = NotificationStatus.Failed;
+                }
+                else
+                {
+                    notification.NextAttemptAt = now.AddSeconds(Math.Pow(4, notification.Attempts));
+                }
+
+                break;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Log.NotificationDelivered(logger, notification.Id, notification.Kind, notification.Status.ToString());
+    }
+}
+
+public enum ProactiveOutcome
+{
+    Sent,
+    /// <summary>No conversation with the person can be had: not installed, or Teams refused (403/404).</summary>
+    Unreachable,
+    /// <summary>A transient failure; worth trying later.</summary>
+    Failed,
+}
+
+public sealed record ProactiveResult(ProactiveOutcome Outcome, string? ActivityId, string? Detail);
+
+/// <summary>
+/// Messages a person in their personal chat with the bot: uses the stored reference, or creates the 1:1
+/// conversation from any reference that knows their Teams user id; retires references Teams says are dead.
+/// </summary>
+public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient connector, TimeProvider time)
+{
+    public async Task<Language> LanguageOfAsync(Person person, CancellationToken cancellationToken)
+    {
+        var locale = await db.ConversationRecords.AsNoTracking()
+            .Where(c => c.TenantId == person.TenantId && c.AadObjectId == person.AadObjectId && c.RetiredAt == null && c.Locale != null)
+            .OrderByDescending(c => c.UpdatedAt)
+            .Select(c => c.Locale)
+            .FirstOrDefaultAsync(cancellationToken);
+        return Languages.FromLocale(locale ?? person.Locale);
+    }
+
+    /// <summary>The person's Teams user id (29:...), for card refresh lists; null when never seen.</summary>
+    public Task<string?> TeamsUserIdAsync(Person person, CancellationToken cancellationToken) =>
+        db.ConversationRecords.AsNoTracking()
+            .Where(c => c.TenantId == person.TenantId && c.AadObjectId == person.AadObjectId && c.UserId != string.Empty)
+            .OrderByDescending(c => c.UpdatedAt)
+            .Select(c => c.UserId)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<ProactiveResult> SendAsync(Person person, OutgoingActivity activity, CancellationToken cancellationToken)
+    {
+        var personal = await db.ConversationRecords
+            .Where(c => c.TenantId == person.TenantId && c.AadObjectId == person.AadObjectId && c.RetiredAt == null && c.ConversationType == "personal")
+            .OrderByDescending(c => c.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        personal ??= await CreatePersonalConversationAsync(person, cancellationToken);
+        if (personal is null)
+        {
+            return new ProactiveResult(ProactiveOutcome.Unreachable, null, "no conversation");
+        }
+
+        activity.Conversation = new ConversationAccount { Id = personal.ConversationId };
+        var result = await connector.SendToConversationAsync(personal.ServiceUrl, personal.ConversationId, activity, cancellationToken);
+        if (result.Succeeded)
+        {
+            return new ProactiveResult(ProactiveOutcome.Sent, result.Value?.Id, null);
+        }
+
+        if (result.ConversationGone)
+        {
+            personal.RetiredAt = time.GetUtcNow();
+            personal.RetiredReason = $"connector {result.StatusCode}";
+            await db.SaveChangesAsync(cancellationToken);
+            return new ProactiveResult(ProactiveOutcome.Unreachable, null, $"{result.StatusCode} {result.ErrorCode}");
+        }
+
+        return new ProactiveResult(ProactiveOutcome.Failed, null, $"{result.Outcome} {result.StatusCode}");
+    }
+
+    private async Task<ConversationRecord?> CreatePersonalConversationAsync(Person person, CancellationToken cancellationToken)
+    {
+        var known = await db.ConversationRecords.AsNoTracking()
+            .Where(c => c.TenantId == person.TenantId && c.AadObjectId == person.AadObjectId && c.UserId != string.Empty && c.RetiredAt == null)
+            .OrderByDescending(c => c.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (known is null)
+        {
+            return null;
+        }
+
+        var created = await connector.CreateConversationAsync(known.ServiceUrl, new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount { Id = known.BotId },
+            Members = [new ChannelAccount { Id = known.UserId }],
+            TenantId = person.TenantId,
+        }, cancellationToken);
+        if (!created.Succeeded || string.IsNullOrEmpty(created.Value?.Id))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var record = new ConversationRecord
+        {
+            TenantId = person.TenantId,
+            ChannelId = known.ChannelId,
+            ServiceUrl = known.ServiceUrl,
+            ConversationId = created.Value.Id,
+            ConversationType = "personal",
+            UserId = known.UserId,
+            AadObjectId = person.AadObjectId,
+            UserName = known.UserName,
+            BotId = known.BotId,
+            Locale = known.Locale,
+            TimeZone = known.TimeZone,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.ConversationRecords.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DiligenceBot.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DiligenceBot.WorkLogs;
+
+/// <summary>
+/// What a team's daily work log asks for: fields with type, required flag, limits and labels in both languages.
+/// Seeded from <c>seeds/log-templates.json</c>; an admin edits that file (applied at start-up) or the table.
+/// </summary>
+public sealed class LogTemplate
+{
+    public required string Id { get; set; }
+    public required string NameEn { get; set; }
+    public required string NameZh { get; set; }
+    public List<LogField> Fields { get; set; } = [];
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public static class LogFieldTypes
+{
+    public const string Text = "text";
+    public const string Number = "number";
+    public const string Choice = "choice";
+    public const string Date = "date";
+}
+
+/// <summary>One field of a log template.</summary>
+public sealed class LogField
+{
+    public required string Key { get; set; }
+    public required string Type { get; set; }
+    public bool Required { get; set; }
+    public int? MinLength { get; set; }
+    public int? MaxLength { get; set; }
+    public double? Min { get; set; }
+    public double? Max { get; set; }
+    public bool Multiline { get; set; }
+    public required string LabelEn { get; set; }
+    public required string LabelZh { get; set; }
+    public string? PlaceholderEn { get; set; }
+    public string? PlaceholderZh { get; set; }
+    public List<LogChoice> Choices { get; set; } = [];
+
+    public string Label(Language language) => language == Language.ZhCn ? LabelZh : LabelEn;
+
+    public string? Placeholder(Language language) => language == Language.ZhCn ? PlaceholderZh : PlaceholderEn;
+}
+
+public sealed class LogChoice
+{
+    public required string Value { get; set; }
+    public required string En { get; set; }
+    public required string Zh { get; set; }
+
+    public string Title(Language language) => language == Language.ZhCn ? Zh : En;
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(List<LogField>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(LogTemplateSeedFile))]
+internal sealed partial class WorkLogJsonContext : JsonSerializerContext;
+
+internal sealed class LogTemplateSeedFile
+{
+    public List<LogTemplateSeedEntry> Templates { get; set; } = [];
+}
+
+internal sealed class LogTemplateSeedEntry
+{
+    public required string Id { get; set; }
+    public required string NameEn { get; set; }
+    public required string NameZh { get; set; }
+    public List<LogField> Fields { get; set; } = [];
+}
+
+internal sealed class LogTemplateConfiguration : IEntityTypeConfiguration<LogTemplate>
+{
+    public void Configure(EntityTypeBuilder<LogTemplate> b)
+    {
+        b.ToTable("LogTemplates");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Id).HasMaxLength(64);
+        b.Property(t => t.NameEn).HasMaxLength(200);
+        b.Property(t => t.NameZh).HasMaxLength(200);
+        b.Property(t => t.Fields).HasConversion(
+            v => JsonSerializer.Serialize(v, WorkLogJsonContext.Default.ListLogField),
+            v => JsonSerializer.Deserialize(v, WorkLogJsonContext.Default.ListLogField) ?? new List<LogField>(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<LogField>>(
+                (a, c) => JsonSerializer.Serialize(a, WorkLogJsonContext.Default.ListLogField) == JsonSerializer.Serialize(c, WorkLogJsonContext.Default.ListLogField),
+                v => JsonSerializer.Serialize(v, WorkLogJsonContext.Default.ListLogField).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize(JsonSerializer.Serialize(v, WorkLogJsonContext.Default.ListLogField), WorkLogJsonContext.Default.ListLogField)!));
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using DiligenceBot.Audit;
+using DiligenceBot.Conversations;
+using DiligenceBot.Data;
+using DiligenceBot.Localization;
+using DiligenceBot.Notifications;
+using DiligenceBot.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiligenceBot.WorkLogs;
+
+/// <summary>
+/// The work log's shared knowledge: the team's day and deadline, templates, loading logs within a tenant,
+/// names, the audit trail and queuing notifications. Used by the verbs and the notification renderers.
+/// </summary>
+public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, ProactiveSender people, NotificationDispatcher dispatcher)
+{
+    public const string ReviewRequested = "worklog.review-requested";
+    public const string Returned = "worklog.returned";
+    public const string Approved = "worklog.approved";
+
+    public DiligenceDbContext Db => db;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Today in the team's time zone.</summary>
+    public DateOnly Today(Team team) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone)).DateTime);
+
+    /// <summary>The log of <paramref name="date"/> is due at the start of that day's meeting, in the team's time zone.</summary>
+    public static DateTimeOffset Deadline(Team team, DateOnly date)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone);
+        var local = date.ToDateTime(team.MeetingTime);
+        // A meeting time that falls in a DST gap moves to the first valid minute after it.
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    public async Task<LogTemplate?> TemplateForAsync(Team team, CancellationToken cancellationToken) =>
+        team.LogTemplateId is { } id
+            ? await db.Set<LogTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
+            : null;
+
+    public Task<WorkLog?> LoadAsync(Guid id, string tenantId, CancellationToken cancellationToken) =>
+        db.Set<WorkLog>().Include(l => l.Revisions).Include(l => l.Reviews)
+            .SingleOrDefaultAsync(l => l.Id == id && l.TenantId == tenantId, cancellationToken);
+
+    public Task<WorkLog?> FindAsync(string managerId, DateOnly date, CancellationToken cancellationToken) =>
+        db.Set<WorkLog>().Include(l => l.Revisions).Include(l => l.Reviews)
+            .SingleOrDefaultAsync(l => l.ManagerId == managerId && l.WorkDate == date, cancellationToken);
+
+    public Task<Team> TeamAsync(string teamId, CancellationToken cancellationToken) =>
+        db.Teams.AsNoTracking().Include(t => t.Lead).SingleAsync(t => t.Id == teamId, cancellationToken);
+
+    public Task<Person?> PersonAsync(string? id, CancellationToken cancellationToken) =>
+        id is null ? Task.FromResult<Person?>(null) : db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public async Task<string?> NameAsync(string? personId, CancellationToken cancellationToken) =>
+        (await PersonAsync(personId, cancellationToken))?.DisplayName;
+
+    public Task<string?> TeamsUserIdAsync(Person person, CancellationToken cancellationToken) => people.TeamsUserIdAsync(person, cancellationToken);
+
+    public void Audit(BotRequest request, string actorId, string action, WorkLog log, int revision) =>
+        db.Set<AuditEntry>().Add(new AuditEntry
+        {
+            TenantId = log.TenantId,
+            At = Now,
+            ActorId = actorId,
+            Action = action,
+            SubjectType = "WorkLog",
+            SubjectId = log.Id.ToString(),
+            Revision = revision,
+            SourceVerb = request.Verb,
+            SourceActivityId = request.Activity.Id,
+            SourceCardActivityId = request.Activity.ReplyToId,
+        });
+
+    public void Notify(string kind, WorkLog log, int revision, string recipientId) =>
+        db.Set<Notification>().Add(Notification.Create(log.TenantId, kind, log.Id.ToString(), revision, recipientId, Now));
+
+    public void WakeNotifications() => dispatcher.Wake();
+
+    /// <summary>The manager's summary card, with names and refresh list filled in.</summary>
+    public async Task<BotFramework.Cards.AdaptiveCard> SummaryAsync(WorkLog log, Person manager, Language language, CancellationToken cancellationToken, string? notice = null)
+    {
+        var team = await TeamAsync(log.TeamId, cancellationToken);
+        var template = await TemplateForAsync(team, cancellationToken);
+        var last = log.Reviews.OrderByDescending(r => r.RevisionNumber).FirstOrDefault();
+        var reviewer = await NameAsync(last?.ReviewerId ?? log.ReviewedById, cancellationToken);
+        var userId = await TeamsUserIdAsync(manager, cancellationToken);
+        return WorkLogCards.Summary(log, template!, last, reviewer, userId, language, notice);
+    }
+
+    /// <summary>The reviewer's card for the log's current revision.</summary>
+    public async Task<BotFramework.Cards.AdaptiveCard> ReviewAsync(
+        WorkLog log, Person reviewer, Language language, CancellationToken cancellationToken,
+        string? notice = null, Dictionary<string, string>? typed = null, Dictionary<string, string>? errors = null)
+    {
+        var team = await TeamAsync(log.TeamId, cancellationToken);
+        var template = await TemplateForAsync(team, cancellationToken);
+        var manager = await PersonAsync(log.ManagerId, cancellationToken);
+        var decided = log.Reviews.SingleOrDefault(r => r.RevisionNumber == log.CurrentRevision);
+        var decider = await NameAsync(decided?.ReviewerId, cancellationToken);
+        var userId = await TeamsUserIdAsync(reviewer, cancellationToken);
+        var state = new WorkLogCards.ReviewState(log, template!, manager!, team, decider, typed ?? [], errors ?? [], userId);
+        return WorkLogCards.Review(state, language, notice);
+    }
+
+    /// <summary>The form to write or revise a log, prefilled.</summary>
+    public async Task<BotFramework.Cards.AdaptiveCard> FormAsync(Team team, LogTemplate template, DateOnly date, WorkLog? log, Dictionary<string, string> values,
+        Dictionary<string, string> errors, int baseRevision, Language language, CancellationToken cancellationToken)
+    {
+        var returned = log?.Status == WorkLogStatus.Returned ? log.Reviews.OrderByDescending(r => r.RevisionNumber).FirstOrDefault() : null;
+        var reviewer = await NameAsync(returned?.ReviewerId, cancellationToken);
+        return WorkLogCards.Form(new WorkLogCards.FormState(template, team, date, values, errors, log?.Id, baseRevision, returned, reviewer), language);
+    }
+
+    public static Guid? ReadGuid(JsonElement? data, string name) =>
+        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && Guid.TryParse(v.GetString(), out var g)
+            ? g
+            : null;
+
+    public static int? ReadInt(JsonElement? data, string name)
+    {
+        if (data is not { ValueKind: JsonValueKind.Object } d || !d.TryGetProperty(name, out var v))
+        {
+            return null;
+        }
+
+        return v.ValueKind switch
+        {
+            JsonValueKind.Number when v.TryGetInt32(out var i) => i,
+            JsonValueKind.String when int.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => s,
+            _ => null,
+        };
+    }
+
+    public static string? ReadString(JsonElement? data, string name) =>
+        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

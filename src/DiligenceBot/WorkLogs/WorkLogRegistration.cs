@@ -1,0 +1,36 @@
+using DiligenceBot.Conversations;
+using DiligenceBot.Notifications;
+
+namespace DiligenceBot.WorkLogs;
+
+public static class WorkLogRegistration
+{
+    public static IServiceCollection AddWorkLogs(this IServiceCollection services)
+    {
+        services.AddScoped<WorkLogBook>();
+        services.AddScoped<INotificationRenderer, ReviewRequestedRenderer>();
+        services.AddScoped<INotificationRenderer>(sp => new DecisionRenderer(sp.GetRequiredService<WorkLogBook>(), WorkLogBook.Returned));
+        services.AddScoped<INotificationRenderer>(sp => new DecisionRenderer(sp.GetRequiredService<WorkLogBook>(), WorkLogBook.Approved));
+        return services
+            .AddBotVerb<OpenLogVerb>(WorkLogCards.OpenVerb, "log", "日志", "写日志", "工作日志")
+            .AddBotVerb<SubmitLogVerb>(WorkLogCards.SubmitVerb)
+            .AddBotVerb<EditLogVerb>(WorkLogCards.EditVerb)
+            .AddBotVerb<ViewLogVerb>(WorkLogCards.ViewVerb)
+            .AddBotVerb<ViewLogVerb>(WorkLogCards.ReviewViewVerb)
+            .AddBotVerb<DecideLogVerb>(WorkLogCards.ApproveVerb)
+            .AddBotVerb<DecideLogVerb>(WorkLogCards.ReturnVerb)
+            .AddBotVerb<MyLogsVerb>(WorkLogCards.MineVerb, "my logs", "我的日志")
+            .AddBotVerb<TeamLogsVerb>(WorkLogCards.TeamVerb, "team logs", "团队日志");
+    }
+}
+
+public static class NotificationRegistration
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    {
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
+        services.AddScoped<ProactiveSender>();
+        return services;
+    }
+}

@@ -1,0 +1,473 @@
+using DiligenceBot.Conversations;
+using DiligenceBot.Localization;
+using DiligenceBot.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiligenceBot.WorkLogs;
+
+/// <summary>"log" / "日志": today's log for the manager's team — the form, or the summary once submitted.</summary>
+public sealed class OpenLogVerb(WorkLogBook book) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (request.Person is not { TeamId: { } teamId } manager || manager.TenantId != request.TenantId)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.NotAManager.In(language));
+        }
+
+        var team = await book.TeamAsync(teamId, cancellationToken);
+        var template = await book.TemplateForAsync(team, cancellationToken);
+        if (template is null)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.NoTemplate.In(language));
+        }
+
+        var today = book.Today(team);
+        var log = await book.FindAsync(manager.Id, today, cancellationToken);
+        if (log is null)
+        {
+            return BotAnswer.WithCard(await book.FormAsync(team, template, today, null, [], [], 0, language, cancellationToken));
+        }
+
+        if (log.Status == WorkLogStatus.Returned)
+        {
+            var current = log.Revisions.Single(r => r.Number == log.CurrentRevision);
+            return BotAnswer.WithCard(await book.FormAsync(team, template, today, log, new(current.Values), [], log.CurrentRevision, language, cancellationToken));
+        }
+
+        return BotAnswer.WithCard(await book.SummaryAsync(log, manager, language, cancellationToken));
+    }
+}
+
+/// <summary>
+/// Submit (or resubmit) the log form. Validates against the template and answers the form again with the errors
+/// next to their fields and everything typed kept; stores a valid log as a new revision with its on-time flag;
+/// a re-delivered or unchanged submission stores nothing new.
+/// </summary>
+public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logger) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SubmitAsync(request, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A copy of the same submission (Teams re-sends) or a concurrent edit won the race: decide again
+            // against what is stored now; the equality check then answers without storing anything.
+            book.Db.ChangeTracker.Clear();
+            return await SubmitAsync(request, cancellationToken);
+        }
+    }
+
+    private async Task<BotAnswer> SubmitAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (request.Person is not { TeamId: { } teamId } manager || manager.TenantId != request.TenantId)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.NotAManager.In(language));
+        }
+
+        var team = await book.TeamAsync(teamId, cancellationToken);
+        var template = await book.TemplateForAsync(team, cancellationToken);
+        if (template is null)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.NoTemplate.In(language));
+        }
+
+        var baseRevision = WorkLogBook.ReadInt(request.Data, "baseRevision") ?? 0;
+        WorkLog? log = null;
+        DateOnly workDate;
+        if (WorkLogBook.ReadGuid(request.Data, "logId") is { } logId)
+        {
+            log = await book.LoadAsync(logId, request.TenantId, cancellationToken);
+            if (log is null)
+            {
+                return BotAnswer.Refused(Texts.WorkLogs.UnknownLog.In(language));
+            }
+
+            if (log.ManagerId != manager.Id)
+            {
+                Log.WorkLogRefused(logger, request.Verb, logId.ToString(), manager.Id, "someone else's log");
+                return BotAnswer.Refused(Texts.WorkLogs.NotYourLog.In(language));
+            }
+
+            workDate = log.WorkDate;
+        }
+        else
+        {
+            var today = book.Today(team);
+            if (!DateOnly.TryParseExact(WorkLogBook.ReadString(request.Data, "workDate"), "yyyy-MM-dd", out workDate))
+            {
+                return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
+            }
+
+            if (workDate != today)
+            {
+                return BotAnswer.Refused(Texts.WorkLogs.WrongDay.Format(language, WorkLogCards.Date(workDate), WorkLogCards.Date(today)));
+            }
+
+            log = await book.FindAsync(manager.Id, workDate, cancellationToken);
+        }
+
+        var typed = LogValidation.ReadInputs(template, request.Data);
+        var checkedValues = LogValidation.Validate(template, typed, workDate, language);
+        if (!checkedValues.IsValid)
+        {
+            return BotAnswer.WithCard(await book.FormAsync(team, template, workDate, log, typed, checkedValues.Errors, baseRevision, language, cancellationToken));
+        }
+
+        var now = book.Now;
+        var onTime = now <= WorkLogBook.Deadline(team, workDate);
+        if (log is not null)
+        {
+            var current = log.Revisions.Single(r => r.Number == log.CurrentRevision);
+            if (SameValues(current.Values, checkedValues.Values) || (request.Activity.Id is { } aid && log.Revisions.Any(r => r.SourceActivityId == aid)))
+            {
+                return BotAnswer.WithCard(await book.SummaryAsync(log, manager, language, cancellationToken));
+            }
+
+            if (log.Status == WorkLogStatus.Approved)
+            {
+                return BotAnswer.WithCard(await book.SummaryAsync(log, manager, language, cancellationToken, Texts.WorkLogs.AlreadyApproved.In(language)));
+            }
+
+            if (baseRevision != log.CurrentRevision)
+            {
+                return BotAnswer.WithCard(await book.SummaryAsync(log, manager, language, cancellationToken,
+                    Texts.WorkLogs.StaleRevision.Format(language, baseRevision, log.CurrentRevision)));
+            }
+
+            log.CurrentRevision++;
+            log.Status = WorkLogStatus.Submitted;
+            log.LastSubmittedAt = now;
+            log.ConcurrencyStamp = Guid.NewGuid();
+        }
+        else
+        {
+            log = new WorkLog
+            {
+                Id = Guid.NewGuid(),
+                TenantId = manager.TenantId,
+                TeamId = team.Id,
+                ManagerId = manager.Id,
+                WorkDate = workDate,
+                Status = WorkLogStatus.Submitted,
+                CurrentRevision = 1,
+                OnTime = onTime,
+                FirstSubmittedAt = now,
+                LastSubmittedAt = now,
+                ConcurrencyStamp = Guid.NewGuid(),
+            };
+            book.Db.Add(log);
+        }
+
+        var revision = new WorkLogRevision
+        {
+            WorkLogId = log.Id,
+            Number = log.CurrentRevision,
+            Values = checkedValues.Values,
+            SubmittedAt = now,
+            OnTime = onTime,
+            SourceActivityId = request.Activity.Id,
+        };
+        log.Revisions.Add(revision);
+        book.Audit(request, manager.Id, log.CurrentRevision == 1 ? "worklog.submitted" : "worklog.resubmitted", log, log.CurrentRevision);
+        if (team.LeadId is { } leadId)
+        {
+            book.Notify(WorkLogBook.ReviewRequested, log, log.CurrentRevision, leadId);
+        }
+
+        await book.Db.SaveChangesAsync(cancellationToken);
+        Log.WorkLogStored(logger, log.Id, log.CurrentRevision, onTime);
+        book.WakeNotifications();
+        return BotAnswer.WithCard(await book.SummaryAsync(log, manager, language, cancellationToken));
+    }
+
+    private static bool SameValues(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Keys.Union(b.Keys).All(k => (a.GetValueOrDefault(k) ?? string.Empty) == (b.GetValueOrDefault(k) ?? string.Empty));
+}
+
+/// <summary>Edit / Revise on the summary: the form prefilled with the current revision.</summary>
+public sealed class EditLogVerb(WorkLogBook book) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (WorkLogBook.ReadGuid(request.Data, "logId") is not { } id || await book.LoadAsync(id, request.TenantId, cancellationToken) is not { } log)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.UnknownLog.In(language));
+        }
+
+        if (request.Person is not { } manager || log.ManagerId != manager.Id)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.NotYourLog.In(language));
+        }
+
+        if (log.Status == WorkLogStatus.Approved)
+        {
+            return BotAnswer.WithCard(await book.SummaryAsync(log, manager, language, cancellationToken, Texts.WorkLogs.AlreadyApproved.In(language)));
+        }
+
+        var team = await book.TeamAsync(log.TeamId, cancellationToken);
+        var template = await book.TemplateForAsync(team, cancellationToken);
+        var current = log.Revisions.Single(r => r.Number == log.CurrentRevision);
+        return BotAnswer.WithCard(await book.FormAsync(team, template!, log.WorkDate, log, new(current.Values), [], log.CurrentRevision, language, cancellationToken));
+    }
+}
+
+/// <summary>
+/// The current card of a log for whoever looks at it (also the Universal Actions refresh): the manager gets
+/// their summary, a reviewer of the team the review card; anyone else is refused.
+/// </summary>
+public sealed class ViewLogVerb(WorkLogBook book) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (WorkLogBook.ReadGuid(request.Data, "logId") is not { } id || await book.LoadAsync(id, request.TenantId, cancellationToken) is not { } log)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.UnknownLog.In(language));
+        }
+
+        if (request.Person is not { } person)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.NotYourLog.In(language));
+        }
+
+        if (log.ManagerId == person.Id)
+        {
+            return BotAnswer.WithCard(await book.SummaryAsync(log, person, language, cancellationToken));
+        }
+
+        var team = await book.TeamAsync(log.TeamId, cancellationToken);
+        return team.IsReviewer(person.Id)
+            ? BotAnswer.WithCard(await book.ReviewAsync(log, person, language, cancellationToken))
+            : BotAnswer.Refused(Texts.WorkLogs.NotYourLog.In(language));
+    }
+}
+
+/// <summary>Approve or Return: only the team's lead or a delegate, only on the current, undecided revision.</summary>
+public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logger) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DecideAsync(request, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone (or a re-delivered copy) decided this revision at the same moment: answer from what is stored.
+            book.Db.ChangeTracker.Clear();
+            return await DecideAsync(request, cancellationToken);
+        }
+    }
+
+    private async Task<BotAnswer> DecideAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        var decision = request.Verb == WorkLogCards.ApproveVerb ? ReviewDecision.Approved : ReviewDecision.Returned;
+        if (WorkLogBook.ReadGuid(request.Data, "logId") is not { } id || await book.LoadAsync(id, request.TenantId, cancellationToken) is not { } log)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.UnknownLog.In(language));
+        }
+
+        var team = await book.TeamAsync(log.TeamId, cancellationToken);
+        if (request.Person is not { } reviewer || !team.IsReviewer(reviewer.Id))
+        {
+            Log.WorkLogRefused(logger, request.Verb, log.Id.ToString(), request.Person?.Id, "not a reviewer of the team");
+            return BotAnswer.Refused(Texts.WorkLogs.NotAllowedToReview.Format(language, WorkLogCards.TeamName(team, language)));
+        }
+
+        var revision = WorkLogBook.ReadInt(request.Data, "revision");
+        if (revision is not { } number)
+        {
+            return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
+        }
+
+        if (log.Reviews.SingleOrDefault(r => r.RevisionNumber == number) is { } existing)
+        {
+            if (existing.ReviewerId == reviewer.Id && existing.Decision == decision)
+            {
+                // The same decision delivered again: the answer it already had.
+                return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken));
+            }
+
+            var when = existing.DecidedAt.ToOffset(TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone).GetUtcOffset(existing.DecidedAt)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var what = (existing.Decision == ReviewDecision.Approved ? Texts.WorkLogs.DecidedApproved : Texts.WorkLogs.DecidedReturned).In(language);
+            return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken,
+                Texts.WorkLogs.AlreadyDecided.Format(language, what, await book.NameAsync(existing.ReviewerId, cancellationToken) ?? existing.ReviewerId, when)));
+        }
+
+        if (number != log.CurrentRevision || log.Status != WorkLogStatus.Submitted)
+        {
+            return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken,
+                Texts.WorkLogs.StaleRevision.Format(language, number, log.CurrentRevision)));
+        }
+
+        var typed = ReadComment(request);
+        var errors = Validate(decision, typed, language, out var rating);
+        if (errors.Count > 0)
+        {
+            return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken, null, typed, errors));
+        }
+
+        var now = book.Now;
+        log.Reviews.Add(new WorkLogReview
+        {
+            WorkLogId = log.Id,
+            RevisionNumber = number,
+            ReviewerId = reviewer.Id,
+            Decision = decision,
+            Evaluation = Clean(typed, WorkLogCards.EvaluationInput),
+            Requirement = Clean(typed, WorkLogCards.RequirementInput),
+            Suggestion = Clean(typed, WorkLogCards.SuggestionInput),
+            QualityRating = rating,
+            DecidedAt = now,
+        });
+        log.Status = decision == ReviewDecision.Approved ? WorkLogStatus.Approved : WorkLogStatus.Returned;
+        log.ReviewedById = reviewer.Id;
+        log.ReviewedAt = now;
+        log.QualityRating = rating ?? log.QualityRating;
+        log.ConcurrencyStamp = Guid.NewGuid();
+        book.Audit(request, reviewer.Id, decision == ReviewDecision.Approved ? "worklog.approved" : "worklog.returned", log, number);
+        book.Notify(decision == ReviewDecision.Approved ? WorkLogBook.Approved : WorkLogBook.Returned, log, number, log.ManagerId);
+        await book.Db.SaveChangesAsync(cancellationToken);
+        Log.WorkLogDecided(logger, log.Id, number, decision.ToString(), reviewer.Id);
+        book.WakeNotifications();
+        return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken));
+    }
+
+    private static Dictionary<string, string> ReadComment(BotRequest request)
+    {
+        var typed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in new[] { WorkLogCards.EvaluationInput, WorkLogCards.RequirementInput, WorkLogCards.SuggestionInput, WorkLogCards.RatingInput })
+        {
+            if (WorkLogBook.ReadString(request.Data, key) is { } value)
+            {
+                typed[key] = value;
+            }
+            else if (WorkLogBook.ReadInt(request.Data, key) is { } number)
+            {
+                typed[key] = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return typed;
+    }
+
+    private static Dictionary<string, string> Validate(ReviewDecision decision, Dictionary<string, string> typed, Language language, out int? rating)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        rating = null;
+        var ratingText = typed.GetValueOrDefault(WorkLogCards.RatingInput)?.Trim();
+        if (!string.IsNullOrEmpty(ratingText))
+        {
+            if (int.TryParse(ratingText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 5)
+            {
+                rating = r;
+            }
+            else
+            {
+                errors[WorkLogCards.RatingInput] = Texts.WorkLogs.ErrorRating.In(language);
+            }
+        }
+        else if (decision == ReviewDecision.Returned)
+        {
+            errors[WorkLogCards.RatingInput] = Texts.WorkLogs.ErrorRating.In(language);
+        }
+
+        var parts = new[]
+        {
+            (WorkLogCards.EvaluationInput, Texts.WorkLogs.Evaluation),
+            (WorkLogCards.RequirementInput, Texts.WorkLogs.Requirement),
+            (WorkLogCards.SuggestionInput, Texts.WorkLogs.Suggestion),
+        };
+        foreach (var (key, label) in parts)
+        {
+            var text = typed.GetValueOrDefault(key)?.Trim() ?? string.Empty;
+            if (text.Length > WorkLogCards.CommentMaxLength)
+            {
+                errors[key] = Texts.WorkLogs.ErrorCommentTooLong.Format(language, label.In(language), WorkLogCards.CommentMaxLength);
+            }
+            else if (LogValidation.ContainsMarkup(text))
+            {
+                errors[key] = Texts.WorkLogs.ErrorCommentMarkup.Format(language, label.In(language));
+            }
+        }
+
+        if (decision == ReviewDecision.Returned && parts.All(p => string.IsNullOrWhiteSpace(typed.GetValueOrDefault(p.Item1))))
+        {
+            errors["comment"] = Texts.WorkLogs.ErrorCommentNeeded.In(language);
+        }
+
+        return errors;
+    }
+
+    private static string? Clean(Dictionary<string, string> typed, string key) =>
+        typed.GetValueOrDefault(key)?.Trim() is { Length: > 0 } text ? text : null;
+}
+
+/// <summary>"my logs" / "我的日志": the last seven logs with their status.</summary>
+public sealed class MyLogsVerb(WorkLogBook book) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Person is not { } person)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.NotAManager.In(request.Language));
+        }
+
+        var logs = await book.Db.Set<WorkLog>().AsNoTracking()
+            .Where(l => l.ManagerId == person.Id && l.TenantId == request.TenantId)
+            .OrderByDescending(l => l.WorkDate)
+            .Take(7)
+            .ToListAsync(cancellationToken);
+        return BotAnswer.WithCard(WorkLogCards.MyLogs(logs, request.Language));
+    }
+}
+
+/// <summary>"team logs [date]" / "团队日志 [日期]": each manager's state for a day, for the team's reviewers.</summary>
+public sealed class TeamLogsVerb(WorkLogBook book) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (request.Person is not { } person)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.NotALead.In(language));
+        }
+
+        var teams = (await book.Db.Teams.AsNoTracking().Where(t => t.TenantId == request.TenantId).OrderBy(t => t.Id).ToListAsync(cancellationToken))
+            .Where(t => t.IsReviewer(person.Id))
+            .ToList();
+        if (teams.Count == 0)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.NotALead.In(language));
+        }
+
+        DateOnly? asked = null;
+        var argument = request.Arguments.Trim();
+        if (argument.Length > 0)
+        {
+            if (!DateOnly.TryParseExact(argument, "yyyy-MM-dd", out var d))
+            {
+                return BotAnswer.Refused(Texts.WorkLogs.BadDate.Format(language, argument.Length > 20 ? argument[..20] : argument));
+            }
+
+            asked = d;
+        }
+
+        // One card per answer: the first team led; a lead of several teams names the date per team in later issues.
+        var team = teams[0];
+        var date = asked ?? book.Today(team);
+        var managers = await book.Db.People.AsNoTracking().Where(p => p.TeamId == team.Id && p.TenantId == request.TenantId).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
+        var ids = managers.Select(m => m.Id).ToList();
+        var logs = await book.Db.Set<WorkLog>().AsNoTracking().Where(l => l.WorkDate == date && ids.Contains(l.ManagerId)).ToListAsync(cancellationToken);
+        var rows = managers.Select(m => new WorkLogCards.TeamRow(m, logs.SingleOrDefault(l => l.ManagerId == m.Id))).ToList();
+        return BotAnswer.WithCard(WorkLogCards.TeamLogs(team, date, rows, language));
+    }
+}

@@ -1,0 +1,288 @@
+using System.Text.Json.Nodes;
+using DiligenceBot.Tests.Infrastructure;
+using DiligenceBot.Testing;
+using DiligenceBot.WorkLogs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
+
+namespace DiligenceBot.Tests.WorkLogs;
+
+/// <summary>
+/// The daily work log through /api/messages with the local connector, as each person sees it: Wang Lei (manager
+/// in East 1) submits, Li Na (lead of East 1) reviews, returns, and approves. Runs on SQLite, and on PostgreSQL
+/// when test.sh points the suite at it. The clock is Monday 2026-11-30, 08:10 in Shanghai (meeting 08:30).
+/// </summary>
+public sealed class WorkLogFlowTests : IAsyncLifetime
+{
+    private const string Today = "2026-11-30";
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 0, 10, 0, TimeSpan.Zero));
+    private LocalConnector _connector = null!;
+    private BotApp _bot = null!;
+    private WorkLogDriver _teams = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await LocalConnector.StartAsync();
+        _bot = new BotApp(time: _time).Start();
+        _teams = new WorkLogDriver(_bot, _connector);
+        await _teams.InstallAsync(TeamsUser.WangLei);
+        await _teams.InstallAsync(TeamsUser.LiNa, "zh-CN");
+        await _teams.InstallAsync(TeamsUser.ChenJie);
+        _connector.Clear();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private async Task<string> SubmitValidAsync(TeamsUser user, string? activityId = null)
+    {
+        var (card, answer) = await _teams.ExecuteAsync(user, "worklog.submit", SubmitData(Today, 0, ValidInputs()), activityId);
+        Assert.True(card is not null, answer.ToJsonString());
+        await using var db = _bot.CreateDbContext();
+        return (await db.WorkLogs.SingleAsync(l => l.ManagerId == (user == TeamsUser.WangLei ? "wang-lei" : "chen-jie"))).Id.ToString();
+    }
+
+    [Fact]
+    public async Task Log_OpensTodaysForm_FromTheTeamsTemplate_InTheUsersLanguage()
+    {
+        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.WangLei, "log"));
+        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.ChenJie, "日志", "zh-CN"));
+
+        var form = CardOf(Assert.Single(_teams.SentTo(TeamsUser.WangLei)));
+        Assert.Equal("Work log for 2026-11-30", Title(form));
+        Assert.Equal("Visits made *", ById(form, "f.visits")!["label"]!.GetValue<string>());
+        Assert.Equal("Input.Number", ById(form, "f.visits")!["type"]!.GetValue<string>());
+        Assert.Equal(5, ById(form, "f.focus")!["choices"]!.AsArray().Count);
+        Assert.Equal("Input.Date", ById(form, "f.nextKeyVisit")!["type"]!.GetValue<string>());
+        var submit = Action(form, "worklog.submit")!;
+        Assert.Equal(Today, submit["data"]!["workDate"]!.GetValue<string>());
+        var zh = CardOf(Assert.Single(_teams.SentTo(TeamsUser.ChenJie)));
+        Assert.Equal("2026-11-30 工作日志", Title(zh));
+        Assert.Equal("拜访户数 *", ById(zh, "f.visits")!["label"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Submit_WithBadInput_ShowsEachErrorNextToItsField_KeepsWhatWasTyped_AndStoresNothing()
+    {
+        var inputs = ValidInputs();
+        inputs["f.visits"] = "many";
+        inputs["f.customers"] = "<script>alert(1)</script> Huamei";
+        inputs["f.plan"] = "";
+        inputs["f.focus"] = "sleeping";
+        inputs["f.market"] = new string('x', 1001);
+        inputs["f.nextKeyVisit"] = "2026-11-01";
+
+        var (card, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(Today, 0, inputs));
+
+        Assert.NotNull(card);
+        Assert.Equal("Please fix the fields marked below; nothing was saved yet.", Text(card, "errors"));
+        Assert.Equal("Visits made must be a number from 0 to 60.", Text(card, "error.visits"));
+        Assert.Contains("HTML or script", Text(card, "error.customers"), StringComparison.Ordinal);
+        Assert.Equal("Plan for the next working day is required.", Text(card, "error.plan"));
+        Assert.Equal("Choose one of the options for Main focus of the day.", Text(card, "error.focus"));
+        Assert.Equal("Market information picked up may have at most 1000 characters (now 1001).", Text(card, "error.market"));
+        Assert.Contains("cannot be before the log's day (2026-11-30)", Text(card, "error.nextKeyVisit"), StringComparison.Ordinal);
+        Assert.Null(ById(card, "error.volume"));
+        // Everything typed is still in the form.
+        Assert.Equal("<script>alert(1)</script> Huamei", ById(card, "f.customers")!["value"]!.GetValue<string>());
+        Assert.Equal(new string('x', 1001), ById(card, "f.market")!["value"]!.GetValue<string>());
+        Assert.Equal(85, ById(card, "f.volume")!["value"]!.GetValue<double>());
+        await using var db = _bot.CreateDbContext();
+        Assert.Empty(db.WorkLogs);
+        Assert.Empty(db.Notifications);
+    }
+
+    [Fact]
+    public async Task Submit_StoresTheLogOnTime_ReplacesTheFormWithASummary_AndTheLeadGetsTheReviewCard()
+    {
+        var (card, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(Today, 0, ValidInputs()));
+
+        Assert.Equal("Work log · 2026-11-30", Title(card!));
+        Assert.Equal("Waiting for your lead's review · On time · Revision 1", Text(card!, "status"));
+        Assert.Equal("Brand promotion", Facts(card!)["Main focus of the day"]);
+        Assert.Equal("worklog.view", card!["refresh"]!["action"]!["verb"]!.GetValue<string>());
+        Assert.Equal(TeamsUser.WangLei.Id, card["refresh"]!["userIds"]![0]!.GetValue<string>());
+        await using (var db = _bot.CreateDbContext())
+        {
+            var log = await db.WorkLogs.Include(l => l.Revisions).SingleAsync();
+            Assert.True(log.OnTime);
+            Assert.Equal(WorkLogStatus.Submitted, log.Status);
+            Assert.Equal("12", Assert.Single(log.Revisions).Values["visits"]);
+            var audit = await db.AuditEntries.SingleAsync();
+            Assert.Equal(("wang-lei", "worklog.submitted", 1, "worklog.submit"), (audit.ActorId, audit.Action, audit.Revision, audit.SourceVerb));
+        }
+
+        // Li Na's Teams is in Chinese: the review card comes in Chinese, with Approve and Return.
+        var review = CardOf(Assert.Single(await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1)));
+        Assert.Equal("Wang Lei 王磊 的工作日志 · 2026-11-30", Title(review));
+        Assert.StartsWith("按时 · 第 1 版", Text(review, "status"), StringComparison.Ordinal);
+        Assert.Equal("批准", Action(review, "worklog.approve")!["title"]!.GetValue<string>());
+        Assert.NotNull(Action(review, "worklog.return"));
+        Assert.Equal(1, Action(review, "worklog.approve")!["data"]!["revision"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Submit_AfterTheMeetingStarted_IsStoredAsLate()
+    {
+        _time.Advance(TimeSpan.FromMinutes(25)); // 08:35 in Shanghai
+
+        var (card, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, "worklog.submit", SubmitData(Today, 0, ValidInputs()));
+
+        Assert.Contains("Late", Text(card!, "status"), StringComparison.Ordinal);
+        await using var db = _bot.CreateDbContext();
+        Assert.False((await db.WorkLogs.SingleAsync()).OnTime);
+    }
+
+    [Fact]
+    public async Task TheSameSubmission_DeliveredThreeTimes_StoresOneRevision_AndNotifiesOnce()
+    {
+        var data = SubmitData(Today, 0, ValidInputs());
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", data, activityId: "f:resent-1")));
+
+        Assert.All(answers, a => Assert.Equal("Work log · 2026-11-30", Title(a.Card!)));
+        await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1);
+        await Task.Delay(500); // room for a wrong second notification to show up
+        Assert.Single(_teams.SentTo(TeamsUser.LiNa));
+        await using var db = _bot.CreateDbContext();
+        var log = await db.WorkLogs.Include(l => l.Revisions).SingleAsync();
+        Assert.Single(log.Revisions);
+        Assert.Single(db.Notifications);
+        Assert.Single(db.AuditEntries);
+    }
+
+    [Fact]
+    public async Task Submit_ForAnotherDay_OrSomeoneElsesLog_IsRefused_AndNothingChanges()
+    {
+        var logId = await SubmitValidAsync(TeamsUser.WangLei);
+
+        var (_, yesterday) = await _teams.ExecuteAsync(TeamsUser.ChenJie, "worklog.submit", SubmitData("2026-11-29", 0, ValidInputs()));
+        var inputs = ValidInputs("Chen Jie rewriting Wang Lei's plan");
+        var (_, hijack) = await _teams.ExecuteAsync(TeamsUser.ChenJie, "worklog.submit", SubmitData(Today, 1, inputs, logId));
+
+        Assert.Equal("This card is for 2026-11-29, but today is 2026-11-30 for your team. Type **log** to open today's log.", MessageOf(yesterday));
+        Assert.Equal("This card is about someone else's log; nothing was changed.", MessageOf(hijack));
+        await using var db = _bot.CreateDbContext();
+        var log = await db.WorkLogs.Include(l => l.Revisions).SingleAsync();
+        Assert.Equal("wang-lei", log.ManagerId);
+        Assert.Single(log.Revisions);
+    }
+
+    [Fact]
+    public async Task FullFlow_Submit_Return_Resubmit_Approve_WithTheCardsEachPersonSees()
+    {
+        var logId = await SubmitValidAsync(TeamsUser.WangLei);
+        var review1 = CardOf(Assert.Single(await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1)));
+        var returnData = Copy(Action(review1, "worklog.return")!["data"]!.AsObject());
+
+        // Returning needs a comment and a rating: the card says so, keeps what was typed, nothing changes.
+        returnData["c.suggestion"] = "";
+        var (incomplete, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.return", Copy(returnData), locale: "zh-CN");
+        Assert.Contains("至少填写评价、要求或建议中的一项", Text(incomplete!, "errors"), StringComparison.Ordinal);
+        Assert.Contains("请选择 1 到 5 的质量评分", Text(incomplete!, "errors"), StringComparison.Ordinal);
+
+        // Someone outside the team's review chain is refused.
+        var (_, outsider) = await _teams.ExecuteAsync(TeamsUser.ChenJie, "worklog.approve", Copy(Action(review1, "worklog.approve")!["data"]!.AsObject()));
+        Assert.Equal("Only the lead of East District 1 (or a delegate named for the team) may review this log; nothing was changed.", MessageOf(outsider));
+
+        // Li Na returns it with an evaluation, a requirement and a rating.
+        returnData["c.evaluation"] = "客户记录太简略";
+        returnData["c.requirement"] = "写清每家店的订货量";
+        returnData["c.rating"] = "3";
+        var (returned, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.return", returnData, locale: "zh-CN");
+        Assert.StartsWith("已由 Li Na 李娜 退回", Text(returned!, "decision"), StringComparison.Ordinal);
+        Assert.Null(Action(returned!, "worklog.approve"));
+
+        // Wang Lei gets his log back, prefilled, with the comment on top.
+        var sentToWang = await _teams.WaitForSentToAsync(TeamsUser.WangLei, 1);
+        var revise = CardOf(sentToWang[^1]);
+        Assert.Equal("Work log for 2026-11-30", Title(revise));
+        Assert.Equal("客户记录太简略", Facts(revise, "comment-facts")["Evaluation"]);
+        Assert.Equal("Visit the three new shops on Nanjing Road", ById(revise, "f.plan")!["value"]!.GetValue<string>());
+        var resubmit = Copy(Action(revise, "worklog.submit")!["data"]!.AsObject());
+        Assert.Equal(1, resubmit["baseRevision"]!.GetValue<int>());
+
+        // He revises and resubmits: revision 2, and Li Na gets a new review card.
+        foreach (var (k, v) in ValidInputs("Huamei 20 cases, Xinhua 12 cases; visit Nanjing Road shops"))
+        {
+            resubmit[k] = v?.DeepClone();
+        }
+
+        var (summary2, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", resubmit);
+        Assert.Equal("Waiting for your lead's review · On time · Revision 2", Text(summary2!, "status"));
+        var review2 = CardOf((await _teams.WaitForSentToAsync(TeamsUser.LiNa, 2))[^1]);
+        Assert.StartsWith("按时 · 第 2 版", Text(review2, "status"), StringComparison.Ordinal);
+
+        // The old review card (revision 1) can no longer decide anything.
+        var (stale, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.approve", Copy(Action(review1, "worklog.approve")!["data"]!.AsObject()), locale: "zh-CN");
+        Assert.Contains("已于", Text(stale!, "notice"), StringComparison.Ordinal);
+
+        // Li Na approves revision 2 with a rating of 4.
+        var approveData = Copy(Action(review2, "worklog.approve")!["data"]!.AsObject());
+        approveData["c.rating"] = "4";
+        var (approved, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.approve", approveData, locale: "zh-CN");
+        Assert.StartsWith("已由 Li Na 李娜 批准", Text(approved!, "decision"), StringComparison.Ordinal);
+
+        var final = CardOf((await _teams.WaitForSentToAsync(TeamsUser.WangLei, 2))[^1]);
+        Assert.Equal("Approved by Li Na 李娜 · On time · Revision 2 · 4 / 5", Text(final, "status"));
+        Assert.Null(Action(final, "worklog.edit"));
+
+        // Deciding twice: the same approval again changes nothing; the delegate is told it is decided.
+        var (again, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.approve", approveData, locale: "zh-CN");
+        Assert.Null(ById(again!, "notice"));
+        var liuYang = new TeamsUser("29:1-liu-yang", "Liu Yang 刘洋", "944cedb3-3940-469a-a27e-ff773a2307f2");
+        var (delegateTry, _) = await _teams.ExecuteAsync(liuYang, "worklog.return", approveData);
+        Assert.StartsWith("This revision was already approved by Li Na 李娜", Text(delegateTry!, "notice"), StringComparison.Ordinal);
+
+        // An approved log can no longer be edited.
+        var (edit, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.edit", new JsonObject { ["verb"] = "worklog.edit", ["logId"] = logId });
+        Assert.Equal("This log was already approved and can no longer be changed.", Text(edit!, "notice"));
+
+        await using var db = _bot.CreateDbContext();
+        var log = await db.WorkLogs.Include(l => l.Revisions).Include(l => l.Reviews).SingleAsync();
+        Assert.Equal((WorkLogStatus.Approved, 2, 4), (log.Status, log.CurrentRevision, log.QualityRating));
+        Assert.Equal(2, log.Revisions.Count);
+        Assert.Equal([(1, ReviewDecision.Returned), (2, ReviewDecision.Approved)], log.Reviews.OrderBy(r => r.RevisionNumber).Select(r => (r.RevisionNumber, r.Decision)));
+        var trail = await db.AuditEntries.OrderBy(a => a.Id).Select(a => new { a.ActorId, a.Action, a.Revision }).ToListAsync();
+        Assert.Equal(
+            ["wang-lei worklog.submitted 1", "li-na worklog.returned 1", "wang-lei worklog.resubmitted 2", "li-na worklog.approved 2"],
+            trail.Select(a => $"{a.ActorId} {a.Action} {a.Revision}"));
+    }
+
+    [Fact]
+    public async Task TeamLogs_ShowsTheLeadEachManagersState_AndMyLogsShowsTheManagersOwn()
+    {
+        await SubmitValidAsync(TeamsUser.WangLei);
+
+        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.LiNa, "team logs"));
+        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.WangLei, "my logs"));
+        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.ChenJie, "team logs"));
+        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.LiNa, "团队日志 yesterday", "zh-CN"));
+
+        var toLiNa = _teams.SentTo(TeamsUser.LiNa).Where(r => r.Body!["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>().Contains("logs for", StringComparison.Ordinal) == true).ToList();
+        var team = CardOf(Assert.Single(toLiNa));
+        Assert.Equal("East District 1 · logs for 2026-11-30", Title(team));
+        Assert.Equal("Submitted 1 · late 0 · missing 1 · approved 0 · returned 0", Text(team, "counts"));
+        Assert.Equal("worklog.review", Action(ById(team, "row.wang-lei")!, "worklog.review")!["verb"]!.GetValue<string>());
+        Assert.Contains("Missing", ById(team, "row.chen-jie")!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var mine = CardOf(_teams.SentTo(TeamsUser.WangLei)[^1]);
+        Assert.Equal("My last seven logs", Title(mine));
+        Assert.Single(Actions(mine), a => a["verb"]?.GetValue<string>() == "worklog.view");
+        Assert.Equal("Team logs are for leads (and their delegates); you do not lead a team.", _teams.SentTo(TeamsUser.ChenJie)[^1].Body!["text"]!.GetValue<string>());
+        Assert.Equal("“yesterday”不是日期；请写成 年-月-日，例如：团队日志 2026-11-27。", _teams.SentTo(TeamsUser.LiNa)[^1].Body!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RefreshOfTheLeadsCard_ForSomeoneOutsideTheTeam_RevealsNothing()
+    {
+        var logId = await SubmitValidAsync(TeamsUser.WangLei);
+
+        var (card, answer) = await _teams.ExecuteAsync(TeamsUser.ChenJie, "worklog.review", new JsonObject { ["verb"] = "worklog.review", ["logId"] = logId });
+
+        Assert.Null(card);
+        Assert.Equal("This card is about someone else's log; nothing was changed.", MessageOf(answer));
+    }
+}
