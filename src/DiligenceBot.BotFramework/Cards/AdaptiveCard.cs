@@ -24,7 +24,8 @@ public sealed class AdaptiveCard
 /// <summary>Universal Actions refresh: Teams asks the bot for the current card when these users view it.</summary>
 public sealed class CardRefresh
 {
-    [JsonPropertyName("action")] public ExecuteAction Action { get; set; } = new();
+    // Declared as the base type so the "type": "Action.Execute" discriminator is written.
+    [JsonPropertyName("action")] public CardAction Action { get; set; } = new ExecuteAction();
     [JsonPropertyName("userIds")] public List<string>? UserIds { get; set; }
 }
 

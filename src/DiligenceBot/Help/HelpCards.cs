@@ -53,6 +53,9 @@ public static class HelpCards
                 [
                     new TextBlock(Texts.Help.CommandHelp.In(language)),
                     new TextBlock(Texts.Help.CommandMe.In(language)),
+                    new TextBlock(Texts.Help.CommandLog.In(language)),
+                    new TextBlock(Texts.Help.CommandMyLogs.In(language)),
+                    new TextBlock(Texts.Help.CommandTeamLogs.In(language)),
                 ],
             },
             Section(Texts.Help.ForManagers.In(language), Texts.Help.ManagersIntro.In(language)),

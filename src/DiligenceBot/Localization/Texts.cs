@@ -46,6 +46,13 @@ public static class Texts
         public static readonly Text CommandMe = new(
             "**me** — who I think you are: your role, team and daily meeting",
             "**我的信息** — 我所知道的你：角色、团队和每日例会");
+        public static readonly Text CommandLog = new(
+            "**log** — today's work log: write it before the daily meeting, or see its review",
+            "**日志** — 今天的工作日志：例会前填写，或查看审阅结果");
+        public static readonly Text CommandMyLogs = new("**my logs** — your last seven logs and their status", "**我的日志** — 您最近七篇日志及其状态");
+        public static readonly Text CommandTeamLogs = new(
+            "**team logs** [yyyy-mm-dd] — leads: who submitted, who is late or missing, each log one tap away",
+            "**团队日志** [年-月-日] — 组长：谁已提交、谁迟交或未交，一键打开每篇日志");
         public static readonly Text ForManagers = new("For account managers", "客户经理");
         public static readonly Text ForLeads = new("For leads", "组长");
         public static readonly Text ManagersIntro = new(

@@ -52,7 +52,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task Send_OmitsNullFields()
     {
-        await Client().SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromCard(new Cards.AdaptiveCard()));
+        await Client().SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromCard(new DiligenceBot.BotFramework.Cards.AdaptiveCard()));
 
         var body = Assert.Single(_connector.SentActivities).Body!.AsObject();
         Assert.False(body.ContainsKey("text"));

@@ -88,6 +88,7 @@ internal static class HelpRegistrationForTests
     public static IEnumerable<DiligenceBot.Conversations.BotVerbRegistration> AddHelp_ForTests(this Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
         DiligenceBot.Help.HelpRegistration.AddHelp(services);
+        DiligenceBot.WorkLogs.WorkLogRegistration.AddWorkLogs(services);
         return services.Where(d => d.ServiceType == typeof(DiligenceBot.Conversations.BotVerbRegistration))
             .Select(d => (DiligenceBot.Conversations.BotVerbRegistration)d.ImplementationInstance!);
     }

@@ -6,6 +6,7 @@ using DiligenceBot.Help;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 using DiligenceBot.Tests.Infrastructure;
+using DiligenceBot.WorkLogs;
 
 namespace DiligenceBot.Tests.Help;
 
@@ -23,6 +24,48 @@ public sealed class CardSchemaTests
         east1.Lead = lead;
         var manager = new Person { Id = "wang-lei", TenantId = "t", AadObjectId = "y", DisplayName = "Wang Lei 王磊", Team = east1, IsAdmin = true };
         var east2 = new Team { Id = "east-2", TenantId = "t", NameEn = "East District 2", NameZh = "华东二组" };
+
+        var template = new LogTemplate
+        {
+            Id = "t", NameEn = "T", NameZh = "T",
+            Fields =
+            [
+                new LogField { Key = "visits", Type = LogFieldTypes.Number, Required = true, Min = 0, Max = 60, LabelEn = "Visits", LabelZh = "拜访" },
+                new LogField { Key = "customers", Type = LogFieldTypes.Text, Required = true, MaxLength = 500, Multiline = true, LabelEn = "Customers", LabelZh = "客户", PlaceholderEn = "Shops", PlaceholderZh = "零售户" },
+                new LogField { Key = "focus", Type = LogFieldTypes.Choice, Required = true, LabelEn = "Focus", LabelZh = "重点", Choices = [new LogChoice { Value = "a", En = "A", Zh = "甲" }] },
+                new LogField { Key = "next", Type = LogFieldTypes.Date, LabelEn = "Next", LabelZh = "下次" },
+            ],
+        };
+        var date = new DateOnly(2026, 11, 30);
+        var at = new DateTimeOffset(2026, 11, 30, 0, 10, 0, TimeSpan.Zero);
+        WorkLog Log(WorkLogStatus status, params WorkLogReview[] reviews) => new()
+        {
+            Id = Guid.NewGuid(), TenantId = "t", TeamId = "east-1", ManagerId = "wang-lei", WorkDate = date, Status = status,
+            CurrentRevision = reviews.Length == 0 ? 1 : reviews.Max(r => r.RevisionNumber), OnTime = status != WorkLogStatus.Returned,
+            QualityRating = 4, FirstSubmittedAt = at, LastSubmittedAt = at,
+            Revisions = [new WorkLogRevision { Number = 1, Values = new() { ["visits"] = "12", ["customers"] = "Huamei", ["focus"] = "a" }, SubmittedAt = at }],
+            Reviews = [.. reviews],
+        };
+        var returnedReview = new WorkLogReview { RevisionNumber = 1, ReviewerId = "li-na", Decision = ReviewDecision.Returned, Evaluation = "Too short", Requirement = "Add volumes", QualityRating = 3, DecidedAt = at };
+        var approvedReview = new WorkLogReview { RevisionNumber = 1, ReviewerId = "li-na", Decision = ReviewDecision.Approved, QualityRating = 4, DecidedAt = at };
+        var errors = new Dictionary<string, string> { ["visits"] = "Visits must be a number from 0 to 60.", ["customers"] = "Customers is required." };
+
+        foreach (var language in Enum.GetValues<Language>())
+        {
+            var tag0 = language.Tag();
+            yield return ($"worklog-form-new.{tag0}", WorkLogCards.Form(new(template, east1, date, [], [], null, 0, null, null), language));
+            yield return ($"worklog-form-errors.{tag0}", WorkLogCards.Form(new(template, east1, date, new() { ["visits"] = "x", ["customers"] = "" }, errors, null, 0, null, null), language));
+            yield return ($"worklog-form-returned.{tag0}", WorkLogCards.Form(new(template, east1, date, new() { ["visits"] = "12" }, [], Guid.NewGuid(), 1, returnedReview, "Li Na"), language));
+            yield return ($"worklog-summary-submitted.{tag0}", WorkLogCards.Summary(Log(WorkLogStatus.Submitted), template, null, null, "29:1-wang-lei", language));
+            yield return ($"worklog-summary-returned.{tag0}", WorkLogCards.Summary(Log(WorkLogStatus.Returned, returnedReview), template, returnedReview, "Li Na", null, language, "notice"));
+            yield return ($"worklog-summary-approved.{tag0}", WorkLogCards.Summary(Log(WorkLogStatus.Approved, approvedReview), template, approvedReview, "Li Na", null, language));
+            yield return ($"worklog-review-open.{tag0}", WorkLogCards.Review(new(Log(WorkLogStatus.Submitted), template, manager, east1, null, new() { ["c.rating"] = "3" }, new() { ["comment"] = "Write something" }, "29:1-li-na"), language));
+            yield return ($"worklog-review-returned.{tag0}", WorkLogCards.Review(new(Log(WorkLogStatus.Returned, returnedReview), template, manager, east1, "Li Na", [], [], null), language, "notice"));
+            yield return ($"worklog-review-approved.{tag0}", WorkLogCards.Review(new(Log(WorkLogStatus.Approved, approvedReview), template, manager, east1, "Li Na", [], [], null), language));
+            yield return ($"worklog-mine-empty.{tag0}", WorkLogCards.MyLogs([], language));
+            yield return ($"worklog-mine.{tag0}", WorkLogCards.MyLogs([Log(WorkLogStatus.Submitted), Log(WorkLogStatus.Approved, approvedReview)], language));
+            yield return ($"worklog-team.{tag0}", WorkLogCards.TeamLogs(east1, date, [new(manager, Log(WorkLogStatus.Submitted)), new(lead, null)], language));
+        }
 
         foreach (var language in Enum.GetValues<Language>())
         {
