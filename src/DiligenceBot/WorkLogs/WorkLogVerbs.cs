@@ -183,7 +183,9 @@ public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logge
         await book.Db.SaveChangesAsync(cancellationToken);
         Log.WorkLogStored(logger, log.Id, log.CurrentRevision, onTime);
         book.WakeNotifications();
-        return BotAnswer.WithCard(await book.SummaryAsync(log, manager, language, cancellationToken));
+        var leadReachable = team.Lead is { } lead && await book.CanReachAsync(lead, cancellationToken);
+        return BotAnswer.WithCard(await book.SummaryAsync(log, manager, language, cancellationToken,
+            leadReachable ? null : Texts.WorkLogs.LeadUnreachable.In(language)));
     }
 
     private static bool SameValues(Dictionary<string, string> a, Dictionary<string, string> b) =>

@@ -126,6 +126,19 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_WhenTheLeadHasNotInstalledTheBot_SaysWhereTheLeadWillSeeIt()
+    {
+        // Li Na uninstalls: she plays a lead the bot cannot reach.
+        await _bot.PostActivityAsync(Activities.InstallationRemove(_connector.ServiceUrl, TeamsUser.LiNa));
+
+        var (card, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(Today, 0, ValidInputs()));
+
+        Assert.Equal("Saved. Your lead has not installed DiligenceBot yet, so they will see it under team logs.", Text(card!, "notice"));
+        await using var db = _bot.CreateDbContext();
+        Assert.Single(db.WorkLogs);
+    }
+
+    [Fact]
     public async Task Submit_AfterTheMeetingStarted_IsStoredAsLate()
     {
         _time.Advance(TimeSpan.FromMinutes(25)); // 08:35 in Shanghai
