@@ -288,6 +288,21 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Equal("“yesterday”不是日期；请写成 年-月-日，例如：团队日志 2026-11-27。", _teams.SentTo(TeamsUser.LiNa)[^1].Body!["text"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("worklog.submit", """{"verb":"worklog.submit","baseRevision":0}""", "This card is out of date. Type **help** to start again.")]
+    [InlineData("worklog.submit", """{"verb":"worklog.submit","logId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","baseRevision":1}""", "This log no longer exists. Type **log** to start again.")]
+    [InlineData("worklog.approve", """{"verb":"worklog.approve","logId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","revision":1}""", "This log no longer exists. Type **log** to start again.")]
+    [InlineData("worklog.approve", """{"verb":"worklog.approve","logId":"not-a-guid","revision":"x"}""", "This log no longer exists. Type **log** to start again.")]
+    public async Task UnknownOrMalformedCardData_GetsAClearMessage_AndNothingIsStored(string verb, string data, string message)
+    {
+        var (_, answer) = await _teams.ExecuteAsync(TeamsUser.WangLei, verb, JsonNode.Parse(data)!.AsObject());
+
+        Assert.Equal(message, MessageOf(answer));
+        await using var db = _bot.CreateDbContext();
+        Assert.Empty(db.WorkLogs);
+        Assert.Empty(db.AuditEntries);
+    }
+
     [Fact]
     public async Task RefreshOfTheLeadsCard_ForSomeoneOutsideTheTeam_RevealsNothing()
     {
