@@ -39,4 +39,8 @@ internal static partial class Log
 
     [LoggerMessage(2302, LogLevel.Warning, "Refused {Verb} on work log {WorkLogId} for {PersonId}: {Reason}")]
     public static partial void WorkLogRefused(ILogger logger, string verb, string? workLogId, string? personId, string reason);
+
+    // 2400-2499: scheduling
+    [LoggerMessage(2400, LogLevel.Information, "Team schedule jobs synced for {TeamCount} team(s)")]
+    public static partial void TeamJobsSynced(ILogger logger, int teamCount);
 }

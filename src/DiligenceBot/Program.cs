@@ -3,6 +3,7 @@ using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.Conversations;
 using DiligenceBot.Data;
 using DiligenceBot.Help;
+using DiligenceBot.Scheduling;
 using DiligenceBot.WorkLogs;
 
 if (args.Length > 0 && args[0] == "package")
@@ -16,10 +17,13 @@ builder.AddConversations();
 builder.Services.AddHelp();
 builder.Services.AddNotifications();
 builder.Services.AddWorkLogs();
+builder.Services.AddScheduleMessages();
+builder.AddScheduling();
 
 var app = builder.Build();
 await app.MigrateAndSeedAsync();
 app.MapBotMessages("/api/messages");
+app.MapScheduling();
 app.MapGet("/healthz", () => Results.Text("ok"));
 await app.RunAsync();
 return 0;

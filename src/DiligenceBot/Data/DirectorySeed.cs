@@ -64,6 +64,19 @@ public static class DirectorySeed
                 {
                     team.DelegateIds = [.. t.DelegateIds];
                 }
+
+                var workingDays = t.WorkingDays.Select(d => (int)Enum.Parse<DayOfWeek>(d, ignoreCase: true)).Order().ToList();
+                if (!team.WorkingDays.SequenceEqual(workingDays))
+                {
+                    team.WorkingDays = workingDays;
+                }
+
+                if (!team.ReminderOffsets.SequenceEqual(t.ReminderOffsets))
+                {
+                    team.ReminderOffsets = [.. t.ReminderOffsets];
+                }
+
+                team.HolidayCalendarId = t.HolidayCalendarId;
                 team.MeetingTime = TimeOnly.ParseExact(t.MeetingTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
                 team.TimeZone = TimeZoneInfo.TryConvertIanaIdToWindowsId(t.TimeZone, out _)
                     ? t.TimeZone
@@ -108,6 +121,9 @@ internal sealed class TeamSeed
     public string TimeZone { get; set; } = "Asia/Shanghai";
     public string? LogTemplateId { get; set; }
     public List<string> DelegateIds { get; set; } = [];
+    public List<string> WorkingDays { get; set; } = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    public string? HolidayCalendarId { get; set; }
+    public List<int> ReminderOffsets { get; set; } = [60, 15];
 }
 
 internal sealed class PersonSeed

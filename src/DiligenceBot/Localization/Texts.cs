@@ -172,4 +172,29 @@ public static class Texts
             "Saved. Your lead has not installed DiligenceBot yet, so they will see it under team logs.",
             "已保存。您的组长尚未安装勤勉助手，可在“团队日志”中查看。");
     }
+
+    public static class Schedule
+    {
+        public static readonly Text ReminderNotice = new(
+            "Reminder: your work log for {0} is due at the start of the daily meeting, {1} — in {2} minutes.",
+            "提醒：{0} 的工作日志须在例会开始（{1}）前提交——还有 {2} 分钟。");
+        public static readonly Text ReminderSummary = new("Your work log is due in {0} minutes", "您的工作日志还有 {0} 分钟截止");
+        public static readonly Text DigestNotice = new(
+            "The daily meeting starts at {0}: who submitted, who is late, who is missing.",
+            "例会将于 {0} 开始：谁已提交、谁迟交、谁未交。");
+        public static readonly Text DigestSummary = new("Before your meeting: {0} submitted, {1} missing", "例会前：已提交 {0} 人，未交 {1} 人");
+        public static readonly Text ReviewReminderNotice = new(
+            "{0} log(s) from {1} are still waiting for your review; the meeting started at {2}.",
+            "{1} 有 {0} 篇日志仍在等待您审阅；例会已于 {2} 开始。");
+        public static readonly Text ReviewReminderSummary = new("Logs are waiting for your review", "有日志等待您审阅");
+        public static readonly Text MissingToLead = new(
+            "Why you get this: {0} has not submitted a work log for {1} consecutive working days (as of {2}). A short talk may help.",
+            "提醒原因：{0} 已连续 {1} 个工作日未提交工作日志（截至 {2}）。不妨和他/她聊一聊。");
+        public static readonly Text MissingToLeadsManager = new(
+            "Why you get this: {0} ({1}, lead {2}) has not submitted a work log for {3} consecutive working days (as of {4}).",
+            "提醒原因：{0}（{1}，组长 {2}）已连续 {3} 个工作日未提交工作日志（截至 {4}）。");
+        public static readonly Text Unreachable = new(
+            "Why you get this: I could not reach {0} to remind them about the work log for {1} — Teams says the bot is no longer in their chat. Please ask them to open DiligenceBot again.",
+            "提醒原因：我无法联系 {0}，提醒其提交 {1} 的工作日志——Teams 表示机器人已不在其聊天中。请让其重新打开勤勉助手。");
+    }
 }

@@ -16,6 +16,9 @@ public interface INotificationRenderer
 
     /// <summary>The activity to send, or null when the subject no longer needs it.</summary>
     Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken);
+
+    /// <summary>What to queue when the recipient cannot be reached (saved with the notification's new state).</summary>
+    Task OnUndeliverableAsync(Notification notification, DiligenceDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>
@@ -26,15 +29,29 @@ public interface INotificationRenderer
 public sealed class NotificationDispatcher(
     IServiceScopeFactory scopes,
     TimeProvider time,
+    TenantPacer pacer,
+    Microsoft.Extensions.Options.IOptions<Scheduling.SchedulingOptions> scheduling,
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
     private const int MaxAttempts = 5;
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    /// <summary>Asks the dispatcher to look for work now.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    /// <summary>Concurrent senders per instance; the tenant pacer keeps the total within Teams' limit.</summary>
+    private const int Senders = 4;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(Senders) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Asks the dispatcher to look for work now (every sender).</summary>
+    public void Wake()
+    {
+        for (var i = 0; i < Senders; i++)
+        {
+            _wake.Writer.TryWrite(true);
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Senders).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -117,6 +134,7 @@ public sealed class NotificationDispatcher(
             return;
         }
 
+        await pacer.WaitForSlotAsync(notification.TenantId, scheduling.Value.TenantMessagesPerSecond, cancellationToken);
         var result = await sender.SendAsync(recipient, activity, cancellationToken);
         switch (result.Outcome)
         {
@@ -128,6 +146,7 @@ public sealed class NotificationDispatcher(
             case ProactiveOutcome.Unreachable:
                 notification.Status = NotificationStatus.Undeliverable;
                 notification.LastError = result.Detail;
+                await renderer.OnUndeliverableAsync(notification, db, cancellationToken);
                 break;
             default:
                 notification.LastError = result.Detail;

@@ -44,6 +44,12 @@ public sealed class Team
     public string? LogTemplateId { get; set; }
     /// <summary>People who may review the team's logs besides the lead.</summary>
     public List<string> DelegateIds { get; set; } = [];
+    /// <summary>Days of the week the team works (0 = Sunday … 6 = Saturday), before holidays and make-up days.</summary>
+    public List<int> WorkingDays { get; set; } = [1, 2, 3, 4, 5];
+    /// <summary>The holiday calendar (seeds/calendars/{id}.json), e.g. cn-mainland; null = weekdays only.</summary>
+    public string? HolidayCalendarId { get; set; }
+    /// <summary>Minutes before the meeting at which managers without a log are reminded.</summary>
+    public List<int> ReminderOffsets { get; set; } = [60, 15];
 
     /// <summary>True when <paramref name="personId"/> may review this team's logs.</summary>
     public bool IsReviewer(string personId) => LeadId == personId || DelegateIds.Contains(personId);
@@ -82,6 +88,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         b.Property(t => t.LeadId).HasMaxLength(64);
         b.Property(t => t.TimeZone).HasMaxLength(64);
         b.Property(t => t.LogTemplateId).HasMaxLength(64);
+        b.Property(t => t.HolidayCalendarId).HasMaxLength(64);
         b.HasIndex(t => t.TenantId);
         b.HasOne(t => t.Lead).WithMany().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Restrict);
     }

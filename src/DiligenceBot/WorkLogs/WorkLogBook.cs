@@ -118,11 +118,11 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
 
     /// <summary>The form to write or revise a log, prefilled.</summary>
     public async Task<BotFramework.Cards.AdaptiveCard> FormAsync(Team team, LogTemplate template, DateOnly date, WorkLog? log, Dictionary<string, string> values,
-        Dictionary<string, string> errors, int baseRevision, Language language, CancellationToken cancellationToken)
+        Dictionary<string, string> errors, int baseRevision, Language language, CancellationToken cancellationToken, string? notice = null)
     {
         var returned = log?.Status == WorkLogStatus.Returned ? log.Reviews.OrderByDescending(r => r.RevisionNumber).FirstOrDefault() : null;
         var reviewer = await NameAsync(returned?.ReviewerId, cancellationToken);
-        return WorkLogCards.Form(new WorkLogCards.FormState(template, team, date, values, errors, log?.Id, baseRevision, returned, reviewer), language);
+        return WorkLogCards.Form(new WorkLogCards.FormState(template, team, date, values, errors, log?.Id, baseRevision, returned, reviewer, notice), language);
     }
 
     public static Guid? ReadGuid(JsonElement? data, string name) =>

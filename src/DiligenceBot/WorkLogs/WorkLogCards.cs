@@ -35,7 +35,8 @@ public static class WorkLogCards
         Guid? LogId,
         int BaseRevision,
         WorkLogReview? ReturnComment,
-        string? ReviewerName);
+        string? ReviewerName,
+        string? Notice = null);
 
     public static AdaptiveCard Form(FormState state, Language language)
     {
@@ -49,6 +50,11 @@ public static class WorkLogCards
                 new TextBlock(Texts.WorkLogs.FormIntro.Format(language, $"{state.Team.MeetingTime:HH\\:mm} {state.Team.TimeZone}")) { IsSubtle = true, Spacing = Spacing.None },
             ],
         };
+        if (state.Notice is { } notice)
+        {
+            card.Body.Insert(1, Notice(notice));
+        }
+
         if (state.ReturnComment is { } returned)
         {
             card.Body.Add(CommentBlock(returned, state.ReviewerName, language));
@@ -272,12 +278,17 @@ public static class WorkLogCards
         return card;
     }
 
-    public sealed record TeamRow(Person Manager, WorkLog? Log);
+    public sealed record TeamRow(Person Manager, WorkLog? Log, string? OneLine = null);
 
-    public static AdaptiveCard TeamLogs(Team team, DateOnly date, IReadOnlyList<TeamRow> rows, Language language)
+    public static AdaptiveCard TeamLogs(Team team, DateOnly date, IReadOnlyList<TeamRow> rows, Language language, string? notice = null)
     {
         var title = Texts.WorkLogs.TeamLogsTitle.Format(language, TeamName(team, language), Date(date));
         var card = new AdaptiveCard { FallbackText = title, Body = [Title(title)] };
+        if (notice is not null)
+        {
+            card.Body.Add(new TextBlock(notice) { Id = "notice", Weight = TextWeight.Bolder });
+        }
+
         int Count(Func<TeamRow, bool> p) => rows.Count(p);
         card.Body.Add(new TextBlock(Texts.WorkLogs.TeamCounts.Format(language,
             Count(r => r.Log is not null),
@@ -288,9 +299,10 @@ public static class WorkLogCards
         foreach (var row in rows)
         {
             var state = row.Log is null ? Texts.WorkLogs.StateMissing.In(language) : StateOf(row.Log, language);
+            var line = row.OneLine is null ? $"{row.Manager.DisplayName} · {state}" : $"{row.Manager.DisplayName} · {state} · {row.OneLine}";
             card.Body.Add(row.Log is null
-                ? new TextBlock($"{row.Manager.DisplayName} · {state}") { Id = "row." + row.Manager.Id, Color = TextColor.Attention }
-                : Row($"{row.Manager.DisplayName} · {state}", ReviewViewVerb, row.Log.Id, language, "row." + row.Manager.Id));
+                ? new TextBlock(line) { Id = "row." + row.Manager.Id, Color = TextColor.Attention }
+                : Row(line, ReviewViewVerb, row.Log.Id, language, "row." + row.Manager.Id));
         }
 
         return card;

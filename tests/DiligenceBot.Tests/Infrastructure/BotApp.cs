@@ -66,6 +66,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", Provider == DatabaseProviders.Sqlite ? $"Data Source={_databasePath}" : _connectionString);
         builder.UseSetting("Bot:ConnectorBaseDelay", "00:00:00.010");
+        // Hangfire is off unless a test asks for it (Scheduling:Enabled=true): its server is exercised on purpose.
+        builder.UseSetting("Scheduling:Enabled", "false");
         if (_issuer is not null)
         {
             builder.UseSetting("Bot:AppId", AppId);

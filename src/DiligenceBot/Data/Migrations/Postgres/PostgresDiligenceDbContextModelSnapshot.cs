@@ -239,6 +239,23 @@ namespace DiligenceBot.Data.Migrations.Postgres
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Notifications.SendWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("Second")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "Second");
+
+                    b.ToTable("SendWindows", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Organisation.Person", b =>
                 {
                     b.Property<string>("Id")
@@ -301,6 +318,10 @@ namespace DiligenceBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("HolidayCalendarId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("LeadId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -322,6 +343,10 @@ namespace DiligenceBot.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<List<int>>("ReminderOffsets")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -332,6 +357,10 @@ namespace DiligenceBot.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.PrimitiveCollection<List<int>>("WorkingDays")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId");
@@ -339,6 +368,20 @@ namespace DiligenceBot.Data.Migrations.Postgres
                     b.HasIndex("TenantId");
 
                     b.ToTable("Teams", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Scheduling.TeamScheduleState", b =>
+                {
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("TeamScheduleStates", (string)null);
                 });
 
             modelBuilder.Entity("DiligenceBot.WorkLogs.LogTemplate", b =>

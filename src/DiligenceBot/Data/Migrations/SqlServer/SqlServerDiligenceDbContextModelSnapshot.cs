@@ -238,6 +238,23 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Notifications.SendWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("Second")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Key", "Second");
+
+                    b.ToTable("SendWindows", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Organisation.Person", b =>
                 {
                     b.Property<string>("Id")
@@ -300,6 +317,10 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("HolidayCalendarId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("LeadId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -321,6 +342,10 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.PrimitiveCollection<string>("ReminderOffsets")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -331,6 +356,10 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.PrimitiveCollection<string>("WorkingDays")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId");
@@ -338,6 +367,20 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                     b.HasIndex("TenantId");
 
                     b.ToTable("Teams", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Scheduling.TeamScheduleState", b =>
+                {
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("LastRunAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("TeamScheduleStates", (string)null);
                 });
 
             modelBuilder.Entity("DiligenceBot.WorkLogs.LogTemplate", b =>

@@ -227,6 +227,23 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Notifications.SendWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Second")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Second");
+
+                    b.ToTable("SendWindows", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Organisation.Person", b =>
                 {
                     b.Property<string>("Id")
@@ -289,6 +306,10 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HolidayCalendarId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeadId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -310,6 +331,10 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("ReminderOffsets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -320,6 +345,10 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("WorkingDays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadId");
@@ -327,6 +356,20 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.HasIndex("TenantId");
 
                     b.ToTable("Teams", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Scheduling.TeamScheduleState", b =>
+                {
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("TeamScheduleStates", (string)null);
                 });
 
             modelBuilder.Entity("DiligenceBot.WorkLogs.LogTemplate", b =>

@@ -1,0 +1,166 @@
+namespace DiligenceBot.Scheduling;
+
+/// <summary>A reminder that falls due: the meeting day it is for, its offset, and the absolute instant it is due.</summary>
+public sealed record DueReminder(DateOnly Day, int OffsetMinutes, DateTimeOffset At);
+
+/// <summary>
+/// Pure date and time arithmetic for team meetings: which days are working days, when a meeting starts in
+/// absolute time, and which reminders fall in a window of absolute time.
+/// </summary>
+public static class ScheduleMath
+{
+    // Bounds the walk out of a DST gap; real gaps are an hour or less, the odd historical one a day.
+    private const int MaxGapMinutes = 48 * 60;
+
+    /// <summary>
+    /// A holiday is never a working day; a make-up day always is (even if the team does not normally work that
+    /// weekday, because the whole country does); any other day is a working day if its weekday is the team's.
+    /// </summary>
+    public static bool IsWorkingDay(TeamSchedule s, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.Calendar is { } calendar)
+        {
+            if (calendar.IsHoliday(day))
+            {
+                return false;
+            }
+
+            if (calendar.IsMakeUpWorkingDay(day))
+            {
+                return true;
+            }
+        }
+
+        return s.WorkingDays.Contains(day.DayOfWeek);
+    }
+
+    /// <summary>The latest working day strictly before <paramref name="before"/>, or null if none within <paramref name="maxLookback"/> days.</summary>
+    public static DateOnly? PreviousWorkingDay(TeamSchedule s, DateOnly before, int maxLookback = 60) =>
+        Search(s, before, -1, maxLookback);
+
+    /// <summary>The earliest working day strictly after <paramref name="after"/>, or null if none within <paramref name="maxLookahead"/> days.</summary>
+    public static DateOnly? NextWorkingDay(TeamSchedule s, DateOnly after, int maxLookahead = 60) =>
+        Search(s, after, 1, maxLookahead);
+
+    /// <summary>
+    /// The absolute instant the meeting starts on <paramref name="day"/>, with the zone's offset at that instant.
+    /// A local time skipped by a DST gap moves to the first local minute after the gap (the clocks' new reading at
+    /// the jump), so the meeting still happens that day; a local time that occurs twice takes its first occurrence,
+    /// so nobody is reminded about a meeting an hour after it began.
+    /// </summary>
+    public static DateTimeOffset MeetingStart(TeamSchedule s, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var zone = Zone(s);
+        var local = day.ToDateTime(s.MeetingTime, DateTimeKind.Unspecified);
+
+        if (zone.IsInvalidTime(local))
+        {
+            // Walk whole minutes: gaps start and end on minute boundaries in the tz database, and the bound keeps
+            // a corrupt zone from looping forever.
+            var candidate = local.AddTicks(-(local.Ticks % TimeSpan.TicksPerMinute));
+            for (var i = 0; i < MaxGapMinutes && zone.IsInvalidTime(candidate); i++)
+            {
+                candidate = candidate.AddMinutes(1);
+            }
+
+            local = candidate;
+        }
+
+        if (zone.IsAmbiguousTime(local))
+        {
+            // The larger offset is the one before the clocks went back, i.e. the earlier instant.
+            var offsets = zone.GetAmbiguousTimeOffsets(local);
+            return new DateTimeOffset(local, offsets.Max());
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>
+    /// Every reminder (meeting start minus offset) of a working day whose instant lies in
+    /// (<paramref name="fromExclusive"/>, <paramref name="toInclusive"/>], ordered by instant. Because each reminder is
+    /// a single absolute instant and the window is half-open, consecutive windows report each reminder exactly once,
+    /// whatever the local clock does in between.
+    /// </summary>
+    public static IReadOnlyList<DueReminder> RemindersDue(TeamSchedule s, DateTimeOffset fromExclusive, DateTimeOffset toInclusive)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (toInclusive <= fromExclusive || s.ReminderOffsetsMinutes.Count == 0)
+        {
+            return [];
+        }
+
+        // Duplicated offsets in the configuration must not send the same reminder twice.
+        var offsets = s.ReminderOffsetsMinutes.Distinct().ToArray();
+        var zone = Zone(s);
+
+        // A reminder at instant t belongs to the meeting at t + offset, so the candidate meeting days are the local
+        // dates of the window shifted by the offsets; one day of slack each side covers a meeting moved past
+        // midnight by a gap and zones whose offset changes by a day's worth of hours.
+        var first = LocalDate(zone, fromExclusive.AddMinutes(offsets.Min())).AddDays(-1);
+        var last = LocalDate(zone, toInclusive.AddMinutes(offsets.Max())).AddDays(1);
+
+        var due = new List<DueReminder>();
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            if (!IsWorkingDay(s, day))
+            {
+                continue;
+            }
+
+            var start = MeetingStart(s, day);
+            foreach (var offset in offsets)
+            {
+                var at = start.AddMinutes(-offset);
+                if (at > fromExclusive && at <= toInclusive)
+                {
+                    due.Add(new DueReminder(day, offset, at));
+                }
+            }
+        }
+
+        // Ties (same instant) are ordered by day then by the larger offset first, for a stable, readable order.
+        return [.. due.OrderBy(r => r.At.UtcTicks).ThenBy(r => r.Day).ThenByDescending(r => r.OffsetMinutes)];
+    }
+
+    /// <summary>The number of working days from <paramref name="fromInclusive"/> to <paramref name="toInclusive"/>; 0 if the range is empty.</summary>
+    public static int WorkingDaysBetween(TeamSchedule s, DateOnly fromInclusive, DateOnly toInclusive)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var count = 0;
+        for (var day = fromInclusive; day <= toInclusive; day = day.AddDays(1))
+        {
+            if (IsWorkingDay(s, day))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static DateOnly? Search(TeamSchedule s, DateOnly from, int step, int maxDays)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDays);
+        var day = from;
+        for (var i = 0; i < maxDays; i++)
+        {
+            day = day.AddDays(step);
+            if (IsWorkingDay(s, day))
+            {
+                return day;
+            }
+        }
+
+        return null;
+    }
+
+    // FindSystemTimeZoneById caches zones, so resolving on every call costs a dictionary lookup.
+    private static TimeZoneInfo Zone(TeamSchedule s) => TimeZoneInfo.FindSystemTimeZoneById(s.TimeZone);
+
+    private static DateOnly LocalDate(TimeZoneInfo zone, DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using DiligenceBot.BotFramework.Schema;
+using DiligenceBot.Data;
+using DiligenceBot.Localization;
+using DiligenceBot.Notifications;
+using DiligenceBot.Organisation;
+using DiligenceBot.WorkLogs;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiligenceBot.Scheduling;
+
+/// <summary>Reads "{teamId}:{yyyy-MM-dd}" / "{personId}:{yyyy-MM-dd}" subjects.</summary>
+internal static class Subjects
+{
+    public static bool TryParse(string subject, out string id, out DateOnly day)
+    {
+        var i = subject.LastIndexOf(':');
+        id = i > 0 ? subject[..i] : string.Empty;
+        day = default;
+        return i > 0 && DateOnly.TryParseExact(subject[(i + 1)..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+    }
+}
+
+/// <summary>
+/// To a manager without a log before the meeting: the log card itself, one tap to fill in. Nothing is sent if the
+/// log arrived meanwhile. If Teams says the manager cannot be reached, the lead is told.
+/// </summary>
+public sealed class ReminderRenderer(WorkLogBook book, HolidayCalendars calendars) : INotificationRenderer
+{
+    public string Kind => TeamScheduleJob.Reminder;
+
+    public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
+    {
+        if (!Subjects.TryParse(notification.SubjectId, out var teamId, out var day) || recipient.TeamId != teamId
+            || await book.FindAsync(recipient.Id, day, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var team = await book.TeamAsync(teamId, cancellationToken);
+        var template = await book.TemplateForAsync(team, cancellationToken);
+        if (template is null)
+        {
+            return null;
+        }
+
+        var meeting = ScheduleMath.MeetingStart(calendars.ScheduleOf(team), day);
+        var minutes = Math.Max(0, (int)Math.Round((meeting - book.Now).TotalMinutes));
+        var notice = Texts.Schedule.ReminderNotice.Format(language, WorkLogCards.Date(day), $"{team.MeetingTime:HH\\:mm}", minutes);
+        var card = await book.FormAsync(team, template, day, null, [], [], 0, language, cancellationToken, notice);
+        return OutgoingActivity.FromCard(card, Texts.Schedule.ReminderSummary.Format(language, minutes));
+    }
+
+    public async Task OnUndeliverableAsync(Notification notification, DiligenceDbContext db, CancellationToken cancellationToken)
+    {
+        if (Subjects.TryParse(notification.SubjectId, out var teamId, out var day)
+            && await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken) is { LeadId: { } leadId })
+        {
+            var key = $"{TeamScheduleJob.Unreachable}:{notification.RecipientId}:{TeamScheduleJob.Day(day)}:0:{leadId}";
+            if (!await db.Notifications.AnyAsync(n => n.DedupKey == key, cancellationToken))
+            {
+                db.Notifications.Add(Notification.Create(notification.TenantId, TeamScheduleJob.Unreachable, $"{notification.RecipientId}:{TeamScheduleJob.Day(day)}", 0, leadId, book.Now));
+            }
+        }
+    }
+}
+
+/// <summary>To the lead before the meeting (and after it, when logs wait for review): the team's logs for the day.</summary>
+public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calendars, string kind) : INotificationRenderer
+{
+    public string Kind => kind;
+
+    public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
+    {
+        if (!Subjects.TryParse(notification.SubjectId, out var teamId, out var day))
+        {
+            return null;
+        }
+
+        var team = await book.TeamAsync(teamId, cancellationToken);
+        var template = await book.TemplateForAsync(team, cancellationToken);
+        var managers = await book.Db.People.AsNoTracking().Where(p => p.TeamId == team.Id).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
+        var ids = managers.Select(m => m.Id).ToList();
+        var logs = await book.Db.WorkLogs.AsNoTracking().Include(l => l.Revisions)
+            .Where(l => l.WorkDate == day && ids.Contains(l.ManagerId)).ToListAsync(cancellationToken);
+        var rows = managers.Select(m =>
+        {
+            var log = logs.SingleOrDefault(l => l.ManagerId == m.Id);
+            return new WorkLogCards.TeamRow(m, log, log is null || template is null ? null : OneLine(log, template, language));
+        }).ToList();
+        var meeting = $"{ScheduleMath.MeetingStart(calendars.ScheduleOf(team), day).ToOffset(TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone).BaseUtcOffset):HH\\:mm}";
+        if (kind == TeamScheduleJob.ReviewReminder)
+        {
+            var waiting = logs.Count(l => l.Status == WorkLogStatus.Submitted);
+            if (waiting == 0)
+            {
+                return null;
+            }
+
+            var card = WorkLogCards.TeamLogs(team, day, rows, language, Texts.Schedule.ReviewReminderNotice.Format(language, waiting, WorkLogCards.Date(day), meeting));
+            return OutgoingActivity.FromCard(card, Texts.Schedule.ReviewReminderSummary.In(language));
+        }
+
+        var digest = WorkLogCards.TeamLogs(team, day, rows, language, Texts.Schedule.DigestNotice.Format(language, meeting));
+        return OutgoingActivity.FromCard(digest, Texts.Schedule.DigestSummary.Format(language, logs.Count, managers.Count - logs.Count));
+    }
+
+    /// <summary>A one-line summary: the first two answers of the current revision.</summary>
+    private static string OneLine(WorkLog log, LogTemplate template, Language language)
+    {
+        var values = log.Revisions.Single(r => r.Number == log.CurrentRevision).Values;
+        var parts = template.Fields.Where(f => !string.IsNullOrWhiteSpace(values.GetValueOrDefault(f.Key))).Take(2)
+            .Select(f =>
+            {
+                var v = values[f.Key];
+                v = f.Type == LogFieldTypes.Choice ? f.Choices.FirstOrDefault(c => c.Value == v)?.Title(language) ?? v : v;
+                v = v.ReplaceLineEndings(", ");
+                return $"{f.Label(language)}: {(v.Length > 40 ? v[..40] + "…" : v)}";
+            });
+        return string.Join("; ", parts);
+    }
+}
+
+/// <summary>Escalations and "cannot reach" notes: a plain message that says why it came.</summary>
+public sealed class EscalationRenderer(WorkLogBook book, string kind) : INotificationRenderer
+{
+    public string Kind => kind;
+
+    public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
+    {
+        if (!Subjects.TryParse(notification.SubjectId, out var managerId, out var day) || await book.PersonAsync(managerId, cancellationToken) is not { } manager)
+        {
+            return null;
+        }
+
+        var date = WorkLogCards.Date(day);
+        switch (kind)
+        {
+            case TeamScheduleJob.MissingToLead:
+                return OutgoingActivity.FromText(Texts.Schedule.MissingToLead.Format(language, manager.DisplayName, notification.Revision, date));
+            case TeamScheduleJob.MissingToLeadsManager:
+                var team = manager.TeamId is null ? null : await book.TeamAsync(manager.TeamId, cancellationToken);
+                return OutgoingActivity.FromText(Texts.Schedule.MissingToLeadsManager.Format(language, manager.DisplayName,
+                    team is null ? "?" : WorkLogCards.TeamName(team, language), team?.Lead?.DisplayName ?? "?", notification.Revision, date));
+            default:
+                return OutgoingActivity.FromText(Texts.Schedule.Unreachable.Format(language, manager.DisplayName, date));
+        }
+    }
+}
+
+public static class ScheduleRegistration
+{
+    /// <summary>The schedule's job, calendars and messages (Hangfire itself is added by <see cref="HangfireSetup.AddScheduling"/>).</summary>
+    public static IServiceCollection AddScheduleMessages(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var seeds = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.SeedPath;
+            var folder = Path.Combine(Path.IsPathRooted(seeds) ? seeds : Path.Combine(AppContext.BaseDirectory, seeds), "calendars");
+            return new HolidayCalendars(HolidayCalendar.LoadDirectory(folder));
+        });
+        services.AddScoped<TeamScheduleJob>();
+        services.AddScoped<INotificationRenderer, ReminderRenderer>();
+        services.AddScoped<INotificationRenderer>(sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.Digest));
+        services.AddScoped<INotificationRenderer>(sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.ReviewReminder));
+        foreach (var kind in new[] { TeamScheduleJob.MissingToLead, TeamScheduleJob.MissingToLeadsManager, TeamScheduleJob.Unreachable })
+        {
+            services.AddScoped<INotificationRenderer>(sp => new EscalationRenderer(sp.GetRequiredService<WorkLogBook>(), kind));
+        }
+
+        return services;
+    }
+}

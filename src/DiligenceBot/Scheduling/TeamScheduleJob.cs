@@ -1,0 +1,227 @@
+using System.Globalization;
+using DiligenceBot.Data;
+using DiligenceBot.Notifications;
+using DiligenceBot.Organisation;
+using DiligenceBot.WorkLogs;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
+
+namespace DiligenceBot.Scheduling;
+
+/// <summary>Where a team's schedule job got to: the next run covers (LastRunAt, now].</summary>
+public sealed class TeamScheduleState
+{
+    public required string TeamId { get; set; }
+    public DateTimeOffset LastRunAt { get; set; }
+}
+
+internal sealed class TeamScheduleStateConfiguration : IEntityTypeConfiguration<TeamScheduleState>
+{
+    public void Configure(EntityTypeBuilder<TeamScheduleState> b)
+    {
+        b.ToTable("TeamScheduleStates");
+        b.HasKey(s => s.TeamId);
+        b.Property(s => s.TeamId).HasMaxLength(64);
+    }
+}
+
+/// <summary>The holiday calendars shipped in seeds/calendars (data an admin updates each year).</summary>
+public sealed class HolidayCalendars(IReadOnlyDictionary<string, HolidayCalendar> calendars)
+{
+    public HolidayCalendar? Find(string? id) => id is not null && calendars.TryGetValue(id, out var c) ? c : null;
+
+    public TeamSchedule ScheduleOf(Team team) => new(
+        team.TimeZone,
+        team.MeetingTime,
+        team.WorkingDays.Select(d => (DayOfWeek)d).ToHashSet(),
+        Find(team.HolidayCalendarId),
+        team.ReminderOffsets);
+}
+
+/// <summary>
+/// A team's schedule, run every minute by Hangfire (recurring job <c>team-schedule:{teamId}</c>, ids only). It
+/// looks at what fell due since its last run — reminders at each offset before the meeting, the lead's digest,
+/// escalations at the meeting, the lead's review reminder after it — on working days only, in the team's time
+/// zone, and queues each message in the outbox under a key per (kind, team, day, recipient): re-running it, or two
+/// instances running it, sends nothing twice.
+/// </summary>
+public sealed class TeamScheduleJob(
+    DiligenceDbContext db,
+    HolidayCalendars calendars,
+    NotificationDispatcher dispatcher,
+    IOptions<SchedulingOptions> options,
+    TimeProvider time)
+{
+    public const string Reminder = "schedule.reminder";
+    public const string Digest = "schedule.digest";
+    public const string ReviewReminder = "schedule.review-reminder";
+    public const string MissingToLead = "schedule.missing-lead";
+    public const string MissingToLeadsManager = "schedule.missing-manager";
+    public const string Unreachable = "schedule.unreachable";
+
+    /// <summary>A run never looks further back than this (e.g. after the app was down for a day).</summary>
+    private static readonly TimeSpan MaxCatchUp = TimeSpan.FromHours(2);
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(string teamId, CancellationToken cancellationToken)
+    {
+        var team = await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken);
+        if (team is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var state = await db.Set<TeamScheduleState>().SingleOrDefaultAsync(s => s.TeamId == teamId, cancellationToken);
+        if (state is null)
+        {
+            state = new TeamScheduleState { TeamId = teamId, LastRunAt = now.AddMinutes(-1) };
+            db.Add(state);
+        }
+
+        var from = state.LastRunAt < now - MaxCatchUp ? now - MaxCatchUp : state.LastRunAt;
+        var queued = await QueueDueAsync(team, from, now, cancellationToken);
+        state.LastRunAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        if (queued > 0)
+        {
+            dispatcher.Wake();
+        }
+    }
+
+    /// <summary>Queues what fell due in (from, to]; returns how many messages were new.</summary>
+    internal async Task<int> QueueDueAsync(Team team, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var schedule = calendars.ScheduleOf(team);
+        var o = options.Value;
+        var wanted = new List<Notification>();
+        var managers = await db.People.AsNoTracking().Where(p => p.TeamId == team.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+
+        foreach (var due in ScheduleMath.RemindersDue(schedule, from, to))
+        {
+            var submitted = await SubmittedAsync(managers, due.Day, cancellationToken);
+            foreach (var m in managers.Where(m => !submitted.Contains(m.Id)))
+            {
+                wanted.Add(Notification.Create(team.TenantId, Reminder, Subject(team.Id, due.Day), due.OffsetMinutes, m.Id, to));
+            }
+        }
+
+        foreach (var day in CandidateDays(schedule, from, to))
+        {
+            var meeting = ScheduleMath.MeetingStart(schedule, day);
+            if (team.LeadId is { } leadId && Within(meeting.AddMinutes(-o.DigestMinutesBefore), from, to))
+            {
+                wanted.Add(Notification.Create(team.TenantId, Digest, Subject(team.Id, day), 0, leadId, to));
+            }
+
+            if (Within(meeting, from, to))
+            {
+                wanted.AddRange(await EscalationsAsync(team, schedule, managers, day, to, cancellationToken));
+            }
+
+            if (team.LeadId is { } lead && Within(meeting.AddMinutes(o.ReviewReminderMinutesAfter), from, to)
+                && await db.WorkLogs.AnyAsync(l => l.TeamId == team.Id && l.WorkDate == day && l.Status == WorkLogStatus.Submitted, cancellationToken))
+            {
+                wanted.Add(Notification.Create(team.TenantId, ReviewReminder, Subject(team.Id, day), 0, lead, to));
+            }
+        }
+
+        return await QueueAsync(wanted, cancellationToken);
+    }
+
+    /// <summary>Adds the notifications whose keys are new; a key already queued (by an earlier run) is skipped.</summary>
+    private async Task<int> QueueAsync(List<Notification> wanted, CancellationToken cancellationToken)
+    {
+        if (wanted.Count == 0)
+        {
+            return 0;
+        }
+
+        var keys = wanted.Select(n => n.DedupKey).ToList();
+        var existing = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var fresh = wanted.Where(n => !existing.Contains(n.DedupKey)).DistinctBy(n => n.DedupKey).ToList();
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+
+        db.Notifications.AddRange(fresh);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance queued the same keys at the same moment: theirs stand, nothing is sent twice.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+
+        return fresh.Count;
+    }
+
+    /// <summary>
+    /// At the meeting: a manager whose log is missing for N consecutive working days (today included) is reported
+    /// to the lead; from M days on, to the lead's own manager too. The count goes into the message ("why").
+    /// </summary>
+    private async Task<List<Notification>> EscalationsAsync(Team team, TeamSchedule schedule, List<Person> managers, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var result = new List<Notification>();
+        var lead = team.LeadId is null ? null : await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == team.LeadId, cancellationToken);
+        var days = new List<DateOnly> { day };
+        while (days.Count < o.MissingDaysToLeadsManager && ScheduleMath.PreviousWorkingDay(schedule, days[^1]) is { } previous)
+        {
+            days.Add(previous);
+        }
+
+        var ids = managers.Select(m => m.Id).ToList();
+        var logs = await db.WorkLogs.AsNoTracking().Where(l => ids.Contains(l.ManagerId) && days.Contains(l.WorkDate)).Select(l => new { l.ManagerId, l.WorkDate }).ToListAsync(cancellationToken);
+        foreach (var m in managers)
+        {
+            var missing = days.TakeWhile(d => !logs.Any(l => l.ManagerId == m.Id && l.WorkDate == d)).Count();
+            if (missing >= o.MissingDaysToLead && lead is not null)
+            {
+                result.Add(Notification.Create(team.TenantId, MissingToLead, $"{m.Id}:{Day(day)}", missing, lead.Id, now));
+            }
+
+            if (missing >= o.MissingDaysToLeadsManager && lead?.ReportsToId is { } above)
+            {
+                result.Add(Notification.Create(team.TenantId, MissingToLeadsManager, $"{m.Id}:{Day(day)}", missing, above, now));
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<HashSet<string>> SubmittedAsync(List<Person> managers, DateOnly day, CancellationToken cancellationToken)
+    {
+        var ids = managers.Select(m => m.Id).ToList();
+        return (await db.WorkLogs.AsNoTracking().Where(l => l.WorkDate == day && ids.Contains(l.ManagerId)).Select(l => l.ManagerId).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Working days whose meeting-related instants may fall in the window (a day either side, for offsets across midnight).</summary>
+    private static IEnumerable<DateOnly> CandidateDays(TeamSchedule schedule, DateTimeOffset from, DateTimeOffset to)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime).AddDays(-1);
+        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, zone).DateTime).AddDays(1);
+        for (var d = first; d <= last; d = d.AddDays(1))
+        {
+            if (ScheduleMath.IsWorkingDay(schedule, d))
+            {
+                yield return d;
+            }
+        }
+    }
+
+    private static bool Within(DateTimeOffset at, DateTimeOffset from, DateTimeOffset to) => at > from && at <= to;
+
+    public static string Subject(string teamId, DateOnly day) => $"{teamId}:{Day(day)}";
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,340 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using DiligenceBot.Notifications;
+using DiligenceBot.Tests.Infrastructure;
+using DiligenceBot.WorkLogs;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
+
+namespace DiligenceBot.Tests.EndToEnd;
+
+/// <summary>
+/// One bot (local development mode, real clock) and one real Agents Playground, with a client on both of the
+/// Playground's websockets: the conversation stream (what the current user, Wang Lei, sees) and the log stream
+/// (its log panel: every activity it sent the bot with the bot's answer, and every connector call of the bot).
+/// The log stream connects before anything happens, so it holds the whole history.
+/// </summary>
+public sealed class PlaygroundWorkLogFixture : IAsyncLifetime
+{
+    public BotApp Bot { get; private set; } = null!;
+
+    public PlaygroundProcess Playground { get; private set; } = null!;
+
+    public PlaygroundLogStream Log { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Bot = new BotApp().Start();
+        Playground = await PlaygroundProcess.StartAsync(Bot.BaseAddress);
+        Log = await PlaygroundLogStream.ConnectAsync(Playground.Port);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Log is not null)
+        {
+            await Log.DisposeAsync();
+        }
+
+        if (Playground is not null)
+        {
+            await Playground.DisposeAsync();
+        }
+
+        if (Bot is not null)
+        {
+            await Bot.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// The daily work log through the real Agents Playground (npm 0.2.28): Wang Lei (the Playground's current user,
+/// account manager in East 1) writes and submits today's log in his personal chat; his lead Li Na, who is only
+/// another configured user of the Playground, gets the review card in a 1:1 chat the bot creates, and approves
+/// it through the Playground's custom activity route; both see the result.
+/// <para>
+/// What the Playground does here (0.2.28, observed):
+/// <list type="bullet">
+/// <item>A personal chat id it does not know (e.g. <c>a:1-personal-li-na</c>) is no way in: the bot's reply to
+/// an install there gets 404 ConversationNotFound, and the bot rightly retires that reference.</item>
+/// <item>An <c>installationUpdate</c> (its "install" template) in the team, with <c>from</c> edited to Li Na,
+/// is what Teams sends when she adds the app to East District: the bot keeps a reference carrying her Teams user
+/// id, and later creates her 1:1 chat with <c>POST /v3/conversations</c>. The Playground answers 201 with a new
+/// id (<c>{guid}@test.user</c>), accepts messages into it (201), and keeps them — but never pushes them on the
+/// conversation websocket, which only carries chats the current user is in. They are visible in its log panel
+/// (<c>/_ws/log/stream</c>), which is where this test reads Li Na's review card.</item>
+/// <item><c>POST /_internal/v1/customActivities</c> answers 200 with an empty body before it even forwards the
+/// activity: the bot's answer to a custom <c>invoke</c> is not returned to the caller. It appears only in the log
+/// panel, as the response of the Playground → bot entry for that activity id.</item>
+/// </list>
+/// </para>
+/// The bot's "today" is the real date in Asia/Shanghai, so dates come from the form card, and on-time/late is
+/// not asserted.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class PlaygroundWorkLogTests(PlaygroundWorkLogFixture fixture, ITestOutputHelper output) : IClassFixture<PlaygroundWorkLogFixture>
+{
+    private const string WangLeiChat = PlaygroundProcess.PersonalChatId;
+    private const string TeamConversation = "19:diligence-demo-team@thread.tacv2";
+    private const string LeadApproved = "Approved by Li Na 李娜";
+
+    private PlaygroundProcess Playground => fixture.Playground;
+
+    private PlaygroundLogStream Log => fixture.Log;
+
+    [Fact]
+    public async Task WangLeiSubmits_LiNaApprovesFromHerReviewCard_BothCardsShowTheApproval()
+    {
+        var clock = Stopwatch.StartNew();
+        var lap = TimeSpan.Zero;
+        void Step(string what)
+        {
+            output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.00} s (+{(clock.Elapsed - lap).TotalMilliseconds,5:0} ms) {what}");
+            lap = clock.Elapsed;
+        }
+
+        // Wang Lei opens his personal chat with the bot for the first time (what the browser client does).
+        var start = Playground.MessageCount;
+        await Playground.OpenConversationFirstTimeAsync(WangLeiChat);
+        await Playground.WaitForCardAsync("Welcome to DiligenceBot", start);
+        Step("Wang Lei's personal chat opened, welcome card arrived");
+
+        // Li Na adds the app to the team East District: the Playground's own install template for the team,
+        // sent by her. This is what makes her reachable: a reference with her Teams user id. It has to come before
+        // the submit: the dispatcher marks a notification for someone it cannot reach Undeliverable, for good.
+        var install = await Playground.GetCustomActivityTemplateAsync(TeamConversation, "install");
+        Assert.Equal("installationUpdate", install["type"]?.GetValue<string>());
+        install["id"] = Guid.NewGuid().ToString();
+        install["from"] = LiNa();
+        var teamStart = Playground.MessageCount;
+        var (installStatus, installBody) = await PostCustomActivityAsync(install);
+        Assert.Equal(HttpStatusCode.OK, installStatus);
+        Assert.Equal(string.Empty, installBody);
+        var installed = await Log.WaitForAsync(e => e.IsPlaygroundToBot && RequestId(e) == install["id"]!.GetValue<string>(), what: "for Li Na's install");
+        Assert.Equal(200, installed.StatusCode);
+        var teamWelcome = await Playground.WaitForMessageAsync(
+            m => m.Action == PlaygroundStreamMessage.CreateMessage && m.ConversationId == TeamConversation && m.CardTitle == "Welcome to DiligenceBot", teamStart);
+        Assert.Equal(PlaygroundProcess.BotId, teamWelcome.FromId);
+        await using (var db = fixture.Bot.CreateDbContext())
+        {
+            var reference = await db.ConversationRecords.AsNoTracking().SingleAsync(r => r.UserId == TeamsUser.LiNa.Id);
+            Assert.Equal((TeamConversation, "channel", TeamsUser.LiNa.AadObjectId, (DateTimeOffset?)null),
+                (reference.ConversationId, reference.ConversationType, reference.AadObjectId, reference.RetiredAt));
+        }
+
+        Step("Li Na installed the app in the team (custom installationUpdate), team welcome arrived");
+
+        // 1. Wang Lei types "log": today's form arrives on the conversation websocket.
+        start = Playground.MessageCount;
+        await Playground.SendTextAsync(WangLeiChat, TeamsUser.WangLei.Id, "log");
+        var formMessage = await Playground.WaitForMessageAsync(
+            m => m.Action == PlaygroundStreamMessage.CreateMessage && m.ConversationId == WangLeiChat && m.CardTitle?.StartsWith("Work log for ", StringComparison.Ordinal) == true,
+            start);
+        var form = formMessage.Card!;
+        var workDate = Title(form)["Work log for ".Length..];
+        Assert.True(DateOnly.TryParseExact(workDate, "yyyy-MM-dd", out _), workDate);
+        foreach (var input in new[] { "f.visits", "f.customers", "f.volume", "f.focus", "f.market", "f.problems", "f.plan", "f.nextKeyVisit" })
+        {
+            Assert.NotNull(ById(form, input));
+        }
+
+        var submitAction = PlaygroundCards.ExecuteAction(form, WorkLogCards.SubmitVerb);
+        Assert.NotNull(submitAction);
+        Assert.Equal(workDate, submitAction["data"]!["workDate"]!.GetValue<string>());
+        Step($"form for {workDate} arrived");
+
+        // He fills it in and clicks Submit: Teams merges the inputs into the Action.Execute data.
+        var filled = (JsonObject)submitAction.DeepClone();
+        foreach (var (key, value) in ValidInputs())
+        {
+            filled["data"]![key] = value?.DeepClone();
+        }
+
+        var clicked = Playground.MessageCount;
+        var submitted = await Playground.InvokeAsync(WangLeiChat, TeamsUser.WangLei.Id, formMessage.MessageId!, filled);
+
+        Assert.Equal(PlaygroundStreamMessage.AdaptiveCardContentType, submitted["type"]?.GetValue<string>());
+        var summary = Assert.IsType<JsonObject>(submitted["value"]);
+        Assert.Equal($"Work log · {workDate}", Title(summary));
+        var submittedStatus = Text(summary, "status");
+        Assert.StartsWith("Waiting for your lead's review · ", submittedStatus, StringComparison.Ordinal);
+        Assert.EndsWith(" · Revision 1", submittedStatus, StringComparison.Ordinal);
+        Assert.Equal("Brand promotion", Facts(summary)["Main focus of the day"]);
+        Assert.Equal("Visit the three new shops on Nanjing Road", Facts(summary)["Plan for the next working day"]);
+        Assert.NotNull(PlaygroundCards.ExecuteAction(summary, WorkLogCards.EditVerb));
+        Step("submitted: the invoke answer is his summary card");
+
+        // 2. The bot creates Li Na's 1:1 chat through the Playground's connector and sends her the review card.
+        var created = await Log.WaitForAsync(e => e.IsBotToConnector && e.ActivityName == "createConversation", what: "for the bot creating Li Na's 1:1 chat");
+        Assert.Equal(201, created.StatusCode);
+        Assert.False(created.RequestBody!["isGroup"]!.GetValue<bool>());
+        Assert.Equal(TeamsUser.LiNa.Id, Assert.Single(created.RequestBody["members"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Equal(Activities.TenantId, created.RequestBody["tenantId"]?.GetValue<string>());
+        var liNaChat = created.ResponseBody!["id"]!.GetValue<string>();
+        Assert.NotEqual(WangLeiChat, liNaChat);
+
+        var reviewSent = await Log.WaitForAsync(
+            e => e.IsBotToConnector && e.ActivityName == "message" && e.ConversationId == liNaChat, created.Index, what: "for the review card to Li Na");
+        Assert.Equal(201, reviewSent.StatusCode);
+        var reviewActivityId = reviewSent.ResponseBody!["id"]!.GetValue<string>();
+        Assert.False(string.IsNullOrEmpty(reviewActivityId));
+        Assert.Equal("Wang Lei 王磊 submitted a work log", reviewSent.RequestBody!["summary"]?.GetValue<string>());
+        var review = CardIn(reviewSent.RequestBody);
+        Assert.Equal($"Work log of Wang Lei 王磊 · {workDate}", Title(review));
+        Assert.Contains("Revision 1", Text(review, "status"), StringComparison.Ordinal);
+        Assert.Equal("Waiting for your review · revision 1", Text(review, "decision"));
+        Assert.Equal("Visit the three new shops on Nanjing Road", Facts(review)["Plan for the next working day"]);
+        Assert.NotNull(ById(review, WorkLogCards.RatingInput));
+        var approve = PlaygroundCards.ExecuteAction(review, WorkLogCards.ApproveVerb);
+        Assert.NotNull(approve);
+        Assert.Equal("Approve", approve["title"]?.GetValue<string>());
+        var approveData = Assert.IsType<JsonObject>(approve["data"]);
+        Assert.Equal(WorkLogCards.ApproveVerb, approveData["verb"]?.GetValue<string>());
+        Assert.Equal(1, approveData["revision"]!.GetValue<int>());
+        var logId = approveData["logId"]!.GetValue<string>();
+        Assert.Equal(logId, summary["refresh"]?["action"]?["data"]?["logId"]?.GetValue<string>());
+        await using (var db = fixture.Bot.CreateDbContext())
+        {
+            var notice = await db.Notifications.AsNoTracking().SingleAsync(n => n.Kind == WorkLogBook.ReviewRequested);
+            Assert.Equal(("li-na", reviewActivityId), (notice.RecipientId, notice.SentActivityId));
+        }
+
+        Step($"review card delivered to Li Na's 1:1 chat {liNaChat} (201, activity {reviewActivityId})");
+
+        // 3. Li Na picks 5 stars and clicks Approve on her card: an invoke from her, sent as a custom activity.
+        var invoke = await Playground.GetCustomActivityTemplateAsync(liNaChat);
+        invoke["type"] = "invoke";
+        invoke["name"] = "adaptiveCard/action";
+        invoke["id"] = Guid.NewGuid().ToString();
+        invoke["from"] = LiNa();
+        invoke["replyToId"] = reviewActivityId;
+        invoke["locale"] = "en-US";
+        invoke["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US", ["timezone"] = "Asia/Shanghai" });
+        invoke["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Activities.TenantId }, ["source"] = new JsonObject { ["name"] = "message" } };
+        var decisionData = (JsonObject)approveData.DeepClone();
+        decisionData[WorkLogCards.RatingInput] = "5";
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = "Approve", ["verb"] = WorkLogCards.ApproveVerb, ["data"] = decisionData },
+            ["trigger"] = "manual",
+        };
+        Assert.Equal(liNaChat, invoke["conversation"]?["id"]?.GetValue<string>());
+        var approvedAt = Playground.MessageCount;
+
+        var (invokeStatus, invokeBody) = await PostCustomActivityAsync(invoke);
+
+        // The route does not return the bot's answer; its log panel does.
+        Assert.Equal(HttpStatusCode.OK, invokeStatus);
+        Assert.Equal(string.Empty, invokeBody);
+        var answered = await Log.WaitForAsync(e => e.IsPlaygroundToBot && RequestId(e) == invoke["id"]!.GetValue<string>(), what: "for the bot's answer to Li Na's approval");
+        Assert.Equal("invoke", answered.ActivityName);
+        Assert.Equal(200, answered.StatusCode);
+        var answer = Assert.IsType<JsonObject>(answered.ResponseBody);
+        Assert.Equal(200, answer["statusCode"]?.GetValue<int>());
+        Assert.Equal(PlaygroundStreamMessage.AdaptiveCardContentType, answer["type"]?.GetValue<string>());
+        var decided = Assert.IsType<JsonObject>(answer["value"]);
+        Assert.Equal($"Work log of Wang Lei 王磊 · {workDate}", Title(decided));
+        Assert.StartsWith(LeadApproved + " · ", Text(decided, "decision"), StringComparison.Ordinal);
+        Assert.Null(ById(decided, "notice"));
+        Assert.Null(PlaygroundCards.ExecuteAction(decided, WorkLogCards.ApproveVerb));
+        Assert.Null(ById(decided, WorkLogCards.RatingInput));
+        Assert.Equal("5 / 5", AllFacts(decided)["Quality rating"]);
+        Step("Li Na approved (custom invoke): the decided card is the bot's answer, read from the log panel");
+
+        // Wang Lei gets the approval in his personal chat.
+        var notified = await Playground.WaitForMessageAsync(
+            m => m.Action == PlaygroundStreamMessage.CreateMessage && m.ConversationId == WangLeiChat && m.CardTitle == $"Work log · {workDate}", approvedAt);
+        Assert.Equal(PlaygroundProcess.BotId, notified.FromId);
+        var approvedStatus = Text(notified.Card!, "status");
+        Assert.StartsWith(LeadApproved + " · ", approvedStatus, StringComparison.Ordinal);
+        Assert.EndsWith(" · Revision 1 · 5 / 5", approvedStatus, StringComparison.Ordinal);
+        Assert.Null(PlaygroundCards.ExecuteAction(notified.Card!, WorkLogCards.EditVerb));
+        Step("approval notification arrived in Wang Lei's chat");
+
+        // His summary card (which replaced the form) refreshes to the same state when Teams shows it again.
+        var refresh = Assert.IsType<JsonObject>(summary["refresh"]?["action"]);
+        var refreshed = await Playground.InvokeAsync(WangLeiChat, TeamsUser.WangLei.Id, formMessage.MessageId!, refresh);
+        Assert.Equal(PlaygroundStreamMessage.AdaptiveCardContentType, refreshed["type"]?.GetValue<string>());
+        Assert.Equal(approvedStatus, Text(refreshed["value"]!.AsObject(), "status"));
+        Step("Wang Lei's summary card refreshes to the approved state");
+
+        // Wang Lei never saw his lead's card, neither in his chat nor in the team: it went only to Li Na's chat.
+        Assert.DoesNotContain(Playground.Messages, m => m.Index >= clicked && m.CardTitle?.StartsWith("Work log of ", StringComparison.Ordinal) == true);
+
+        await using (var db = fixture.Bot.CreateDbContext())
+        {
+            var log = await db.WorkLogs.AsNoTracking().Include(l => l.Reviews).SingleAsync(l => l.Id == Guid.Parse(logId));
+            Assert.Equal((WorkLogStatus.Approved, "li-na", (int?)5), (log.Status, log.ReviewedById, log.QualityRating));
+            Assert.Equal(ReviewDecision.Approved, Assert.Single(log.Reviews).Decision);
+            var notices = await db.Notifications.AsNoTracking().OrderBy(n => n.Id).ToListAsync();
+            Assert.Equal(
+                [(WorkLogBook.ReviewRequested, "li-na"), (WorkLogBook.Approved, "wang-lei")],
+                notices.Select(n => (n.Kind, n.RecipientId)));
+            Assert.All(notices, n => Assert.Equal(NotificationStatus.Sent, n.Status));
+        }
+    }
+
+    private static JsonObject LiNa() => new()
+    {
+        ["id"] = TeamsUser.LiNa.Id,
+        ["name"] = TeamsUser.LiNa.Name,
+        ["aadObjectId"] = TeamsUser.LiNa.AadObjectId,
+    };
+
+    /// <summary>Every fact of every FactSet in the card, by title.</summary>
+    private static Dictionary<string, string> AllFacts(JsonNode node)
+    {
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Walk(JsonNode? n)
+        {
+            switch (n)
+            {
+                case JsonObject o when o["type"]?.GetValue<string>() == "FactSet":
+                    foreach (var fact in o["facts"]?.AsArray() ?? [])
+                    {
+                        facts[fact!["title"]!.GetValue<string>()] = fact["value"]!.GetValue<string>();
+                    }
+
+                    break;
+                case JsonObject o:
+                    foreach (var (_, value) in o)
+                    {
+                        Walk(value);
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var item in a)
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(node);
+        return facts;
+    }
+
+    private static string? RequestId(PlaygroundLogEntry entry) => entry.RequestBody?["id"]?.GetValue<string>();
+
+    private static JsonObject CardIn(JsonObject activity)
+    {
+        var attachment = Assert.IsType<JsonObject>(Assert.Single(activity["attachments"]!.AsArray()));
+        Assert.Equal(PlaygroundStreamMessage.AdaptiveCardContentType, attachment["contentType"]?.GetValue<string>());
+        return Assert.IsType<JsonObject>(attachment["content"]);
+    }
+
+    /// <summary>POST /_internal/v1/customActivities, keeping the Playground's own answer (status and body).</summary>
+    private async Task<(HttpStatusCode Status, string Body)> PostCustomActivityAsync(JsonObject activity)
+    {
+        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await Playground.Http.PostAsync("_internal/v1/customActivities", content);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
