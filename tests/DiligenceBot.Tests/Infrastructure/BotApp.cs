@@ -37,11 +37,20 @@ public sealed class BotApp : WebApplicationFactory<Program>
         : $"{Environment.GetEnvironmentVariable("DILIGENCEBOT_TEST_DB_CONNECTION")};Database=diligencebot_test_{Guid.NewGuid():N}";
 
     private readonly TimeProvider? _time;
+    private readonly bool _ownsDatabase = true;
 
-    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null, BotApp? shareDatabaseWith = null)
     {
         _issuer = issuer;
         _time = time;
+        if (shareDatabaseWith is not null)
+        {
+            // A second instance of the same deployment: same database (and so the same Hangfire storage).
+            _databasePath = shareDatabaseWith._databasePath;
+            _connectionString = shareDatabaseWith._connectionString;
+            _ownsDatabase = false;
+        }
+
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
@@ -117,7 +126,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         }
 
         _disposed = true;
-        if (Provider != DatabaseProviders.Sqlite && Http is not null)
+        if (_ownsDatabase && Provider != DatabaseProviders.Sqlite && Http is not null)
         {
             await using var db = CreateDbContext();
             await db.Database.EnsureDeletedAsync();
@@ -125,6 +134,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
         Http?.Dispose();
         await base.DisposeAsync();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {

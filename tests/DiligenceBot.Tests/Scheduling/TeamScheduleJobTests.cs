@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using DiligenceBot.Notifications;
+using DiligenceBot.Scheduling;
+using DiligenceBot.Tests.Infrastructure;
+using DiligenceBot.Tests.WorkLogs;
+using DiligenceBot.Testing;
+using DiligenceBot.WorkLogs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
+
+namespace DiligenceBot.Tests.Scheduling;
+
+/// <summary>
+/// The team schedule job on the whole app (SQLite, or PostgreSQL under test.sh) with a fake clock: reminders
+/// carry the log card to managers without a log, the lead's digest, escalations that say why, holidays and
+/// make-up days respected, nothing sent twice, and a manager Teams cannot reach reported to the lead.
+/// East 1 meets at 08:30 Asia/Shanghai and is reminded 60 and 15 minutes before.
+/// </summary>
+public sealed class TeamScheduleJobTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(At(2026, 1, 1, 0, 0));
+    private LocalConnector _connector = null!;
+    private BotApp _bot = null!;
+    private WorkLogDriver _teams = null!;
+
+    /// <summary>A Shanghai local time as an instant.</summary>
+    private static DateTimeOffset At(int y, int mo, int d, int h, int mi) => new(y, mo, d, h, mi, 0, TimeSpan.FromHours(8));
+
+    public async Task InitializeAsync()
+    {
+        _connector = await LocalConnector.StartAsync();
+        _bot = new BotApp(time: _time).Start();
+        _teams = new WorkLogDriver(_bot, _connector);
+        await _teams.InstallAsync(TeamsUser.WangLei);
+        await _teams.InstallAsync(TeamsUser.LiNa, "zh-CN");
+        await _teams.InstallAsync(TeamsUser.ChenJie);
+        _connector.Clear();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    /// <summary>Moves the clock to <paramref name="to"/> and runs East 1's job once, as Hangfire's minutely trigger would.</summary>
+    private async Task RunUntilAsync(DateTimeOffset to)
+    {
+        _time.SetUtcNow(to);
+        await using var scope = _bot.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TeamScheduleJob>().RunAsync("east-1", CancellationToken.None);
+    }
+
+    private async Task<List<Notification>> NotificationsAsync()
+    {
+        await using var db = _bot.CreateDbContext();
+        return await db.Notifications.OrderBy(n => n.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Reminder_60MinutesBefore_CarriesTheLogCard_ToEveryManagerWithoutALog()
+    {
+        _time.SetUtcNow(At(2026, 11, 30, 7, 29));
+        await RunUntilAsync(At(2026, 11, 30, 7, 30));
+
+        var toWang = CardOf(Assert.Single(await _teams.WaitForSentToAsync(TeamsUser.WangLei, 1)));
+        Assert.Equal("Work log for 2026-11-30", Title(toWang));
+        Assert.Equal("Reminder: your work log for 2026-11-30 is due at the start of the daily meeting, 08:30 — in 60 minutes.", Text(toWang, "notice"));
+        Assert.NotNull(Action(toWang, "worklog.submit"));
+        Assert.Single(await _teams.WaitForSentToAsync(TeamsUser.ChenJie, 1));
+        Assert.Empty(_teams.SentTo(TeamsUser.LiNa));
+    }
+
+    [Fact]
+    public async Task Reminder_IsNotSent_ToWhoeverAlreadySubmitted_AndRerunningSendsNothingTwice()
+    {
+        _time.SetUtcNow(At(2026, 11, 30, 7, 40));
+        await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData("2026-11-30", 0, ValidInputs()));
+
+        await RunUntilAsync(At(2026, 11, 30, 8, 15));
+        await RunUntilAsync(At(2026, 11, 30, 8, 15));
+        await _teams.WaitForSentToAsync(TeamsUser.ChenJie, 1);
+        await Task.Delay(300);
+
+        Assert.DoesNotContain(_teams.SentTo(TeamsUser.WangLei), r => r.Body!["attachments"]?[0]?["content"]?["body"]?.ToJsonString().Contains("Reminder", StringComparison.Ordinal) == true);
+        var reminders = (await NotificationsAsync()).Where(n => n.Kind == TeamScheduleJob.Reminder).ToList();
+        Assert.Equal(["chen-jie"], reminders.Select(n => n.RecipientId));
+        Assert.Equal(15, reminders[0].Revision);
+        Assert.Single(_teams.SentTo(TeamsUser.ChenJie));
+    }
+
+    [Fact]
+    public async Task Digest_15MinutesBefore_TellsTheLeadWhoSubmittedAndWhoIsMissing()
+    {
+        _time.SetUtcNow(At(2026, 11, 30, 8, 0));
+        await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData("2026-11-30", 0, ValidInputs()));
+        await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1); // the review card
+
+        await RunUntilAsync(At(2026, 11, 30, 8, 15));
+
+        var digest = CardOf((await _teams.WaitForSentToAsync(TeamsUser.LiNa, 2))[^1]);
+        Assert.Equal("例会将于 08:30 开始：谁已提交、谁迟交、谁未交。", Text(digest, "notice"));
+        Assert.Equal("已提交 1 · 迟交 0 · 未提交 1 · 已批准 0 · 已退回 0", Text(digest, "counts"));
+        Assert.Contains("拜访户数: 12", ById(digest, "row.wang-lei")!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(Action(ById(digest, "row.wang-lei")!, "worklog.review"));
+    }
+
+    [Theory]
+    [InlineData(2026, 2, 16, false)] // Spring Festival holiday, a Monday
+    [InlineData(2026, 2, 21, false)] // a Saturday inside the holiday
+    [InlineData(2026, 2, 14, true)]  // make-up working Saturday before the festival
+    [InlineData(2026, 2, 28, true)]  // make-up working Saturday after it
+    [InlineData(2026, 4, 6, false)]  // Qingming holiday Monday
+    [InlineData(2026, 4, 7, true)]
+    public async Task Reminders_FollowTheMainlandChinaCalendar(int y, int m, int d, bool expected)
+    {
+        _time.SetUtcNow(At(y, m, d, 7, 29));
+        await RunUntilAsync(At(y, m, d, 7, 30));
+
+        Assert.Equal(expected ? 2 : 0, (await NotificationsAsync()).Count(n => n.Kind == TeamScheduleJob.Reminder));
+    }
+
+    [Fact]
+    public async Task MissingForConsecutiveWorkingDays_EscalatesToTheLead_ThenToTheLeadsManager_SayingWhy()
+    {
+        // Wang Lei submitted on each of the last working days; Chen Jie on none. Thu 26 to Mon 30 November.
+        await using (var db = _bot.CreateDbContext())
+        {
+            foreach (var day in new[] { 24, 25, 26, 27 })
+            {
+                db.WorkLogs.Add(new WorkLog
+                {
+                    Id = Guid.NewGuid(), TenantId = Activities.TenantId, TeamId = "east-1", ManagerId = "wang-lei",
+                    WorkDate = new DateOnly(2026, 11, day), Status = WorkLogStatus.Approved, CurrentRevision = 1, OnTime = true,
+                    Revisions = [new WorkLogRevision { Number = 1, Values = new() { ["visits"] = "3" } }],
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await _bot.PostActivityAsync(Activities.InstallationAdd(_connector.ServiceUrl, new TeamsUser("29:1-liu-yang", "Liu Yang 刘洋", "944cedb3-3940-469a-a27e-ff773a2307f2"), "zh-CN"));
+        _time.SetUtcNow(At(2026, 11, 30, 8, 29));
+        await RunUntilAsync(At(2026, 11, 30, 8, 30));
+
+        var toLead = (await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1)).Select(r => r.Body!["text"]?.GetValue<string>()).ToList();
+        Assert.Contains("提醒原因：Chen Jie 陈杰 已连续 4 个工作日未提交工作日志（截至 2026-11-30）。不妨和他/她聊一聊。", toLead);
+        var notes = await NotificationsAsync();
+        var toDirector = Assert.Single(notes, n => n.Kind == TeamScheduleJob.MissingToLeadsManager);
+        Assert.Equal(("liu-yang", 4, "chen-jie:2026-11-30"), (toDirector.RecipientId, toDirector.Revision, toDirector.SubjectId));
+        Assert.DoesNotContain(notes, n => n.SubjectId.StartsWith("wang-lei", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ManagerTeamsCannotReach_IsRetired_AndTheLeadLearnsIt()
+    {
+        _time.SetUtcNow(At(2026, 11, 30, 7, 29));
+        _connector.Script(new ScriptedAnswer(403));
+
+        await RunUntilAsync(At(2026, 11, 30, 7, 30));
+
+        await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1);
+        var note = _teams.SentTo(TeamsUser.LiNa)[^1].Body!["text"]!.GetValue<string>();
+        Assert.StartsWith("提醒原因：我无法联系", note, StringComparison.Ordinal);
+        await using var db = _bot.CreateDbContext();
+        Assert.Equal(1, await db.ConversationRecords.CountAsync(c => c.RetiredReason == "connector 403"));
+        Assert.Single(await db.Notifications.Where(n => n.Status == NotificationStatus.Undeliverable).ToListAsync());
+    }
+}
