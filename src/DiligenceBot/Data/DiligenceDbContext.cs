@@ -30,6 +30,14 @@ public sealed class SqliteDiligenceDbContext(DbContextOptions<SqliteDiligenceDbC
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
 }
 
-public sealed class PostgresDiligenceDbContext(DbContextOptions<PostgresDiligenceDbContext> options) : DiligenceDbContext(options);
+public sealed class PostgresDiligenceDbContext(DbContextOptions<PostgresDiligenceDbContext> options) : DiligenceDbContext(options)
+{
+    // timestamptz takes UTC only: any offset a caller's clock carries is normalised on the way in.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+}
+
+/// <summary>Stores instants as UTC; the same instant comes back.</summary>
+public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
 public sealed class SqlServerDiligenceDbContext(DbContextOptions<SqlServerDiligenceDbContext> options) : DiligenceDbContext(options);

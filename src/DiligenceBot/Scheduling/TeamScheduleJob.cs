@@ -75,20 +75,37 @@ public sealed class TeamScheduleJob(
         }
 
         var now = time.GetUtcNow();
-        var state = await db.Set<TeamScheduleState>().SingleOrDefaultAsync(s => s.TeamId == teamId, cancellationToken);
-        if (state is null)
-        {
-            state = new TeamScheduleState { TeamId = teamId, LastRunAt = now.AddMinutes(-1) };
-            db.Add(state);
-        }
-
+        var state = await StateAsync(teamId, now, cancellationToken);
         var from = state.LastRunAt < now - MaxCatchUp ? now - MaxCatchUp : state.LastRunAt;
         var queued = await QueueDueAsync(team, from, now, cancellationToken);
-        state.LastRunAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        // Only forward: a slower concurrent run must not move the mark back.
+        await db.Set<TeamScheduleState>().Where(s => s.TeamId == teamId && s.LastRunAt < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastRunAt, now), cancellationToken);
         if (queued > 0)
         {
             dispatcher.Wake();
+        }
+    }
+
+    /// <summary>The team's run state; the first run of all looks back one minute. Two first runs at once share one row.</summary>
+    private async Task<TeamScheduleState> StateAsync(string teamId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.Set<TeamScheduleState>().SingleOrDefaultAsync(s => s.TeamId == teamId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var state = new TeamScheduleState { TeamId = teamId, LastRunAt = now.AddMinutes(-1) };
+        db.Add(state);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return state;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await db.Set<TeamScheduleState>().SingleAsync(s => s.TeamId == teamId, cancellationToken);
         }
     }
 
