@@ -39,8 +39,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
     private readonly TimeProvider? _time;
     private readonly bool _ownsDatabase = true;
 
-    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null, BotApp? shareDatabaseWith = null)
+    private readonly string _environment;
+
+    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null, BotApp? shareDatabaseWith = null, string environment = "Testing")
     {
+        _environment = environment;
         _issuer = issuer;
         _time = time;
         if (shareDatabaseWith is not null)
@@ -71,7 +74,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", Provider == DatabaseProviders.Sqlite ? $"Data Source={_databasePath}" : _connectionString);
         builder.UseSetting("Bot:ConnectorBaseDelay", "00:00:00.010");
