@@ -175,6 +175,14 @@ public static class Texts
 
     public static class Schedule
     {
+        public static readonly Text AdminOnly = new("Only an administrator can change a team's schedule; nothing was changed.", "只有管理员可以修改团队日程；未做任何更改。");
+        public static readonly Text MeetingUsage = new(
+            "Write it as: meeting TEAM HH:mm [reminder minutes, e.g. 60,15] — for example: meeting east-1 09:00 60,15",
+            "格式：例会时间 团队 时:分 [提醒分钟，如 60,15] —— 例如：例会时间 east-1 09:00 60,15");
+        public static readonly Text UnknownTeam = new("There is no team \"{0}\" in your organisation; nothing was changed.", "您的组织中没有团队“{0}”；未做任何更改。");
+        public static readonly Text MeetingChanged = new(
+            "{0} now meets at {1} ({2}); managers are reminded {3} minutes before. The schedule took effect at once.",
+            "{0} 的例会时间已改为 {1}（{2}）；提前 {3} 分钟提醒客户经理。日程已立即生效。");
         public static readonly Text ReminderNotice = new(
             "Reminder: your work log for {0} is due at the start of the daily meeting, {1} — in {2} minutes.",
             "提醒：{0} 的工作日志须在例会开始（{1}）前提交——还有 {2} 分钟。");

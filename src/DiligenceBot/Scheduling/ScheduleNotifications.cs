@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiligenceBot.BotFramework.Schema;
+using DiligenceBot.Conversations;
 using DiligenceBot.Data;
 using DiligenceBot.Localization;
 using DiligenceBot.Notifications;
@@ -160,6 +161,7 @@ public static class ScheduleRegistration
             return new HolidayCalendars(HolidayCalendar.LoadDirectory(folder));
         });
         services.AddScoped<TeamScheduleJob>();
+        services.AddBotVerb<MeetingVerb>("admin.meeting", "meeting", "例会时间");
         services.AddScoped<INotificationRenderer, ReminderRenderer>();
         services.AddScoped<INotificationRenderer>(sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.Digest));
         services.AddScoped<INotificationRenderer>(sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.ReviewReminder));
