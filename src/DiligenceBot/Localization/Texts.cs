@@ -4,7 +4,7 @@ namespace DiligenceBot.Localization;
 /// Every text the bot sends, in en-US and zh-CN. Grouped by feature; a test checks that each exists in both
 /// languages and that placeholders match.
 /// </summary>
-public static class Texts
+public static partial class Texts
 {
     public static class Common
     {
