@@ -56,6 +56,7 @@ public static class HelpCards
                     new TextBlock(Texts.Help.CommandLog.In(language)),
                     new TextBlock(Texts.Help.CommandMyLogs.In(language)),
                     new TextBlock(Texts.Help.CommandTeamLogs.In(language)),
+                    new TextBlock(Texts.Help.CommandMeeting.In(language)) { IsSubtle = true },
                 ],
             },
             Section(Texts.Help.ForManagers.In(language), Texts.Help.ManagersIntro.In(language)),

@@ -53,6 +53,9 @@ public static partial class Texts
         public static readonly Text CommandTeamLogs = new(
             "**team logs** [yyyy-mm-dd] — leads: who submitted, who is late or missing, each log one tap away",
             "**团队日志** [年-月-日] — 组长：谁已提交、谁迟交或未交，一键打开每篇日志");
+        public static readonly Text CommandMeeting = new(
+            "**meeting** TEAM HH:mm [60,15] — admins: change a team's daily meeting and reminder minutes",
+            "**例会时间** 团队 时:分 [60,15] — 管理员：修改团队例会时间和提醒分钟");
         public static readonly Text ForManagers = new("For account managers", "客户经理");
         public static readonly Text ForLeads = new("For leads", "组长");
         public static readonly Text ManagersIntro = new(
