@@ -15,6 +15,7 @@ public sealed class InstallLifecycle(
     DiligenceDbContext db,
     DirectoryLookup directory,
     TimeProvider time,
+    Notifications.NotificationDispatcher notifications,
     ILogger<InstallLifecycle> logger)
 {
     public async Task<InvokeResponse?> OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -24,6 +25,7 @@ public sealed class InstallLifecycle(
         {
             case InstallationActions.Add or InstallationActions.AddUpgrade:
                 await StoreAsync(activity, activity.From!, cancellationToken);
+                await RetryUndeliveredAsync(activity, cancellationToken);
                 if (activity.Action == InstallationActions.Add)
                 {
                     await WelcomeAsync(turn, cancellationToken);
@@ -73,6 +75,28 @@ public sealed class InstallLifecycle(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Someone who could not be reached has just installed the bot: messages of the last week that failed for that
+    /// reason get another chance (their renderers skip whatever is no longer current).
+    /// </summary>
+    private async Task RetryUndeliveredAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (await directory.FindByAadObjectIdAsync(activity.TenantId ?? string.Empty, activity.From?.AadObjectId, cancellationToken) is not { } person)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var since = now.AddDays(-7);
+        var retried = await db.Notifications
+            .Where(n => n.RecipientId == person.Id && n.TenantId == person.TenantId && n.Status == Notifications.NotificationStatus.Undeliverable && n.CreatedAt > since)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, Notifications.NotificationStatus.Pending).SetProperty(n => n.NextAttemptAt, now), cancellationToken);
+        if (retried > 0)
+        {
+            notifications.Wake();
+        }
     }
 
     private static bool IsPersonal(Activity activity) =>

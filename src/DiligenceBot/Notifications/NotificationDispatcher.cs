@@ -182,7 +182,7 @@ public sealed record ProactiveResult(ProactiveOutcome Outcome, string? ActivityI
 /// Messages a person in their personal chat with the bot: uses the stored reference, or creates the 1:1
 /// conversation from any reference that knows their Teams user id; retires references Teams says are dead.
 /// </summary>
-public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient connector, TimeProvider time)
+public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient connector, TimeProvider time, BotFramework.Authentication.TrustedServiceUrls trusted)
 {
     public async Task<Language> LanguageOfAsync(Person person, CancellationToken cancellationToken)
     {
@@ -215,6 +215,9 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
         }
 
         activity.Conversation = new ConversationAccount { Id = personal.ConversationId };
+        // Stored references come only from activities that passed authentication, so their service URL is
+        // trusted on every instance, also one that has not itself received an activity from it since start-up.
+        trusted.Trust(personal.ServiceUrl);
         var result = await connector.SendToConversationAsync(personal.ServiceUrl, personal.ConversationId, activity, cancellationToken);
         if (result.Succeeded)
         {

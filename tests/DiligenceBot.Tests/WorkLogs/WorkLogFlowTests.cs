@@ -134,8 +134,21 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var (card, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(Today, 0, ValidInputs()));
 
         Assert.Equal("Saved. Your lead has not installed DiligenceBot yet, so they will see it under team logs.", Text(card!, "notice"));
-        await using var db = _bot.CreateDbContext();
-        Assert.Single(db.WorkLogs);
+        await using (var db = _bot.CreateDbContext())
+        {
+            Assert.Single(db.WorkLogs);
+            var until = DateTime.UtcNow.AddSeconds(10);
+            while (!db.Notifications.Any(n => n.Status == DiligenceBot.Notifications.NotificationStatus.Undeliverable) && DateTime.UtcNow < until)
+            {
+                await Task.Delay(25);
+            }
+        }
+
+        // When she installs the bot again, the review request she missed reaches her.
+        _connector.Clear();
+        await _teams.InstallAsync(TeamsUser.LiNa, "zh-CN");
+        var sent = await _teams.WaitForSentToAsync(TeamsUser.LiNa, 2);
+        Assert.Contains(sent, r => r.Body!["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>() == "Wang Lei 王磊 的工作日志 · 2026-11-30");
     }
 
     [Fact]
