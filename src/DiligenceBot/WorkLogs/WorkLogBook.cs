@@ -90,6 +90,23 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
 
     public void WakeNotifications() => dispatcher.Wake();
 
+    /// <summary>
+    /// Runs a step; if a unique index or concurrency stamp says another writer got there first, forgets what was
+    /// tracked and runs it once more against what is stored now.
+    /// </summary>
+    public async Task<T> OnceMoreOnConflictAsync<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await step();
+        }
+    }
+
     /// <summary>The manager's summary card, with names and refresh list filled in.</summary>
     public async Task<BotFramework.Cards.AdaptiveCard> SummaryAsync(WorkLog log, Person manager, Language language, CancellationToken cancellationToken, string? notice = null)
     {

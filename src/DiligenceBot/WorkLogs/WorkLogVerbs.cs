@@ -47,20 +47,10 @@ public sealed class OpenLogVerb(WorkLogBook book) : IBotVerb
 /// </summary>
 public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logger) : IBotVerb
 {
-    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await SubmitAsync(request, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A copy of the same submission (Teams re-sends) or a concurrent edit won the race: decide again
-            // against what is stored now; the equality check then answers without storing anything.
-            book.Db.ChangeTracker.Clear();
-            return await SubmitAsync(request, cancellationToken);
-        }
-    }
+    // A copy of the same submission (Teams re-sends) or a concurrent edit may win the race: the second attempt
+    // decides against what is stored now, and the equality check answers without storing anything.
+    public Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken) =>
+        book.OnceMoreOnConflictAsync(() => SubmitAsync(request, cancellationToken));
 
     private async Task<BotAnswer> SubmitAsync(BotRequest request, CancellationToken cancellationToken)
     {
@@ -254,19 +244,10 @@ public sealed class ViewLogVerb(WorkLogBook book) : IBotVerb
 /// <summary>Approve or Return: only the team's lead or a delegate, only on the current, undecided revision.</summary>
 public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logger) : IBotVerb
 {
-    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await DecideAsync(request, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone (or a re-delivered copy) decided this revision at the same moment: answer from what is stored.
-            book.Db.ChangeTracker.Clear();
-            return await DecideAsync(request, cancellationToken);
-        }
-    }
+    // Someone (or a re-delivered copy) may decide this revision at the same moment: the second attempt answers
+    // from what is stored.
+    public Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken) =>
+        book.OnceMoreOnConflictAsync(() => DecideAsync(request, cancellationToken));
 
     private async Task<BotAnswer> DecideAsync(BotRequest request, CancellationToken cancellationToken)
     {

@@ -166,50 +166,13 @@ public sealed class PlaygroundLogStream : IAsyncDisposable
 
     private async Task ReceiveLoopAsync()
     {
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        try
+        var error = await JsonWebSocketReader.ReadAsync(_socket, parsed =>
         {
-            while (!_stop.IsCancellationRequested && _socket.State == WebSocketState.Open)
+            lock (_gate)
             {
-                var result = await _socket.ReceiveAsync(buffer, _stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    _streamError ??= $"closed by the Playground ({result.CloseStatus} {result.CloseStatusDescription})";
-                    return;
-                }
-
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
-                message.SetLength(0);
-                JsonObject parsed;
-                try
-                {
-                    parsed = JsonNode.Parse(text) as JsonObject ?? new JsonObject { ["unparsed"] = text };
-                }
-                catch (JsonException)
-                {
-                    parsed = new JsonObject { ["unparsed"] = text };
-                }
-
-                lock (_gate)
-                {
-                    _entries.Add(new PlaygroundLogEntry(_entries.Count, parsed));
-                }
+                _entries.Add(new PlaygroundLogEntry(_entries.Count, parsed));
             }
-        }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
-            // Disposing.
-        }
-        catch (WebSocketException ex)
-        {
-            _streamError = ex.Message;
-        }
+        }, _stop.Token);
+        _streamError ??= error;
     }
 }
