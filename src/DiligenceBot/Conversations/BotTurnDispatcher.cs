@@ -137,7 +137,9 @@ public sealed class BotTurnDispatcher : IBotHandler
     {
         var activity = turn.Activity;
         var tenantId = activity.TenantId ?? string.Empty;
-        var person = await _directory.FindByAadObjectIdAsync(tenantId, activity.From?.AadObjectId, cancellationToken);
+        var person = registration.NeedsPerson
+            ? await _directory.FindByAadObjectIdAsync(tenantId, activity.From?.AadObjectId, cancellationToken)
+            : null;
         var language = LanguageOf(activity, person);
         var request = new BotRequest
         {

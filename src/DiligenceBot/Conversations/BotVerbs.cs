@@ -52,8 +52,11 @@ public interface IBotVerb
     Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken);
 }
 
-/// <summary>A verb: the name used in card data and the chat keywords (both languages) that invoke it.</summary>
-public sealed record BotVerbRegistration(string Name, IReadOnlyList<string> Keywords, Type HandlerType);
+/// <summary>
+/// A verb: the name used in card data and the chat keywords (both languages) that invoke it.
+/// <paramref name="NeedsPerson"/> false skips the directory lookup for verbs that answer everyone alike (help).
+/// </summary>
+public sealed record BotVerbRegistration(string Name, IReadOnlyList<string> Keywords, Type HandlerType, bool NeedsPerson = true);
 
 /// <summary>All verbs, and the lookup of a typed command (longest keyword first, so "team logs" beats "log").</summary>
 public sealed class BotVerbTable
@@ -102,6 +105,15 @@ public static class BotVerbServiceCollectionExtensions
     {
         services.TryAddScoped<THandler>();
         services.AddSingleton(new BotVerbRegistration(name, keywords, typeof(THandler)));
+        return services;
+    }
+
+    /// <summary>Registers a verb that does not need to know who asks (no directory lookup).</summary>
+    public static IServiceCollection AddAnonymousBotVerb<THandler>(this IServiceCollection services, string name, params string[] keywords)
+        where THandler : class, IBotVerb
+    {
+        services.TryAddScoped<THandler>();
+        services.AddSingleton(new BotVerbRegistration(name, keywords, typeof(THandler), NeedsPerson: false));
         return services;
     }
 }

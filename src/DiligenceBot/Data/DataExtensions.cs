@@ -15,13 +15,13 @@ public static class DataExtensions
         switch (options.Provider)
         {
             case DatabaseProviders.PostgreSql:
-                builder.Services.AddDbContext<DiligenceDbContext, PostgresDiligenceDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                builder.Services.AddDbContextPool<DiligenceDbContext, PostgresDiligenceDbContext>(o => o.UseNpgsql(options.ConnectionString));
                 break;
             case DatabaseProviders.SqlServer:
-                builder.Services.AddDbContext<DiligenceDbContext, SqlServerDiligenceDbContext>(o => o.UseSqlServer(options.ConnectionString));
+                builder.Services.AddDbContextPool<DiligenceDbContext, SqlServerDiligenceDbContext>(o => o.UseSqlServer(options.ConnectionString));
                 break;
             default:
-                builder.Services.AddDbContext<DiligenceDbContext, SqliteDiligenceDbContext>(o => o.UseSqlite(options.ConnectionString));
+                builder.Services.AddDbContextPool<DiligenceDbContext, SqliteDiligenceDbContext>(o => o.UseSqlite(options.ConnectionString));
                 break;
         }
 

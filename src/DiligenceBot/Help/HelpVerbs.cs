@@ -23,6 +23,6 @@ public sealed class ProfileVerb(DirectoryLookup directory) : IBotVerb
 public static class HelpRegistration
 {
     public static IServiceCollection AddHelp(this IServiceCollection services) => services
-        .AddBotVerb<HelpVerb>(HelpCards.HelpVerb, "help", "帮助", "?", "？", "/help")
+        .AddAnonymousBotVerb<HelpVerb>(HelpCards.HelpVerb, "help", "帮助", "?", "？", "/help")
         .AddBotVerb<ProfileVerb>(HelpCards.ProfileVerb, "me", "whoami", "我的信息", "我是谁");
 }
