@@ -1,0 +1,466 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using DiligenceBot.Testing;
+using Inbound.Bench;
+
+// bench/inbound — signed "help" activities posted to /api/messages, 64 connections, per target in turn:
+//   raw-kestrel   a Kestrel endpoint that only deserialises the activity (the limit)
+//   diligencebot  the bot, a separate process, full JWT validation + the help card sent to the connector
+//   botbuilder-js the JavaScript Bot Framework SDK echo bot (the peer), same issuer, reply to the same connector
+// Usage: Inbound.Bench [--seconds N] [--warmup N] [--connections N] [--targets raw,bot,peer]
+//                      [--server-cpus LIST] [--quiet-wait N] [--bot-env KEY=VALUE]...
+//                      --bot-dll PATH --peer-dir PATH
+//        Inbound.Bench serve-raw PORT      (the raw target's own process)
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (args.Length >= 2 && args[0] == "serve-raw")
+{
+    return await RawServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+}
+
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine("""
+        Inbound.Bench — signed "help" activities against raw-kestrel, diligencebot and botbuilder-js (see bench/inbound/README.md)
+          --seconds N          measured window per target (20)
+          --warmup N           warm-up per target (3)
+          --connections N      concurrent keep-alive connections (64)
+          --targets LIST       raw,bot,peer (all)
+          --server-cpus LIST   run each server under test with taskset -c LIST (run.sh --pin uses 1)
+          --quiet-wait N       wait up to N s for an idle machine before each target (30)
+          --bot-env KEY=VALUE  extra environment for the bot process only (repeatable)
+          --bot-dll PATH       the built DiligenceBot.dll (required; run.sh passes it)
+          --peer-dir PATH      bench/inbound/peer with node_modules (required; run.sh passes it)
+        """);
+    return 0;
+}
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+return await Bench.RunAsync(options);
+
+internal sealed record BenchOptions
+{
+    public int Seconds { get; init; } = 20;
+    public int WarmupSeconds { get; init; } = 3;
+    public int Connections { get; init; } = 64;
+    public string[] Targets { get; init; } = ["raw", "bot", "peer"];
+    /// <summary>CPUs for the server under test (taskset list); null = not pinned.</summary>
+    public string? ServerCpus { get; init; }
+    /// <summary>Longest wait, before each target, for the machine to be idle (other builds on a shared machine).</summary>
+    public int QuietWaitSeconds { get; init; } = 30;
+    /// <summary>Extra environment for the DiligenceBot process only (experiments: runtime knobs).</summary>
+    public IReadOnlyDictionary<string, string> BotEnvironment { get; init; } = new Dictionary<string, string>();
+    public required string BotDll { get; init; }
+    public required string PeerDir { get; init; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        int seconds = 20, warmup = 3, connections = 64;
+        string[] targets = ["raw", "bot", "peer"];
+        string? serverCpus = null;
+        string? botDll = null, peerDir = null;
+        var quietWait = 30;
+        var botEnv = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Positive() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0
+                ? v
+                : throw new ArgumentException($"{args[i - 1]} needs a positive whole number");
+            switch (args[i])
+            {
+                case "--seconds": seconds = Positive(); break;
+                case "--warmup": warmup = Positive(); break;
+                case "--connections": connections = Positive(); break;
+                case "--targets": targets = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                case "--server-cpus": serverCpus = Value(); break;
+                case "--quiet-wait": quietWait = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var q) ? q : throw new ArgumentException("--quiet-wait needs a whole number of seconds"); break;
+                case "--bot-env":
+                    var pair = Value().Split('=', 2);
+                    botEnv[pair[0]] = pair.Length == 2 && pair[0].Length > 0 ? pair[1] : throw new ArgumentException("--bot-env needs KEY=VALUE");
+                    break;
+                case "--bot-dll": botDll = Path.GetFullPath(Value()); break;
+                case "--peer-dir": peerDir = Path.GetFullPath(Value()); break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
+            }
+        }
+
+        if (targets.Except(["raw", "bot", "peer"]).FirstOrDefault() is { } unknown)
+        {
+            throw new ArgumentException($"Unknown target '{unknown}' (raw, bot, peer).");
+        }
+
+        return new BenchOptions
+        {
+            Seconds = seconds,
+            WarmupSeconds = warmup,
+            Connections = connections,
+            Targets = targets,
+            ServerCpus = serverCpus,
+            QuietWaitSeconds = quietWait,
+            BotEnvironment = botEnv,
+            BotDll = botDll ?? throw new ArgumentException("--bot-dll is required (the built DiligenceBot.dll)."),
+            PeerDir = peerDir ?? throw new ArgumentException("--peer-dir is required (bench/inbound/peer)."),
+        };
+    }
+}
+
+internal sealed record TargetFigures(string Key, string Name, LoadResult Load, double ServerCpu, double BenchCpu, double? MachineCpu, long Replies)
+{
+    public double P50 => Percentile(0.50);
+    public double P99 => Percentile(0.99);
+
+    private double Percentile(double q)
+    {
+        var sorted = Load.Latencies;
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1);
+        return sorted[rank] * 1000.0 / Stopwatch.Frequency;
+    }
+
+    public string Line =>
+        $"{Name}: {Load.PerSecond:0} activities/s, p50 {P50:0.00} ms, p99 {P99:0.00} ms, errors {Load.Errors}";
+}
+
+internal static class Bench
+{
+    private static TargetProcess? s_current;
+
+    private const string AppId = "6d1f0c8e-3b2a-4f4e-9c11-7a5b2e0d9f31";
+    private const string AppPassword = "inbound-bench-secret";
+
+    public static async Task<int> RunAsync(BenchOptions o)
+    {
+        var work = Path.Combine(Path.GetTempPath(), $"inbound-bench-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+        Directory.CreateDirectory(work);
+        // Ctrl-C: do not leave the server under test running.
+        Console.CancelKeyPress += (_, _) => s_current?.Kill();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => s_current?.Kill();
+        Console.WriteLine($"inbound bench: {o.Connections} connections, warm-up {o.WarmupSeconds} s, measured {o.Seconds} s per target; " +
+                          $"{Environment.ProcessorCount} CPUs visible to the bench process; logs in {work}");
+        Console.WriteLine(o.ServerCpus is null
+            ? $"  not pinned: each server under test, and this process (load generator, issuer, connector), may use all {Environment.ProcessorCount} CPUs"
+            : $"  each server under test pinned to CPU {o.ServerCpus}; this process (load generator, issuer, connector) sees {Environment.ProcessorCount} CPU(s)");
+        if (await MachineCpu.SampleBusyCoresAsync(TimeSpan.FromSeconds(1)) is { } idleBusy)
+        {
+            Console.WriteLine($"  machine busy before the run: {idleBusy:0.00} cores{(idleBusy > 0.15 ? " — something else is running; figures will be lower and noisier" : string.Empty)}");
+        }
+
+        await using var issuer = await LocalOpenIdIssuer.StartAsync();
+        await using var connector = await LocalConnector.StartAsync();
+        await using var https = await HttpsFront.StartAsync(issuer.BaseUrl, work);
+        await using var tally = new ConnectorTally(connector);
+        Console.WriteLine($"  issuer {issuer.BaseUrl} (https front {https.BaseUrl}), connector {connector.ServiceUrl}");
+
+        var total = TimeSpan.FromSeconds((o.WarmupSeconds + o.Seconds) * 3 + 600);
+        var tokens = SignedRequests.MintTokens(issuer, AppId, connector.ServiceUrl, 256, total < TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : total);
+        string forged;
+        using (var stranger = System.Security.Cryptography.RSA.Create(2048))
+        {
+            // Right kid, issuer, audience and serviceurl; signed with a key the issuer never published.
+            forged = issuer.CreateToken(new TokenSpec { Audience = AppId, ServiceUrl = connector.ServiceUrl, Key = stranger });
+        }
+
+        var results = new List<TargetFigures>();
+        var failed = false;
+        foreach (var key in o.Targets)
+        {
+            try
+            {
+                results.Add(await RunTargetAsync(key, o, issuer, connector, https, tally, tokens, forged, work));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or HttpRequestException or OperationCanceledException or System.ComponentModel.Win32Exception)
+            {
+                failed = true;
+                Console.WriteLine($"  {key}: FAILED — {ex.Message}");
+            }
+        }
+
+        TryDelete(work, keepLogs: failed || results.Any(r => r.Load.TotalErrors > 0));
+        Console.WriteLine();
+        Console.WriteLine("--- results ---");
+        var disturbed = results.Where(r => r.MachineCpu is { } m && m - r.ServerCpu - r.BenchCpu > 0.2).ToArray();
+        if (disturbed.Length > 0)
+        {
+            Console.WriteLine("(other processes used CPU during " + string.Join(", ", disturbed.Select(r =>
+                $"{r.Name} ({(r.MachineCpu!.Value - r.ServerCpu - r.BenchCpu) * 100:0}% of a core)")) + ": those figures are low and noisy)");
+        }
+
+        foreach (var r in results)
+        {
+            Console.WriteLine(r.Line);
+        }
+
+        var raw = results.FirstOrDefault(r => r.Key == "raw");
+        var bot = results.FirstOrDefault(r => r.Key == "bot");
+        var peer = results.FirstOrDefault(r => r.Key == "peer");
+        if (bot is not null)
+        {
+            string Verdict(bool met) => met ? "met" : "NOT met";
+            var verdicts = new List<string>();
+            if (peer is not null)
+            {
+                var ratio = bot.Load.PerSecond / peer.Load.PerSecond;
+                Console.WriteLine($"bot/peer = {ratio:0.00}×");
+                verdicts.Add($"≥ 3× peer {Verdict(ratio >= 3)}");
+            }
+
+            if (raw is not null)
+            {
+                var share = bot.Load.PerSecond / raw.Load.PerSecond;
+                Console.WriteLine($"bot/raw = {share * 100:0.0}%");
+                verdicts.Add($"≥ 50% of raw {Verdict(share >= 0.5)}");
+            }
+
+            verdicts.Add($"p99 ≤ 20 ms {Verdict(bot.P99 <= 20)}");
+            Console.WriteLine($"bot p99 = {bot.P99:0.00} ms ({string.Join(", ", verdicts)}; bot errors {bot.Load.Errors})");
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<TargetFigures> RunTargetAsync(
+        string key, BenchOptions o, LocalOpenIdIssuer issuer, LocalConnector connector, HttpsFront https,
+        ConnectorTally tally, IReadOnlyList<string> tokens, string forged, string work)
+    {
+        await WaitForQuietAsync(o.QuietWaitSeconds);
+        var port = TargetProcess.FreePort();
+        var (name, process) = key switch
+        {
+            "raw" => ("raw-kestrel", StartRaw(port, o, work)),
+            "bot" => ("diligencebot", StartBot(port, o, issuer, connector, work)),
+            _ => ("botbuilder-js", await StartPeerAsync(port, o, https, work)),
+        };
+
+        s_current = process;
+        await using (process)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"== {name} (pid {process.Id}{(o.ServerCpus is null ? string.Empty : $", CPU {o.ServerCpus}")}) ==");
+            await process.WaitReadyAsync(TimeSpan.FromSeconds(120));
+
+            var requests = SignedRequests.Build(port, connector.ServiceUrl, tokens, 1024);
+            await ProbeAsync(process, requests[0], key == "raw" ? "probe" : "probe (first request: signing keys and the outbound token are fetched now)");
+            // The same activity with a token whose signature does not verify: a validating target must refuse it.
+            await ProbeAsync(process, SignedRequests.Build(port, connector.ServiceUrl, [forged], 1)[0], "forged-signature probe");
+            tally.Reset();
+
+            var generator = new LoadGenerator(new IPEndPoint(IPAddress.Loopback, port), requests, o.Connections);
+            var self = Process.GetCurrentProcess();
+            TimeSpan serverCpuStart = default, selfCpuStart = default, serverCpuEnd = default, selfCpuEnd = default;
+            MachineCpu? machineStart = null, machineEnd = null;
+            Task? sampler = null;
+            var result = await generator.RunAsync(TimeSpan.FromSeconds(o.WarmupSeconds), TimeSpan.FromSeconds(o.Seconds), (start, end) =>
+            {
+                sampler = Task.Run(async () =>
+                {
+                    await Task.Delay(Remaining(start));
+                    machineStart = MachineCpu.Read();
+                    serverCpuStart = process.CpuTime;
+                    self.Refresh();
+                    selfCpuStart = self.TotalProcessorTime;
+                    await Task.Delay(Remaining(end));
+                    machineEnd = MachineCpu.Read();
+                    serverCpuEnd = process.CpuTime;
+                    self.Refresh();
+                    selfCpuEnd = self.TotalProcessorTime;
+                });
+            });
+            await sampler!;
+            Array.Sort(result.Latencies);
+
+            // Replies still on their way when the load stopped.
+            await Task.Delay(1000);
+            tally.Drain();
+
+            var seconds = result.MeasuredSeconds;
+            var serverCpu = (serverCpuEnd - serverCpuStart).TotalSeconds / seconds;
+            var benchCpu = (selfCpuEnd - selfCpuStart).TotalSeconds / seconds;
+            var machineCpu = MachineCpu.BusyCores(machineStart, machineEnd, seconds);
+            var figures = new TargetFigures(key, name, result, serverCpu, benchCpu, machineCpu, tally.Replies);
+
+            var statuses = string.Join(", ", result.StatusCounts.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "failed" : s.Key.ToString(CultureInfo.InvariantCulture))}×{s.Value}"));
+            Console.WriteLine($"  measured {seconds:0.0} s: {result.Latencies.Length} answered 2xx, {result.Errors} errors (statuses: {statuses})");
+            Console.WriteLine($"  whole run incl. warm-up: {result.TotalOk} answered 2xx, {result.TotalErrors} not");
+            if (key != "raw")
+            {
+                Console.WriteLine($"  connector received {tally.Replies} replies{(tally.Exact ? string.Empty : " (approximate)")}" +
+                                  $" for {result.TotalOk} answered activities" +
+                                  (tally.WithoutToken > 0 ? $", {tally.WithoutToken} WITHOUT a token" : string.Empty) +
+                                  (tally.Other > 0 ? $", {tally.Other} other requests" : string.Empty));
+            }
+
+            Console.WriteLine($"  CPU in the measured window: server {serverCpu * 100:0}% of one core, bench process (load generator + issuer + connector) {benchCpu * 100:0}%" +
+                              (machineCpu is { } m ? $", whole machine {m * 100:0}% (anything else: {Math.Max(0, m - serverCpu - benchCpu) * 100:0}%)" : string.Empty));
+            foreach (var failure in result.Failures)
+            {
+                Console.WriteLine($"  failure: {failure}");
+            }
+
+            if (result.TotalErrors > 0)
+            {
+                Console.WriteLine($"  server log tail ({process.LogPath}):\n{process.Tail(15)}");
+            }
+
+            Console.WriteLine("  " + figures.Line);
+            return figures;
+        }
+    }
+
+    /// <summary>Waits (up to <paramref name="seconds"/>) until the machine is nearly idle; says so if it is not.</summary>
+    private static async Task WaitForQuietAsync(int seconds)
+    {
+        // Quiet = three consecutive one-second samples under 0.2 busy cores (builds and test runs come in bursts).
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        double? busy;
+        var quiet = 0;
+        do
+        {
+            busy = await MachineCpu.SampleBusyCoresAsync(TimeSpan.FromSeconds(1));
+            if (busy is null)
+            {
+                return;
+            }
+
+            quiet = busy < 0.2 ? quiet + 1 : 0;
+            if (quiet >= 3)
+            {
+                return;
+            }
+        }
+        while (DateTime.UtcNow < until);
+
+        Console.WriteLine($"  (the machine stayed busy: {busy:0.00} cores used by other processes after waiting {seconds} s; going on)");
+    }
+
+    private static TimeSpan Remaining(long timestamp)
+    {
+        var ticks = timestamp - Stopwatch.GetTimestamp();
+        return ticks <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)ticks / Stopwatch.Frequency);
+    }
+
+    /// <summary>One request before the load, to show at once what the target answers.</summary>
+    private static async Task ProbeAsync(TargetProcess process, byte[] rawRequest, string label)
+    {
+        var text = Encoding.UTF8.GetString(rawRequest);
+        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var headers = text[..split].Split("\r\n").Skip(1).Select(h => h.Split(": ", 2)).ToDictionary(h => h[0], h => h[1], StringComparer.OrdinalIgnoreCase);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"http://127.0.0.1:{process.Port}/api/messages"))
+        {
+            Content = new StringContent(text[(split + 4)..], Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", headers["Authorization"]);
+        var watch = Stopwatch.StartNew();
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var forged = label.StartsWith("forged", StringComparison.Ordinal);
+        var note = forged ? "(expected: refused, except by raw-kestrel, which checks nothing)" : string.Empty;
+        var detail = !response.IsSuccessStatusCode && body.Length > 0 ? $" — {(body.Length > 160 ? body[..160] + "…" : body)}" : string.Empty;
+        Console.WriteLine($"  {label}: {(int)response.StatusCode} in {watch.Elapsed.TotalMilliseconds:0} ms {note}{detail}".TrimEnd());
+        if (!forged && !response.IsSuccessStatusCode)
+        {
+            Console.WriteLine(process.Tail(15));
+        }
+    }
+
+    private static TargetProcess StartRaw(int port, BenchOptions o, string work)
+    {
+        var self = typeof(Bench).Assembly.Location;
+        var env = new Dictionary<string, string>
+        {
+            // The bot is a Microsoft.NET.Sdk.Web app, which turns Server GC on; give the limit the same GC.
+            ["DOTNET_gcServer"] = "1",
+        };
+        return TargetProcess.Start("raw-kestrel", port, "dotnet", [self, "serve-raw", port.ToString(CultureInfo.InvariantCulture)],
+            env, AppContext.BaseDirectory, o.ServerCpus, work);
+    }
+
+    private static TargetProcess StartBot(int port, BenchOptions o, LocalOpenIdIssuer issuer, LocalConnector connector, string work)
+    {
+        if (!File.Exists(o.BotDll))
+        {
+            throw new InvalidOperationException($"{o.BotDll} does not exist; build src/DiligenceBot in Release first.");
+        }
+
+        var env = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Bot__AppId"] = AppId,
+            ["Bot__AppPassword"] = AppPassword,
+            ["Bot__OpenIdMetadataUrl"] = issuer.MetadataUrl,
+            ["Bot__LoginAuthority"] = issuer.LoginAuthority,
+            ["Bot__TrustedServiceUrls__0"] = connector.ServiceUrl,
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(work, "diligencebot.db")}",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (name, value) in o.BotEnvironment)
+        {
+            env[name] = value;
+        }
+
+        return TargetProcess.Start("diligencebot", port, "dotnet", [o.BotDll], env, Path.GetDirectoryName(o.BotDll)!, o.ServerCpus, work);
+    }
+
+    private static Task<TargetProcess> StartPeerAsync(int port, BenchOptions o, HttpsFront https, string work)
+    {
+        var script = Path.Combine(o.PeerDir, "echo-bot.js");
+        if (!Directory.Exists(Path.Combine(o.PeerDir, "node_modules", "botbuilder")))
+        {
+            throw new InvalidOperationException($"{o.PeerDir}/node_modules is missing; run `npm ci` there (run.sh does).");
+        }
+
+        var env = new Dictionary<string, string>
+        {
+            ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppPassword"] = AppPassword,
+            ["ISSUER_HTTPS_BASE"] = https.BaseUrl,
+            ["TOKEN_ISSUER"] = LocalOpenIdIssuer.Issuer,
+            ["NODE_EXTRA_CA_CERTS"] = https.CertificatePemPath,
+            ["NODE_ENV"] = "production",
+        };
+        return Task.FromResult(TargetProcess.Start("botbuilder-js", port, "node", [script], env, o.PeerDir, o.ServerCpus, work));
+    }
+
+    private static void TryDelete(string work, bool keepLogs)
+    {
+        if (keepLogs)
+        {
+            Console.WriteLine($"(logs kept in {work})");
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // best effort
+        }
+    }
+}
