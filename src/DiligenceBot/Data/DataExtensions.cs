@@ -40,10 +40,19 @@ public static class DataExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
         await db.Database.MigrateAsync();
-        var seedFolder = Path.IsPathRooted(options.SeedPath) ? options.SeedPath : Path.Combine(AppContext.BaseDirectory, options.SeedPath);
-        await LogTemplateSeed.ApplyAsync(db, seedFolder, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
-        await DirectorySeed.ApplyAsync(db, seedFolder, CancellationToken.None);
+        await ApplySeedsAsync(db, options, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
     }
+
+    /// <summary>Applies every seed file (templates, then people and teams); idempotent. Returns the rows changed.</summary>
+    public static async Task<int> ApplySeedsAsync(DiligenceDbContext db, DatabaseOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var seedFolder = SeedFolder(options);
+        var changes = await LogTemplateSeed.ApplyAsync(db, seedFolder, time, cancellationToken);
+        return changes + await DirectorySeed.ApplyAsync(db, seedFolder, cancellationToken);
+    }
+
+    public static string SeedFolder(DatabaseOptions options) =>
+        Path.IsPathRooted(options.SeedPath) ? options.SeedPath : Path.Combine(AppContext.BaseDirectory, options.SeedPath);
 }
 
 /// <summary>Design-time factories so that `dotnet ef` can build each provider's migrations without a server.</summary>

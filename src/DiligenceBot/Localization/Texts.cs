@@ -54,8 +54,8 @@ public static partial class Texts
             "**team logs** [yyyy-mm-dd] — leads: who submitted, who is late or missing, each log one tap away",
             "**团队日志** [年-月-日] — 组长：谁已提交、谁迟交或未交，一键打开每篇日志");
         public static readonly Text CommandMeeting = new(
-            "**meeting** TEAM HH:mm [60,15] — admins: change a team's daily meeting and reminder minutes",
-            "**例会时间** 团队 时:分 [60,15] — 管理员：修改团队例会时间和提醒分钟");
+            "Admins: **meeting** TEAM HH:mm [60,15] changes a team's daily meeting and reminders; **reload** applies edited seed files (teams, people, log templates)",
+            "管理员：**例会时间** 团队 时:分 [60,15] 修改团队例会时间和提醒；**重新加载** 应用修改后的种子文件（团队、人员、日志模板）");
         public static readonly Text ForManagers = new("For account managers", "客户经理");
         public static readonly Text ForLeads = new("For leads", "组长");
         public static readonly Text ManagersIntro = new(
@@ -178,6 +178,11 @@ public static partial class Texts
 
     public static class Schedule
     {
+        public static readonly Text ReloadAdminOnly = new("Only an administrator can reload the organisation's settings; nothing was changed.", "只有管理员可以重新加载组织设置；未做任何更改。");
+        public static readonly Text Reloaded = new(
+            "Reloaded teams, people and log templates from the seed files ({0} change(s)); team schedules took effect at once.",
+            "已从种子文件重新加载团队、人员和日志模板（{0} 处更改）；团队日程已立即生效。");
+        public static readonly Text ReloadFailed = new("The seed files could not be applied: {0}. Nothing was changed.", "种子文件无法应用：{0}。未做任何更改。");
         public static readonly Text AdminOnly = new("Only an administrator can change a team's schedule; nothing was changed.", "只有管理员可以修改团队日程；未做任何更改。");
         public static readonly Text MeetingUsage = new(
             "Write it as: meeting TEAM HH:mm [reminder minutes, e.g. 60,15] — for example: meeting east-1 09:00 60,15",

@@ -162,6 +162,7 @@ public static class ScheduleRegistration
         });
         services.AddScoped<TeamScheduleJob>();
         services.AddBotVerb<MeetingVerb>("admin.meeting", "meeting", "例会时间");
+        services.AddBotVerb<ReloadVerb>("admin.reload", "reload", "重新加载");
         services.AddScoped<INotificationRenderer, ReminderRenderer>();
         services.AddScoped<INotificationRenderer>(sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.Digest));
         services.AddScoped<INotificationRenderer>(sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.ReviewReminder));
