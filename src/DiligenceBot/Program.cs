@@ -4,6 +4,7 @@ using DiligenceBot.Conversations;
 using DiligenceBot.Data;
 using DiligenceBot.Help;
 using DiligenceBot.Scheduling;
+using DiligenceBot.Transfers;
 using DiligenceBot.WorkLogs;
 
 if (args.Length > 0 && args[0] == "package")
@@ -18,6 +19,7 @@ builder.Services.AddHelp();
 builder.Services.AddNotifications();
 builder.Services.AddWorkLogs();
 builder.Services.AddScheduleMessages();
+builder.Services.AddTransfers();
 builder.AddScheduling();
 
 var app = builder.Build();

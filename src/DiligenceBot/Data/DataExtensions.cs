@@ -48,7 +48,8 @@ public static class DataExtensions
     {
         var seedFolder = SeedFolder(options);
         var changes = await LogTemplateSeed.ApplyAsync(db, seedFolder, time, cancellationToken);
-        return changes + await DirectorySeed.ApplyAsync(db, seedFolder, cancellationToken);
+        changes += await DirectorySeed.ApplyAsync(db, seedFolder, cancellationToken);
+        return changes + await Transfers.TransferSeed.ApplyAsync(db, seedFolder, cancellationToken);
     }
 
     public static string SeedFolder(DatabaseOptions options) =>

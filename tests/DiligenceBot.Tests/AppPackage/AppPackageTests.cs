@@ -89,6 +89,7 @@ internal static class HelpRegistrationForTests
     {
         DiligenceBot.Help.HelpRegistration.AddHelp(services);
         DiligenceBot.WorkLogs.WorkLogRegistration.AddWorkLogs(services);
+        DiligenceBot.Transfers.TransferRegistration.AddTransfers(services);
         return services.Where(d => d.ServiceType == typeof(DiligenceBot.Conversations.BotVerbRegistration))
             .Select(d => (DiligenceBot.Conversations.BotVerbRegistration)d.ImplementationInstance!);
     }

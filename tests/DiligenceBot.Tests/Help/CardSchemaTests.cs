@@ -78,6 +78,11 @@ public sealed class CardSchemaTests
             yield return ($"profile-lead-only.{tag}", HelpCards.Profile(lead, "x", [east1], language));
             yield return ($"profile-unknown.{tag}", HelpCards.Profile(null, "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", [], language));
         }
+
+        foreach (var card in Transfers.TransferCardSchemaTests.EveryCard())
+        {
+            yield return card;
+        }
     }
 
     [Fact]

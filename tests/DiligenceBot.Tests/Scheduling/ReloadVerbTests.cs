@@ -64,7 +64,7 @@ public sealed class ReloadVerbTests : IAsyncLifetime
 
         var answer = await SayAsync(LiuYang, "reload");
 
-        Assert.StartsWith("Reloaded teams, people and log templates from the seed files", answer, StringComparison.Ordinal);
+        Assert.StartsWith("Reloaded teams, people, log templates and transfer routing from the seed files", answer, StringComparison.Ordinal);
         await using var db = _bot.CreateDbContext();
         Assert.Equal(new TimeOnly(9, 45), (await db.Teams.SingleAsync(t => t.Id == "east-1")).MeetingTime);
         Assert.Equal("Shops visited", (await db.LogTemplates.SingleAsync()).Fields[0].LabelEn);

@@ -384,6 +384,416 @@ namespace DiligenceBot.Data.Migrations.Postgres
                     b.ToTable("TeamScheduleStates", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Transfers.TransferCategory", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PostId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SeededJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Normal", "DiligenceBot.Transfers.TransferCategory.Normal#TransferDeadlines", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double>("EscalateAfterHours")
+                                .HasColumnType("double precision")
+                                .HasColumnName("NormalEscalateAfterHours");
+
+                            b1.Property<double>("HandleWithinHours")
+                                .HasColumnType("double precision")
+                                .HasColumnName("NormalHandleWithinHours");
+
+                            b1.Property<double>("RemindAfterHours")
+                                .HasColumnType("double precision")
+                                .HasColumnName("NormalRemindAfterHours");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Urgent", "DiligenceBot.Transfers.TransferCategory.Urgent#TransferDeadlines", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double>("EscalateAfterHours")
+                                .HasColumnType("double precision")
+                                .HasColumnName("UrgentEscalateAfterHours");
+
+                            b1.Property<double>("HandleWithinHours")
+                                .HasColumnType("double precision")
+                                .HasColumnName("UrgentHandleWithinHours");
+
+                            b1.Property<double>("RemindAfterHours")
+                                .HasColumnType("double precision")
+                                .HasColumnName("UrgentRemindAfterHours");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TransferCategories", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Transfers.TransferCounter", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Year");
+
+                    b.ToTable("TransferCounters", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Transfers.TransferForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AckDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("AckEscalateAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AckEscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CategoryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosingComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Customer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("HandleDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HandleEscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HandlingOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("HandlingRating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PostId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProviderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProviderTeamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceivedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Request")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ValueRatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ValueRatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ValueRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "State");
+
+                    b.HasIndex("ProviderId", "SentAt");
+
+                    b.HasIndex("ProviderTeamId", "SentAt");
+
+                    b.HasIndex("State", "AckDueAt");
+
+                    b.HasIndex("State", "AckEscalateAt");
+
+                    b.HasIndex("State", "HandleDueAt");
+
+                    b.HasIndex("TenantId", "DraftId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("TransferForms", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Transfers.TransferPost", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HolidayCalendarId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LeadId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<List<string>>("MemberIds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SeededJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<TimeOnly?>("WorkEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("WorkStart")
+                        .HasColumnType("time without time zone");
+
+                    b.PrimitiveCollection<List<int>>("WorkingDays")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TransferPosts", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Transfers.TransferSettings", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FallbackPostId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NumberPrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("SeededJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("TransferSettings", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Transfers.TransferStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FormId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromPostId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("FromRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ToPostId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormId", "FromRevision")
+                        .IsUnique();
+
+                    b.ToTable("TransferSteps", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.WorkLogs.LogTemplate", b =>
                 {
                     b.Property<string>("Id")
@@ -588,6 +998,15 @@ namespace DiligenceBot.Data.Migrations.Postgres
                     b.Navigation("Lead");
                 });
 
+            modelBuilder.Entity("DiligenceBot.Transfers.TransferStep", b =>
+                {
+                    b.HasOne("DiligenceBot.Transfers.TransferForm", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DiligenceBot.WorkLogs.WorkLogReview", b =>
                 {
                     b.HasOne("DiligenceBot.WorkLogs.WorkLog", null)
@@ -609,6 +1028,11 @@ namespace DiligenceBot.Data.Migrations.Postgres
             modelBuilder.Entity("DiligenceBot.Organisation.Team", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("DiligenceBot.Transfers.TransferForm", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("DiligenceBot.WorkLogs.WorkLog", b =>
