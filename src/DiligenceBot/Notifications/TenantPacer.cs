@@ -47,7 +47,14 @@ public sealed class TenantPacer(IServiceScopeFactory scopes, TimeProvider time)
                 return;
             }
 
-            if (!await db.Set<SendWindow>().AnyAsync(w => w.Key == key && w.Second == second, cancellationToken))
+            var count = await db.Set<SendWindow>().Where(w => w.Key == key && w.Second == second).Select(w => (int?)w.Count).FirstOrDefaultAsync(cancellationToken);
+            if (count < perSecond)
+            {
+                // Another sender opened the window between our two statements and it still has room.
+                continue;
+            }
+
+            if (count is null)
             {
                 db.Set<SendWindow>().Add(new SendWindow { Key = key, Second = second, Count = 1 });
                 try
