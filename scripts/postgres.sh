@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL cluster for the tests on 127.0.0.1:${PGPORT:-5433} (trust auth, data under
-# artifacts/postgres), installing the Debian package first if this machine has none. Idempotent.
+# /tmp/diligencebot-postgres-PORT), installing the Debian package first if this machine has none. Idempotent.
 # Prints nothing on success but the connection string's server part.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
 port="${PGPORT:-5433}"
-data="$root/artifacts/postgres"
+# Outside the checkout: the postgres user must be able to reach it (a clone under /root is not).
+data="${DILIGENCEBOT_PGDATA:-/tmp/diligencebot-postgres-$port}"
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   if [ "$(id -u)" -ne 0 ]; then
