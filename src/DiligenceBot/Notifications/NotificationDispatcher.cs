@@ -124,6 +124,16 @@ public sealed class NotificationDispatcher(
         }
 
         var sender = services.GetRequiredService<ProactiveSender>();
+        if (!await sender.IsReachableAsync(recipient, cancellationToken))
+        {
+            // Nobody to send to (never installed): settle it now, without rendering or taking a send slot.
+            notification.Status = NotificationStatus.Undeliverable;
+            notification.LastError = "no conversation";
+            await renderer.OnUndeliverableAsync(notification, db, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
         var language = await sender.LanguageOfAsync(recipient, cancellationToken);
         var activity = await renderer.RenderAsync(notification, recipient, language, cancellationToken);
         if (activity is null)
@@ -193,6 +203,10 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
             .FirstOrDefaultAsync(cancellationToken);
         return Languages.FromLocale(locale ?? person.Locale);
     }
+
+    /// <summary>True when a live reference exists from which a personal conversation can be used or created.</summary>
+    public Task<bool> IsReachableAsync(Person person, CancellationToken cancellationToken) =>
+        db.ConversationRecords.AnyAsync(c => c.TenantId == person.TenantId && c.AadObjectId == person.AadObjectId && c.RetiredAt == null && c.UserId != string.Empty, cancellationToken);
 
     /// <summary>The person's Teams user id (29:...), for card refresh lists; null when never seen.</summary>
     public Task<string?> TeamsUserIdAsync(Person person, CancellationToken cancellationToken) =>

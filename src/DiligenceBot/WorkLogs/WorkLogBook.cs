@@ -67,8 +67,7 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
     public Task<string?> TeamsUserIdAsync(Person person, CancellationToken cancellationToken) => people.TeamsUserIdAsync(person, cancellationToken);
 
     /// <summary>True when the bot has a live conversation reference for the person (so a proactive message can reach them).</summary>
-    public Task<bool> CanReachAsync(Person person, CancellationToken cancellationToken) =>
-        db.ConversationRecords.AnyAsync(c => c.TenantId == person.TenantId && c.AadObjectId == person.AadObjectId && c.RetiredAt == null && c.UserId != string.Empty, cancellationToken);
+    public Task<bool> CanReachAsync(Person person, CancellationToken cancellationToken) => people.IsReachableAsync(person, cancellationToken);
 
     public void Audit(BotRequest request, string actorId, string action, WorkLog log, int revision) =>
         db.Set<AuditEntry>().Add(new AuditEntry
