@@ -14,6 +14,12 @@ public interface IConnectorClient
 {
     Task<ConnectorResult<ResourceResponse>> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken = default);
     Task<ConnectorResult<ResourceResponse>> SendToConversationAsync(string serviceUrl, string conversationId, OutgoingActivity activity, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One attempt, no waiting: a 429 comes back as <see cref="ConnectorOutcome.Throttled"/> with the server's
+    /// Retry-After, for senders that pace and reschedule themselves instead of blocking.
+    /// </summary>
+    Task<ConnectorResult<ResourceResponse>> TrySendToConversationAsync(string serviceUrl, string conversationId, OutgoingActivity activity, CancellationToken cancellationToken = default);
     Task<ConnectorResult<ResourceResponse>> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken = default);
     Task<ConnectorResult<bool>> DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default);
     Task<ConnectorResult<ConversationResourceResponse>> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default);
@@ -40,6 +46,10 @@ public sealed class ConnectorClient(
     public Task<ConnectorResult<ResourceResponse>> SendToConversationAsync(string serviceUrl, string conversationId, OutgoingActivity activity, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities"),
             Json(activity, BotJsonContext.Default.OutgoingActivity), BotJsonContext.Default.ResourceResponse, cancellationToken);
+
+    public Task<ConnectorResult<ResourceResponse>> TrySendToConversationAsync(string serviceUrl, string conversationId, OutgoingActivity activity, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities"),
+            Json(activity, BotJsonContext.Default.OutgoingActivity), BotJsonContext.Default.ResourceResponse, cancellationToken, maxRetries: 0);
 
     public Task<ConnectorResult<ResourceResponse>> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Put, Url(serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}"),
@@ -105,9 +115,10 @@ public sealed class ConnectorClient(
         or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     private async Task<ConnectorResult<T>> SendAsync<T>(
-        HttpMethod method, Uri url, byte[]? body, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
+        HttpMethod method, Uri url, byte[]? body, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken, int? maxRetries = null)
     {
         var o = options.Value;
+        var retries = maxRetries ?? o.ConnectorMaxRetries;
         var attempt = 0;
         while (true)
         {
@@ -131,7 +142,7 @@ public sealed class ConnectorClient(
                 }
 
                 var errorCode = await ReadErrorCodeAsync(response, cancellationToken);
-                if (!IsRetryable(status) || attempt > o.ConnectorMaxRetries)
+                if (!IsRetryable(status) || attempt > retries)
                 {
                     var outcome = status switch
                     {
@@ -142,7 +153,8 @@ public sealed class ConnectorClient(
                         _ => ConnectorOutcome.Rejected,
                     };
                     Log.ConnectorCallFailed(logger, method.Method, url.AbsolutePath, (int)status, errorCode, attempt);
-                    return new ConnectorResult<T>(outcome, (int)status, default, errorCode, attempt);
+                    return new ConnectorResult<T>(outcome, (int)status, default, errorCode, attempt,
+                        status == HttpStatusCode.TooManyRequests ? RetryDelay(response, attempt, o) : null);
                 }
 
                 var delay = RetryDelay(response, attempt, o);
@@ -158,7 +170,7 @@ public sealed class ConnectorClient(
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                if (attempt > o.ConnectorMaxRetries)
+                if (attempt > retries)
                 {
                     Log.ConnectorCallFailed(logger, method.Method, url.AbsolutePath, 0, ex.GetType().Name, attempt);
                     return new ConnectorResult<T>(ConnectorOutcome.Failed, 0, default, ex.GetType().Name, attempt);

@@ -24,7 +24,8 @@ public sealed record ConnectorResult<T>(
     int StatusCode,
     T? Value,
     string? ErrorCode,
-    int Attempts)
+    int Attempts,
+    TimeSpan? RetryAfter = null)
 {
     public bool Succeeded => Outcome == ConnectorOutcome.Succeeded;
 

@@ -36,7 +36,7 @@ public sealed class NotificationDispatcher(
     private const int MaxAttempts = 5;
 
     /// <summary>Concurrent senders per instance; the tenant pacer keeps the total within Teams' limit.</summary>
-    private const int Senders = 4;
+    private const int Senders = 8;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(Senders) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Asks the dispatcher to look for work now (every sender).</summary>
@@ -153,6 +153,11 @@ public sealed class NotificationDispatcher(
                 notification.SentAt = now;
                 notification.SentActivityId = result.ActivityId;
                 break;
+            case ProactiveOutcome.Throttled:
+                // Waited out, not counted: the sender is free for other messages meanwhile.
+                notification.Attempts--;
+                notification.NextAttemptAt = now + (result.RetryAfter ?? TimeSpan.FromSeconds(1));
+                break;
             case ProactiveOutcome.Unreachable:
                 notification.Status = NotificationStatus.Undeliverable;
                 notification.LastError = result.Detail;
@@ -184,9 +189,11 @@ public enum ProactiveOutcome
     Unreachable,
     /// <summary>A transient failure; worth trying later.</summary>
     Failed,
+    /// <summary>Teams asked to slow down (429): try again after its Retry-After; not a failure.</summary>
+    Throttled,
 }
 
-public sealed record ProactiveResult(ProactiveOutcome Outcome, string? ActivityId, string? Detail);
+public sealed record ProactiveResult(ProactiveOutcome Outcome, string? ActivityId, string? Detail, TimeSpan? RetryAfter = null);
 
 /// <summary>
 /// Messages a person in their personal chat with the bot: uses the stored reference, or creates the 1:1
@@ -232,7 +239,8 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
         // Stored references come only from activities that passed authentication, so their service URL is
         // trusted on every instance, also one that has not itself received an activity from it since start-up.
         trusted.Trust(personal.ServiceUrl);
-        var result = await connector.SendToConversationAsync(personal.ServiceUrl, personal.ConversationId, activity, cancellationToken);
+        // One attempt: a throttled send is rescheduled by the dispatcher (through the pacer), not waited out here.
+        var result = await connector.TrySendToConversationAsync(personal.ServiceUrl, personal.ConversationId, activity, cancellationToken);
         if (result.Succeeded)
         {
             return new ProactiveResult(ProactiveOutcome.Sent, result.Value?.Id, null);
@@ -246,7 +254,9 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
             return new ProactiveResult(ProactiveOutcome.Unreachable, null, $"{result.StatusCode} {result.ErrorCode}");
         }
 
-        return new ProactiveResult(ProactiveOutcome.Failed, null, $"{result.Outcome} {result.StatusCode}");
+        return result.Outcome == ConnectorOutcome.Throttled
+            ? new ProactiveResult(ProactiveOutcome.Throttled, null, "429", result.RetryAfter ?? TimeSpan.FromSeconds(1))
+            : new ProactiveResult(ProactiveOutcome.Failed, null, $"{result.Outcome} {result.StatusCode}");
     }
 
     private async Task<ConversationRecord?> CreatePersonalConversationAsync(Person person, CancellationToken cancellationToken)

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DiligenceBot.Notifications;
 
-/// <summary>How many proactive sends one key (a tenant) made in one second; shared by every instance through the database.</summary>
+/// <summary>A tenant's send schedule, shared by every instance through the database: the last reserved slot.</summary>
 public sealed class SendWindow
 {
     public required string Key { get; set; }
-    /// <summary>Unix time, whole seconds.</summary>
+    /// <summary>The last reserved slot (slot n starts at n × slot length, Unix time).</summary>
     public long Second { get; set; }
     public int Count { get; set; }
 }
@@ -25,61 +25,54 @@ internal sealed class SendWindowConfiguration : IEntityTypeConfiguration<SendWin
 
 /// <summary>
 /// Keeps proactive sending inside Teams' limit of about 50 requests per second per app per tenant, across
-/// instances: a send takes a slot in the current second's window (an atomic conditional increment in the shared
-/// database); when the window is full it waits for the next second.
+/// instances, and smoothly: each send reserves the next free slot of 1/rate seconds in the tenant's schedule (one
+/// row, advanced in a short transaction in the shared database) and waits for it. Whole-second windows would let a
+/// burst at the start of each second trip Teams' sliding one-second window. Real time on purpose: Teams' limits are
+/// about real seconds, whatever clock the business logic runs on.
 /// </summary>
-public sealed class TenantPacer(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class TenantPacer(IServiceScopeFactory scopes)
 {
     public async Task WaitForSlotAsync(string tenantId, int perSecond, CancellationToken cancellationToken)
     {
-        var key = "tenant:" + tenantId;
+        var key = "tenant-slots:" + tenantId;
+        var slotMs = 1000.0 / perSecond;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
         while (true)
         {
-            var now = time.GetUtcNow();
-            var second = now.ToUnixTimeSeconds();
-            var taken = await db.Set<SendWindow>()
-                .Where(w => w.Key == key && w.Second == second && w.Count < perSecond)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Count, w => w.Count + 1), cancellationToken);
-            if (taken == 1)
+            var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var nowSlot = (long)(nowMs / slotMs);
+            long reserved;
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                return;
-            }
-
-            var count = await db.Set<SendWindow>().Where(w => w.Key == key && w.Second == second).Select(w => (int?)w.Count).FirstOrDefaultAsync(cancellationToken);
-            if (count < perSecond)
-            {
-                // Another sender opened the window between our two statements and it still has room.
-                continue;
-            }
-
-            if (count is null)
-            {
-                db.Set<SendWindow>().Add(new SendWindow { Key = key, Second = second, Count = 1 });
-                try
+                var updated = await db.Set<SendWindow>().Where(w => w.Key == key)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Second, w => w.Second < nowSlot ? nowSlot : w.Second + 1), cancellationToken);
+                if (updated == 0)
                 {
-                    await db.SaveChangesAsync(cancellationToken);
-                    await CleanUpAsync(db, key, second, cancellationToken);
-                    return;
+                    db.Set<SendWindow>().Add(new SendWindow { Key = key, Second = nowSlot });
+                    try
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+                    catch (DbUpdateException)
+                    {
+                        // Another sender created the tenant's row first: reserve through it.
+                        db.ChangeTracker.Clear();
+                        continue;
+                    }
                 }
-                catch (DbUpdateException)
-                {
-                    // Another sender opened this second's window first; take a slot in it instead.
-                    db.ChangeTracker.Clear();
-                    continue;
-                }
+
+                reserved = await db.Set<SendWindow>().Where(w => w.Key == key).Select(w => w.Second).SingleAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
 
-            var next = DateTimeOffset.FromUnixTimeSeconds(second + 1);
-            var wait = next - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            var waitMs = reserved * slotMs - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            if (waitMs > 1)
             {
-                await Task.Delay(wait, time, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(waitMs), cancellationToken);
             }
+
+            return;
         }
     }
-
-    private static Task<int> CleanUpAsync(DiligenceDbContext db, string key, long second, CancellationToken cancellationToken) =>
-        db.Set<SendWindow>().Where(w => w.Key == key && w.Second < second - 60).ExecuteDeleteAsync(cancellationToken);
 }
