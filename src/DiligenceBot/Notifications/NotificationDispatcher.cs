@@ -156,7 +156,10 @@ public sealed class NotificationDispatcher(
             case ProactiveOutcome.Throttled:
                 // Waited out, not counted: the sender is free for other messages meanwhile.
                 notification.Attempts--;
-                notification.NextAttemptAt = now + (result.RetryAfter ?? TimeSpan.FromSeconds(1));
+                var retryAfter = result.RetryAfter ?? TimeSpan.FromSeconds(1);
+                notification.NextAttemptAt = now + retryAfter;
+                // Be there when it is due again rather than at the next idle poll.
+                _ = Task.Delay(retryAfter, CancellationToken.None).ContinueWith(_ => Wake(), TaskScheduler.Default);
                 break;
             case ProactiveOutcome.Unreachable:
                 notification.Status = NotificationStatus.Undeliverable;
