@@ -42,6 +42,23 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
+    /// <summary>
+    /// Who writes a log: the asking manager (in this tenant), their team and its template; or the refusal that
+    /// tells them why they cannot.
+    /// </summary>
+    public async Task<((Person Manager, Team Team, LogTemplate Template)? Writer, BotAnswer? Refusal)> WriterAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Person is not { TeamId: { } teamId } manager || manager.TenantId != request.TenantId)
+        {
+            return (null, BotAnswer.Refused(Texts.WorkLogs.NotAManager.In(request.Language)));
+        }
+
+        var team = await TeamAsync(teamId, cancellationToken);
+        return await TemplateForAsync(team, cancellationToken) is { } template
+            ? ((manager, team, template), null)
+            : (null, BotAnswer.Refused(Texts.WorkLogs.NoTemplate.In(request.Language)));
+    }
+
     public async Task<LogTemplate?> TemplateForAsync(Team team, CancellationToken cancellationToken) =>
         team.LogTemplateId is { } id
             ? await db.Set<LogTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken)

@@ -11,16 +11,10 @@ public sealed class OpenLogVerb(WorkLogBook book) : IBotVerb
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        if (request.Person is not { TeamId: { } teamId } manager || manager.TenantId != request.TenantId)
+        var (writer, refusal) = await book.WriterAsync(request, cancellationToken);
+        if (writer is not var (manager, team, template))
         {
-            return BotAnswer.Refused(Texts.WorkLogs.NotAManager.In(language));
-        }
-
-        var team = await book.TeamAsync(teamId, cancellationToken);
-        var template = await book.TemplateForAsync(team, cancellationToken);
-        if (template is null)
-        {
-            return BotAnswer.Refused(Texts.WorkLogs.NoTemplate.In(language));
+            return refusal!;
         }
 
         var today = book.Today(team);
@@ -55,16 +49,10 @@ public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logge
     private async Task<BotAnswer> SubmitAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        if (request.Person is not { TeamId: { } teamId } manager || manager.TenantId != request.TenantId)
+        var (writer, refusal) = await book.WriterAsync(request, cancellationToken);
+        if (writer is not var (manager, team, template))
         {
-            return BotAnswer.Refused(Texts.WorkLogs.NotAManager.In(language));
-        }
-
-        var team = await book.TeamAsync(teamId, cancellationToken);
-        var template = await book.TemplateForAsync(team, cancellationToken);
-        if (template is null)
-        {
-            return BotAnswer.Refused(Texts.WorkLogs.NoTemplate.In(language));
+            return refusal!;
         }
 
         var baseRevision = WorkLogBook.ReadInt(request.Data, "baseRevision") ?? 0;

@@ -12,45 +12,6 @@ using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
 namespace DiligenceBot.Tests.EndToEnd;
 
 /// <summary>
-/// One bot (local development mode, real clock) and one real Agents Playground, with a client on its conversation
-/// stream (what Wang Lei sees) and on its log stream (every activity sent to the bot with the bot's answer, and
-/// every connector call of the bot), connected before anything happens.
-/// </summary>
-public sealed class PlaygroundTransferFixture : IAsyncLifetime
-{
-    public BotApp Bot { get; private set; } = null!;
-
-    public PlaygroundProcess Playground { get; private set; } = null!;
-
-    public PlaygroundLogStream Log { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Bot = new BotApp().Start();
-        Playground = await PlaygroundProcess.StartAsync(Bot.BaseAddress);
-        Log = await PlaygroundLogStream.ConnectAsync(Playground.Port);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Log is not null)
-        {
-            await Log.DisposeAsync();
-        }
-
-        if (Playground is not null)
-        {
-            await Playground.DisposeAsync();
-        }
-
-        if (Bot is not null)
-        {
-            await Bot.DisposeAsync();
-        }
-    }
-}
-
-/// <summary>
 /// An information transfer form through the real Agents Playground: Wang Lei (the Playground's current user) opens
 /// the form by typing "transfer" and sends a customer complaint; it goes to the customer service post, whose
 /// receiver Sun Hao is only another configured user of the Playground. Sun Hao is made reachable the way the work
@@ -60,7 +21,7 @@ public sealed class PlaygroundTransferFixture : IAsyncLifetime
 /// The bot's clock is real, so deadlines and times are not asserted, and the form's number is read from its card.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class PlaygroundTransferTests(PlaygroundTransferFixture fixture, ITestOutputHelper output) : IClassFixture<PlaygroundTransferFixture>
+public sealed class PlaygroundTransferTests(PlaygroundWithLogFixture fixture, ITestOutputHelper output) : IClassFixture<PlaygroundWithLogFixture>
 {
     private const string WangLeiChat = PlaygroundProcess.PersonalChatId;
     private const string TeamConversation = "19:diligence-demo-team@thread.tacv2";

@@ -12,46 +12,6 @@ using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
 namespace DiligenceBot.Tests.EndToEnd;
 
 /// <summary>
-/// One bot (local development mode, real clock) and one real Agents Playground, with a client on both of the
-/// Playground's websockets: the conversation stream (what the current user, Wang Lei, sees) and the log stream
-/// (its log panel: every activity it sent the bot with the bot's answer, and every connector call of the bot).
-/// The log stream connects before anything happens, so it holds the whole history.
-/// </summary>
-public sealed class PlaygroundWorkLogFixture : IAsyncLifetime
-{
-    public BotApp Bot { get; private set; } = null!;
-
-    public PlaygroundProcess Playground { get; private set; } = null!;
-
-    public PlaygroundLogStream Log { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Bot = new BotApp().Start();
-        Playground = await PlaygroundProcess.StartAsync(Bot.BaseAddress);
-        Log = await PlaygroundLogStream.ConnectAsync(Playground.Port);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Log is not null)
-        {
-            await Log.DisposeAsync();
-        }
-
-        if (Playground is not null)
-        {
-            await Playground.DisposeAsync();
-        }
-
-        if (Bot is not null)
-        {
-            await Bot.DisposeAsync();
-        }
-    }
-}
-
-/// <summary>
 /// The daily work log through the real Agents Playground (npm 0.2.28): Wang Lei (the Playground's current user,
 /// account manager in East 1) writes and submits today's log in his personal chat; his lead Li Na, who is only
 /// another configured user of the Playground, gets the review card in a 1:1 chat the bot creates, and approves
@@ -76,7 +36,7 @@ public sealed class PlaygroundWorkLogFixture : IAsyncLifetime
 /// not asserted.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class PlaygroundWorkLogTests(PlaygroundWorkLogFixture fixture, ITestOutputHelper output) : IClassFixture<PlaygroundWorkLogFixture>
+public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITestOutputHelper output) : IClassFixture<PlaygroundWithLogFixture>
 {
     private const string WangLeiChat = PlaygroundProcess.PersonalChatId;
     private const string TeamConversation = "19:diligence-demo-team@thread.tacv2";
