@@ -1,4 +1,5 @@
 using DiligenceBot.AppPackage;
+using DiligenceBot.Coaching;
 using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.Conversations;
 using DiligenceBot.Data;
@@ -20,6 +21,7 @@ builder.Services.AddNotifications();
 builder.Services.AddWorkLogs();
 builder.Services.AddScheduleMessages();
 builder.Services.AddTransfers();
+builder.Services.AddCoaching();
 builder.AddScheduling();
 
 var app = builder.Build();

@@ -18,6 +18,8 @@ public class DiligenceDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<WorkLogs.LogTemplate> LogTemplates => Set<WorkLogs.LogTemplate>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Coaching.CoachingAssessment> CoachingAssessments => Set<Coaching.CoachingAssessment>();
+    public DbSet<Coaching.CoachingAction> CoachingActions => Set<Coaching.CoachingAction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DiligenceDbContext).Assembly);

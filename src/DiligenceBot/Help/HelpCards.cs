@@ -60,6 +60,8 @@ public static class HelpCards
                     new TextBlock(Texts.Transfers.CommandMyForms.In(language)),
                     new TextBlock(Texts.Transfers.CommandInbox.In(language)),
                     new TextBlock(Texts.Transfers.CommandToday.In(language)),
+                    new TextBlock(Texts.Coaching.CommandPulse.In(language)),
+                    new TextBlock(Texts.Coaching.CommandCoach.In(language)),
                     new TextBlock(Texts.Help.CommandMeeting.In(language)) { IsSubtle = true },
                     new TextBlock(Texts.Transfers.CommandRouting.In(language)) { IsSubtle = true },
                 ],

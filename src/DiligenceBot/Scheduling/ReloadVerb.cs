@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace DiligenceBot.Scheduling;
 
 /// <summary>
-/// "reload" / "重新加载": an admin applies edited seed files (teams, people, meeting times, log templates) without a
+/// "reload" / "重新加载": an admin applies edited seed files (teams, people, meeting times, log templates, coaching playbooks and thresholds) without a
 /// restart; the team jobs are synced at once. A file with an error changes nothing.
 /// </summary>
 public sealed class ReloadVerb(DiligenceDbContext db, IOptions<DatabaseOptions> options, TimeProvider time, IServiceProvider services) : IBotVerb
@@ -25,6 +25,8 @@ public sealed class ReloadVerb(DiligenceDbContext db, IOptions<DatabaseOptions> 
             try
             {
                 changes = await DataExtensions.ApplySeedsAsync(db, options.Value, time, cancellationToken);
+                // The coaching playbooks and thresholds are files read into memory: a bad one undoes the database part too.
+                services.GetService<Coaching.CoachingLibrary>()?.Reload();
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or FormatException or ArgumentException)

@@ -90,6 +90,7 @@ internal static class HelpRegistrationForTests
         DiligenceBot.Help.HelpRegistration.AddHelp(services);
         DiligenceBot.WorkLogs.WorkLogRegistration.AddWorkLogs(services);
         DiligenceBot.Transfers.TransferRegistration.AddTransfers(services);
+        DiligenceBot.Coaching.CoachingRegistration.AddCoaching(services);
         return services.Where(d => d.ServiceType == typeof(DiligenceBot.Conversations.BotVerbRegistration))
             .Select(d => (DiligenceBot.Conversations.BotVerbRegistration)d.ImplementationInstance!);
     }

@@ -83,24 +83,17 @@ public sealed class CardSchemaTests
         {
             yield return card;
         }
+
+        foreach (var card in Coaching.CoachingCardSchemaTests.EveryCard())
+        {
+            yield return card;
+        }
     }
 
     [Fact]
     public async Task EveryCard_IsValidAdaptiveCard15_ForTheOfficialLibrary()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "diligencebot-cards-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var cards = EveryCard().ToList();
-        foreach (var (name, card) in cards)
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, name + ".json"), JsonSerializer.Serialize(card, BotJsonContext.Default.AdaptiveCard));
-        }
-
-        var (exitCode, output, error) = await RepoTools.RunNodeToolAsync("validate", "validate-cards.mjs", folder);
-
-        Assert.True(exitCode == 0, $"card validation failed:\n{output}\n{error}");
-        Assert.Equal(cards.Count, JsonNode.Parse(output)!["cards"]!.GetValue<int>());
-        Directory.Delete(folder, recursive: true);
+        await CardValidation.AssertValidAsync(EveryCard().ToList());
     }
 
     [Fact]
@@ -123,10 +116,6 @@ public sealed class CardSchemaTests
     [Fact]
     public void EveryCard_IsSmallEnoughForTeams()
     {
-        foreach (var (name, card) in EveryCard())
-        {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(OutgoingActivity.FromCard(card), BotJsonContext.Default.OutgoingActivity).Length;
-            Assert.True(bytes < 28 * 1024, $"{name} is {bytes} bytes");
-        }
+        CardValidation.AssertSmallEnough(EveryCard());
     }
 }

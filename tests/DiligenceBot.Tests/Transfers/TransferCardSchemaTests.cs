@@ -104,29 +104,13 @@ public sealed class TransferCardSchemaTests
     [Fact]
     public async Task EveryTransferCard_IsValidAdaptiveCard15_ForTheOfficialLibrary()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "diligencebot-transfer-cards-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var cards = EveryCard().ToList();
-        foreach (var (name, card) in cards)
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, name + ".json"), JsonSerializer.Serialize(card, BotJsonContext.Default.AdaptiveCard));
-        }
-
-        var (exitCode, output, error) = await RepoTools.RunNodeToolAsync("validate", "validate-cards.mjs", folder);
-
-        Assert.True(exitCode == 0, $"card validation failed:\n{output}\n{error}");
-        Assert.Equal(cards.Count, JsonNode.Parse(output)!["cards"]!.GetValue<int>());
-        Directory.Delete(folder, recursive: true);
+        await CardValidation.AssertValidAsync(EveryCard().ToList());
     }
 
     [Fact]
     public void EveryTransferCard_IsSmallEnoughForTeams_EvenWithTheLongestTexts()
     {
-        foreach (var (name, card) in EveryCard())
-        {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(OutgoingActivity.FromCard(card), BotJsonContext.Default.OutgoingActivity).Length;
-            Assert.True(bytes < 28 * 1024, $"{name} is {bytes} bytes");
-        }
+        CardValidation.AssertSmallEnough(EveryCard());
     }
 
     [Fact]

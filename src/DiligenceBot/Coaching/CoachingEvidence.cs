@@ -1,0 +1,130 @@
+using DiligenceBot.Data;
+using DiligenceBot.Organisation;
+using DiligenceBot.Scheduling;
+using DiligenceBot.Transfers;
+using DiligenceBot.WorkLogs;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiligenceBot.Coaching;
+
+/// <summary>
+/// Gathers what the rules look at for a set of managers of one tenant, in a handful of queries whatever their number:
+/// each working day of the manager's team calendar in the long window (with that day's log: on time, returned,
+/// the lead's rating), the lead's comments on returned logs, the transfer forms they raised (with the value the lead
+/// gave them), the lead's observations and the monthly pulses. Days are in the team's time zone; today counts only
+/// once its log is in or its meeting has started.
+/// </summary>
+public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalendars calendars, TimeProvider time)
+{
+    /// <summary>Above this many managers the queries take the whole tenant's window and filter in memory.</summary>
+    private const int FilterInMemoryAbove = 200;
+
+    public async Task<Dictionary<string, ManagerEvidence>> LoadAsync(
+        string tenantId, IReadOnlyCollection<Person> managers, int windowDays, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var teamIds = managers.Select(m => m.TeamId).OfType<string>().Distinct().ToList();
+        var teams = await db.Teams.AsNoTracking().Where(t => t.TenantId == tenantId && teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var ids = managers.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var byTenant = ids.Count > FilterInMemoryAbove;
+        var idList = ids.ToList();
+
+        // The window in dates is a day wider than any team's: each manager's own window is cut from it below.
+        var utcToday = DateOnly.FromDateTime(now.UtcDateTime);
+        var from = utcToday.AddDays(-windowDays - 1);
+        var fromInstant = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+        var logs = db.WorkLogs.AsNoTracking().Where(l => l.TenantId == tenantId && l.WorkDate >= from);
+        var logRows = await (byTenant ? logs : logs.Where(l => idList.Contains(l.ManagerId)))
+            .Select(l => new { l.ManagerId, l.WorkDate, l.OnTime, l.QualityRating, Returned = l.Reviews.Any(r => r.Decision == ReviewDecision.Returned) })
+            .ToListAsync(cancellationToken);
+        var commentRows = await (byTenant ? logs : logs.Where(l => idList.Contains(l.ManagerId)))
+            .SelectMany(l => l.Reviews.Where(r => r.Decision == ReviewDecision.Returned), (l, r) => new { l.ManagerId, l.WorkDate, r.Evaluation, r.Requirement, r.Suggestion })
+            .ToListAsync(cancellationToken);
+        var forms = db.Set<TransferForm>().AsNoTracking().Where(f => f.TenantId == tenantId && f.SentAt >= fromInstant);
+        var formRows = await (byTenant ? forms : forms.Where(f => idList.Contains(f.ProviderId)))
+            .Select(f => new { f.ProviderId, f.SentAt, f.ValueRating })
+            .ToListAsync(cancellationToken);
+        var observations = db.Set<LeadObservation>().AsNoTracking().Where(o => o.TenantId == tenantId && o.ObservedOn >= from);
+        var observationRows = await (byTenant ? observations : observations.Where(o => idList.Contains(o.ManagerId)))
+            .Select(o => new { o.ManagerId, o.ObservedOn, o.Kind })
+            .ToListAsync(cancellationToken);
+        var pulseFrom = new DateOnly(from.Year, from.Month, 1);
+        var pulses = db.Set<PulseResponse>().AsNoTracking().Where(p => p.TenantId == tenantId && p.Month >= pulseFrom);
+        var pulseRows = await (byTenant ? pulses : pulses.Where(p => idList.Contains(p.ManagerId)))
+            .Select(p => new { p.ManagerId, p.Month, p.AnsweredAt, p.Confidence, p.Motivation, p.Fairness })
+            .ToListAsync(cancellationToken);
+
+        var logsOf = logRows.Where(r => ids.Contains(r.ManagerId)).ToLookup(r => r.ManagerId, StringComparer.Ordinal);
+        var commentsOf = commentRows.Where(r => ids.Contains(r.ManagerId)).ToLookup(r => r.ManagerId, StringComparer.Ordinal);
+        var formsOf = formRows.Where(r => ids.Contains(r.ProviderId)).ToLookup(r => r.ProviderId, StringComparer.Ordinal);
+        var observationsOf = observationRows.Where(r => ids.Contains(r.ManagerId)).ToLookup(r => r.ManagerId, StringComparer.Ordinal);
+        var pulsesOf = pulseRows.Where(r => ids.Contains(r.ManagerId)).ToLookup(r => r.ManagerId, StringComparer.Ordinal);
+
+        // Working days and "today" per team, computed once per team.
+        var calendarsOfTeams = new Dictionary<string, (DateOnly Today, List<DateOnly> Days, bool MeetingStarted, TimeZoneInfo Zone)>(StringComparer.Ordinal);
+        (DateOnly Today, List<DateOnly> Days, bool MeetingStarted, TimeZoneInfo Zone) CalendarOf(Team team)
+        {
+            if (!calendarsOfTeams.TryGetValue(team.Id, out var c))
+            {
+                var schedule = calendars.ScheduleOf(team);
+                var zone = TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone);
+                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+                var days = new List<DateOnly>();
+                for (var d = today.AddDays(-windowDays + 1); d <= today; d = d.AddDays(1))
+                {
+                    if (ScheduleMath.IsWorkingDay(schedule, d))
+                    {
+                        days.Add(d);
+                    }
+                }
+
+                c = (today, days, now >= ScheduleMath.MeetingStart(schedule, today), zone);
+                calendarsOfTeams[team.Id] = c;
+            }
+
+            return c;
+        }
+
+        var result = new Dictionary<string, ManagerEvidence>(StringComparer.Ordinal);
+        foreach (var manager in managers)
+        {
+            if (manager.TeamId is null || !teams.TryGetValue(manager.TeamId, out var team))
+            {
+                continue;
+            }
+
+            var (today, workingDays, meetingStarted, zone) = CalendarOf(team);
+            var first = today.AddDays(-windowDays + 1);
+            var logsByDay = logsOf[manager.Id].ToDictionary(l => l.WorkDate);
+            var days = new List<WorkDay>(workingDays.Count);
+            foreach (var day in workingDays)
+            {
+                if (logsByDay.TryGetValue(day, out var log))
+                {
+                    days.Add(new WorkDay(day, true, log.OnTime, log.Returned, log.QualityRating));
+                }
+                else if (day < today || meetingStarted)
+                {
+                    days.Add(new WorkDay(day, false, false, false, null));
+                }
+            }
+
+            DateOnly Local(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+            result[manager.Id] = new ManagerEvidence(
+                today,
+                days,
+                commentsOf[manager.Id].Where(c => c.WorkDate >= first).OrderBy(c => c.WorkDate)
+                    .Select(c => new ReviewComment(c.WorkDate, c.Evaluation, c.Requirement, c.Suggestion)).ToList(),
+                formsOf[manager.Id].Select(f => new TransferRaised(Local(f.SentAt), f.ValueRating)).Where(f => f.Date >= first && f.Date <= today)
+                    .OrderBy(f => f.Date).ToList(),
+                observationsOf[manager.Id].Where(o => o.ObservedOn >= first && o.ObservedOn <= today).OrderBy(o => o.ObservedOn)
+                    .Select(o => new Observation(o.ObservedOn, o.Kind)).ToList(),
+                pulsesOf[manager.Id].Select(p => new PulseAnswer(Local(p.AnsweredAt), p.Confidence, p.Motivation, p.Fairness))
+                    .Where(p => p.Date >= first && p.Date <= today).OrderBy(p => p.Date).ToList(),
+                []);
+        }
+
+        return result;
+    }
+}

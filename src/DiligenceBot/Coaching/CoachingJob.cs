@@ -1,0 +1,190 @@
+using DiligenceBot.Conversations;
+using DiligenceBot.Notifications;
+using DiligenceBot.Organisation;
+using DiligenceBot.Scheduling;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiligenceBot.Coaching;
+
+/// <summary>
+/// The coaching schedule, run every 15 minutes by Hangfire (recurring job <c>coaching</c>, no arguments). On each
+/// team's first working day of the month, an hour after its daily meeting has started: the monthly pulse to each
+/// manager who has not answered it, and the monthly digest to the lead (the rules' suggestion for each manager is
+/// kept as the month's snapshot, so the next digest shows what changed). Every day: each open coaching action due
+/// (on its due day, then weekly while open) is reminded to the manager's team lead. Messages are keyed per (kind,
+/// subject, month or week, recipient): re-running the job, or two instances running it, sends nothing twice.
+/// </summary>
+public sealed class CoachingJob(CoachingDesk desk, HolidayCalendars calendars, ILogger<CoachingJob> logger)
+{
+    public const string JobId = "coaching";
+
+    /// <summary>How long after the meeting starts the month's messages go out (the meeting comes first).</summary>
+    private static readonly TimeSpan AfterMeeting = TimeSpan.FromHours(1);
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = desk.Now;
+        var db = desk.Db;
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var wanted = new List<Notification>();
+        var snapshots = 0;
+        var teamToday = new Dictionary<string, (DateOnly Today, bool Due)>(StringComparer.Ordinal);
+        foreach (var team in teams)
+        {
+            var schedule = calendars.ScheduleOf(team);
+            var today = CoachingDesk.TodayOf(team, now);
+            var due = ScheduleMath.IsWorkingDay(schedule, today) && now >= ScheduleMath.MeetingStart(schedule, today) + AfterMeeting;
+            teamToday[team.Id] = (today, due);
+            if (!due || FirstWorkingDayOfMonth(schedule, today) != today)
+            {
+                continue;
+            }
+
+            var month = new DateOnly(today.Year, today.Month, 1);
+            var members = await db.People.AsNoTracking().Where(p => p.TeamId == team.Id).ToListAsync(cancellationToken);
+            var ids = members.Select(m => m.Id).ToList();
+            var answered = await db.Set<PulseResponse>().Where(p => ids.Contains(p.ManagerId) && p.Month == month).Select(p => p.ManagerId).ToListAsync(cancellationToken);
+            wanted.AddRange(members.Where(m => !answered.Contains(m.Id))
+                .Select(m => Notification.Create(team.TenantId, CoachingDesk.PulseKind, Month(month), 0, m.Id, now)));
+            if (team.LeadId is null)
+            {
+                continue;
+            }
+
+            var taken = await db.Set<CoachingSnapshot>().Where(s => ids.Contains(s.ManagerId) && s.Month == month).Select(s => s.ManagerId).ToListAsync(cancellationToken);
+            var missing = members.Where(m => !taken.Contains(m.Id)).ToList();
+            if (missing.Count > 0)
+            {
+                var suggestions = await desk.SuggestAsync(team.TenantId, missing, cancellationToken);
+                foreach (var (managerId, suggestion) in suggestions)
+                {
+                    db.Set<CoachingSnapshot>().Add(new CoachingSnapshot
+                    {
+                        TenantId = team.TenantId,
+                        ManagerId = managerId,
+                        Month = month,
+                        SuggestedType = suggestion.Top?.Type,
+                        Score = suggestion.Top?.Score ?? 0,
+                        TakenAt = now,
+                    });
+                    snapshots++;
+                }
+            }
+
+            wanted.Add(Notification.Create(team.TenantId, CoachingDesk.DigestKind, team.Id + "|" + Month(month), 0, team.LeadId, now));
+        }
+
+        // Actions: due today or overdue in the manager's team calendar; reminded on the due day and then weekly.
+        var latestToday = teamToday.Count == 0 ? DateOnly.MinValue : teamToday.Values.Max(t => t.Today);
+        var open = await db.Set<CoachingAction>().AsNoTracking()
+            .Where(a => a.Status == CoachingActionStatus.Open && a.Due <= latestToday)
+            .Join(db.People, a => a.ManagerId, p => p.Id, (a, p) => new { a.Id, a.TenantId, a.Due, p.TeamId })
+            .ToListAsync(cancellationToken);
+        var leads = teams.ToDictionary(t => t.Id, t => t.LeadId, StringComparer.Ordinal);
+        foreach (var action in open)
+        {
+            if (action.TeamId is null || !teamToday.TryGetValue(action.TeamId, out var t) || !t.Due || action.Due > t.Today || leads[action.TeamId] is not { } lead)
+            {
+                continue;
+            }
+
+            var week = (t.Today.DayNumber - action.Due.DayNumber) / 7;
+            wanted.Add(Notification.Create(action.TenantId, CoachingDesk.ActionDueKind, action.Id.ToString(), week, lead, now));
+        }
+
+        var keys = wanted.Select(n => n.DedupKey).ToList();
+        var queued = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var fresh = wanted.Where(n => !queued.Contains(n.DedupKey)).DistinctBy(n => n.DedupKey).ToList();
+        db.Notifications.AddRange(fresh);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance queued these (or took the snapshots) at the same moment: the next run finds them.
+            db.ChangeTracker.Clear();
+            Log.CoachingJobDeferred(logger);
+            return;
+        }
+
+        Log.CoachingJobRun(logger, fresh.Count, snapshots);
+        if (fresh.Count > 0)
+        {
+            desk.WakeNotifications();
+        }
+    }
+
+    private static string Month(DateOnly month) => month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateOnly? FirstWorkingDayOfMonth(TeamSchedule schedule, DateOnly day)
+    {
+        for (var d = new DateOnly(day.Year, day.Month, 1); d <= day; d = d.AddDays(1))
+        {
+            if (ScheduleMath.IsWorkingDay(schedule, d))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Registers the <see cref="CoachingJob"/> with Hangfire at start-up, when this host has Hangfire (Scheduling enabled).</summary>
+public sealed class CoachingJobs(IServiceProvider services, ILogger<CoachingJobs> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (services.GetService<JobStorage>() is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<CoachingJob>(
+            CoachingJob.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            "*/15 * * * *",
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        Log.CoachingJobRegistered(logger, CoachingJob.JobId);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class CoachingRegistration
+{
+    /// <summary>
+    /// Coaching: the playbooks and thresholds from seeds/coaching, the evidence and rules, the verbs, the monthly
+    /// pulse and digest and the action reminders (the job is registered with Hangfire only when Scheduling is
+    /// enabled). Needs the notifications and the schedule's holiday calendars.
+    /// </summary>
+    public static IServiceCollection AddCoaching(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var seeds = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Data.DatabaseOptions>>().Value.SeedPath;
+            return new CoachingLibrary(Path.Combine(Path.IsPathRooted(seeds) ? seeds : Path.Combine(AppContext.BaseDirectory, seeds), "coaching"));
+        });
+        services.AddScoped<CoachingEvidenceLoader>();
+        services.AddScoped<CoachingDesk>();
+        services.AddScoped<CoachingJob>();
+        services.AddHostedService<CoachingJobs>();
+        services.AddScoped<INotificationRenderer, PulseRenderer>();
+        services.AddScoped<INotificationRenderer, CoachingDigestRenderer>();
+        services.AddScoped<INotificationRenderer, CoachingActionRenderer>();
+        services.AddScoped<INotificationRenderer, CoachingTipRenderer>();
+        return services
+            .AddBotVerb<CoachVerb>(CoachingCards.OpenVerb, "coach", "辅导")
+            .AddBotVerb<DecideVerb>(CoachingCards.DecideVerb)
+            .AddBotVerb<ObserveVerb>(CoachingCards.ObserveVerb)
+            .AddBotVerb<CoachingActionVerb>(CoachingCards.ActionVerb)
+            .AddBotVerb<TipVerb>(CoachingCards.TipVerb)
+            .AddBotVerb<PulseVerb>(CoachingCards.PulseOpenVerb, "pulse", "月度状态")
+            .AddBotVerb<PulseSubmitVerb>(CoachingCards.PulseSubmitVerb);
+    }
+}

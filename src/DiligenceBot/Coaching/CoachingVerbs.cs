@@ -1,0 +1,471 @@
+using System.Globalization;
+using System.Text.Json;
+using DiligenceBot.Conversations;
+using DiligenceBot.Localization;
+using DiligenceBot.Organisation;
+using DiligenceBot.Transfers;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiligenceBot.Coaching;
+
+internal static class CoachingRequest
+{
+    public static string? Str(BotRequest request, string key) =>
+        request.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    public static int? Int(BotRequest request, string key) =>
+        request.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
+
+    public static ManagerType? Type(string? key) =>
+        key is null ? null : Enum.GetValues<ManagerType>().Cast<ManagerType?>().FirstOrDefault(t => CoachingLibrary.TypeKey(t!.Value) == key);
+
+    /// <summary>
+    /// The manager a card button is about, and whether the person asking may coach them. Null answer = go on;
+    /// otherwise the refusal to give.
+    /// </summary>
+    public static async Task<(Person? Manager, BotAnswer? Refusal)> ManagerFromCardAsync(CoachingDesk desk, BotRequest request, Person lead, string? managerId, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (await desk.PersonAsync(request.TenantId, managerId, cancellationToken) is not { } manager)
+        {
+            return (null, BotAnswer.Refused(managerId is null ? Texts.Common.CardOutOfDate.In(language) : Texts.Coaching.UnknownManager.In(language)));
+        }
+
+        return await desk.MayCoachAsync(lead, manager, cancellationToken)
+            ? (manager, null)
+            : (null, BotAnswer.Refused(Texts.Coaching.NotInLeadChain.Format(language, manager.DisplayName)));
+    }
+
+    /// <summary>
+    /// Who asks (a known person of this tenant) and the manager a card button is about, when the one may coach the
+    /// other; otherwise the refusal to give, in the asker's language.
+    /// </summary>
+    public static async Task<(Person Lead, Person Manager, BotAnswer? Refusal)> LeadAndManagerAsync(CoachingDesk desk, BotRequest request, string? managerId, CancellationToken cancellationToken)
+    {
+        if (!Known(request, out var lead))
+        {
+            return (null!, null!, BotAnswer.Refused(Texts.Coaching.NotKnown.In(request.Language)));
+        }
+
+        var (manager, refusal) = await ManagerFromCardAsync(desk, request, lead, managerId, cancellationToken);
+        return (lead, manager!, refusal);
+    }
+
+    public static bool Known(BotRequest request, out Person person)
+    {
+        person = request.Person!;
+        return request.Person is { } p && p.TenantId == request.TenantId;
+    }
+}
+
+/// <summary>
+/// "coach NAME" / "辅导 NAME" (and the card's refresh and buttons): a manager's coaching card, for their lead chain
+/// only. Without a name, or when several match, the lead picks from the managers they coach.
+/// </summary>
+public sealed class CoachVerb(CoachingDesk desk) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (!CoachingRequest.Known(request, out var lead))
+        {
+            return BotAnswer.Refused(Texts.Coaching.NotKnown.In(language));
+        }
+
+        if (request.Source != RequestSource.Text)
+        {
+            var (manager, refusal) = await CoachingRequest.ManagerFromCardAsync(desk, request, lead, CoachingRequest.Str(request, "managerId"), cancellationToken);
+            return refusal ?? await OpenAsync(manager!, request, cancellationToken);
+        }
+
+        var coachable = await desk.CoachableByAsync(lead, cancellationToken);
+        var query = request.Arguments.Trim();
+        if (query.Length == 0)
+        {
+            return coachable.Count switch
+            {
+                0 => BotAnswer.Refused(Texts.Coaching.NobodyToCoach.In(language)),
+                1 => await OpenAsync(coachable[0], request, cancellationToken),
+                _ => BotAnswer.WithCard(CoachingCards.Pick(coachable, null, language)),
+            };
+        }
+
+        var matches = Match(coachable, query);
+        if (matches.Count == 1)
+        {
+            return await OpenAsync(matches[0], request, cancellationToken);
+        }
+
+        if (matches.Count > 1)
+        {
+            return BotAnswer.WithCard(CoachingCards.Pick(matches, Texts.Coaching.SeveralMatch.Format(language, query), language));
+        }
+
+        var everyone = await desk.Db.People.AsNoTracking().Where(p => p.TenantId == lead.TenantId && p.TeamId != null).ToListAsync(cancellationToken);
+        if (Match(everyone, query) is [var someone, ..])
+        {
+            return BotAnswer.Refused(Texts.Coaching.NotInLeadChain.Format(language, someone.DisplayName));
+        }
+
+        return coachable.Count == 0
+            ? BotAnswer.Refused(Texts.Coaching.NobodyToCoach.In(language))
+            : BotAnswer.WithCard(CoachingCards.Pick(coachable, Texts.Coaching.NoMatch.Format(language, query), language));
+    }
+
+    /// <summary>An exact id or name first; otherwise names containing what was typed (either script of a bilingual name).</summary>
+    private static List<Person> Match(List<Person> people, string query)
+    {
+        var exact = people.Where(p => p.Id.Equals(query, StringComparison.OrdinalIgnoreCase) || p.DisplayName.Equals(query, StringComparison.OrdinalIgnoreCase)).ToList();
+        return exact.Count > 0 ? exact : people.Where(p => p.DisplayName.Contains(query, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
+    private async Task<BotAnswer> OpenAsync(Person manager, BotRequest request, CancellationToken cancellationToken) =>
+        await desk.ViewAsync(manager, cancellationToken) is { } view
+            ? BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, request.Language, request.Activity.From?.Id))
+            : BotAnswer.Refused(Texts.Coaching.UnknownManager.In(request.Language));
+}
+
+/// <summary>
+/// The lead confirms the suggested type or chooses another (a reason is then required). Validated with everything
+/// typed kept; a card older than the latest decision is answered with the current card; the same press delivered
+/// again saves once.
+/// </summary>
+public sealed class DecideVerb(CoachingDesk desk) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        var (lead, manager, refusal) = await CoachingRequest.LeadAndManagerAsync(desk, request, CoachingRequest.Str(request, "managerId"), cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var db = desk.Db;
+        var viewer = request.Activity.From?.Id;
+        var again = await db.Set<CoachingAssessment>().AsNoTracking()
+            .AnyAsync(a => a.ManagerId == manager.Id && a.SourceActivityId == request.Activity.Id, cancellationToken);
+        if (await desk.ViewAsync(manager, cancellationToken) is not { } view)
+        {
+            return BotAnswer.Refused(Texts.Coaching.UnknownManager.In(language));
+        }
+
+        if (again && request.Activity.Id is not null)
+        {
+            return BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, language, viewer, notice: Texts.Coaching.Saved.Format(language, desk.Library[view.Current!.ChosenType].Name.In(language))));
+        }
+
+        var typed = TransferValidation.Read(request.Data, CoachingCards.TypeInput, CoachingCards.ReasonInput);
+        var basedOn = CoachingRequest.Str(request, "basedOn") ?? string.Empty;
+        if (basedOn != (view.Current?.Id.ToString() ?? string.Empty))
+        {
+            var who = view.Current is { } c ? view.Names.GetValueOrDefault(c.DecidedById) ?? c.DecidedById : "?";
+            return BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, language, viewer, typed, notice: Texts.Coaching.StaleDecision.Format(language, who)));
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var suggested = CoachingRequest.Type(CoachingRequest.Str(request, "suggested"));
+        var chosen = CoachingRequest.Type(typed.GetValueOrDefault(CoachingCards.TypeInput)?.Trim());
+        if (chosen is null)
+        {
+            errors[CoachingCards.TypeInput] = Texts.Coaching.ErrorType.In(language);
+        }
+
+        var reason = TransferValidation.Text(typed, CoachingCards.ReasonInput, Texts.Coaching.ReasonShort, CoachingLimits.Reason, required: false, language, errors);
+        if (chosen is not null && chosen != suggested && reason is null && !errors.ContainsKey(CoachingCards.ReasonInput))
+        {
+            errors[CoachingCards.ReasonInput] = Texts.Coaching.ReasonRequired.In(language);
+        }
+
+        if (errors.Count > 0)
+        {
+            return BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, language, viewer, typed, errors));
+        }
+
+        var open = await db.Set<CoachingAction>()
+            .Where(a => a.TenantId == manager.TenantId && a.ManagerId == manager.Id && a.Status == CoachingActionStatus.Open)
+            .ToListAsync(cancellationToken);
+        var same = view.Current?.ChosenType == chosen;
+        desk.Decide(request, lead, view, suggested, chosen!.Value, reason, open);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another decision took this number at the same moment (a colleague, or this very press delivered twice).
+            db.ChangeTracker.Clear();
+            var now = await desk.ViewAsync(manager, cancellationToken);
+            var winner = now!.Current!;
+            return BotAnswer.WithCard(winner.SourceActivityId == request.Activity.Id
+                ? CoachingCards.Coach(now, desk.Library, language, viewer, notice: Texts.Coaching.Saved.Format(language, desk.Library[winner.ChosenType].Name.In(language)))
+                : CoachingCards.Coach(now, desk.Library, language, viewer, typed, notice: Texts.Coaching.StaleDecision.Format(language, now.Names.GetValueOrDefault(winner.DecidedById) ?? winner.DecidedById)));
+        }
+
+        var saved = await desk.ViewAsync(manager, cancellationToken);
+        var name = desk.Library[chosen.Value].Name.In(language);
+        return BotAnswer.WithCard(CoachingCards.Coach(saved!, desk.Library, language, viewer,
+            notice: (same ? Texts.Coaching.SavedSame : Texts.Coaching.Saved).Format(language, name)));
+    }
+}
+
+/// <summary>The lead records an observation (a complaint, a grievance, low morale or confidence, praise, other).</summary>
+public sealed class ObserveVerb(CoachingDesk desk) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        var (lead, manager, refusal) = await CoachingRequest.LeadAndManagerAsync(desk, request, CoachingRequest.Str(request, "managerId"), cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var db = desk.Db;
+        var viewer = request.Activity.From?.Id;
+        var again = request.Activity.Id is { } activityId && await db.Set<LeadObservation>().AsNoTracking()
+            .AnyAsync(o => o.ManagerId == manager.Id && o.SourceActivityId == activityId, cancellationToken);
+        if (await desk.ViewAsync(manager, cancellationToken) is not { } view)
+        {
+            return BotAnswer.Refused(Texts.Coaching.UnknownManager.In(language));
+        }
+
+        if (again)
+        {
+            return BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, language, viewer, notice: Texts.Coaching.ObservationSaved.In(language)));
+        }
+
+        var typed = TransferValidation.Read(request.Data, CoachingCards.ObservationKindInput, CoachingCards.ObservationNoteInput);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var kindKey = typed.GetValueOrDefault(CoachingCards.ObservationKindInput)?.Trim();
+        ObservationKind? kind = CoachingCards.ObservationKinds.Cast<ObservationKind?>().FirstOrDefault(k => CoachingCards.KindKey(k!.Value) == kindKey);
+        if (kind is null)
+        {
+            errors[CoachingCards.ObservationKindInput] = Texts.Coaching.ErrorKind.In(language);
+        }
+
+        var note = TransferValidation.Text(typed, CoachingCards.ObservationNoteInput, Texts.Coaching.ObservationNote, CoachingLimits.Note, required: true, language, errors);
+        if (errors.Count > 0)
+        {
+            return BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, language, viewer, typed, errors));
+        }
+
+        var observation = new LeadObservation
+        {
+            Id = Guid.NewGuid(),
+            TenantId = manager.TenantId,
+            ManagerId = manager.Id,
+            Kind = kind!.Value,
+            Note = note!,
+            ObservedOn = view.Today,
+            RecordedById = lead.Id,
+            RecordedAt = desk.Now,
+            SourceActivityId = request.Activity.Id,
+        };
+        db.Set<LeadObservation>().Add(observation);
+        desk.Audit(request, lead.Id, "coaching.observed", "LeadObservation", observation.Id.ToString(), observation.TenantId);
+        await db.SaveChangesAsync(cancellationToken);
+        var saved = await desk.ViewAsync(manager, cancellationToken);
+        return BotAnswer.WithCard(CoachingCards.Coach(saved!, desk.Library, language, viewer, notice: Texts.Coaching.ObservationSaved.In(language)));
+    }
+}
+
+/// <summary>The lead records a scheduled action as done or skipped (from the coaching card or a reminder).</summary>
+public sealed class CoachingActionVerb(CoachingDesk desk) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (!CoachingRequest.Known(request, out var lead))
+        {
+            return BotAnswer.Refused(Texts.Coaching.NotKnown.In(language));
+        }
+
+        var outcome = CoachingRequest.Str(request, "outcome");
+        if (!Guid.TryParse(CoachingRequest.Str(request, "actionId"), out var actionId) || outcome is not (CoachingCards.Done or CoachingCards.Skipped))
+        {
+            return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
+        }
+
+        var db = desk.Db;
+        if (await db.Set<CoachingAction>().SingleOrDefaultAsync(a => a.Id == actionId && a.TenantId == request.TenantId, cancellationToken) is not { } action)
+        {
+            return BotAnswer.Refused(Texts.Coaching.UnknownAction.In(language));
+        }
+
+        var (manager, refusal) = await CoachingRequest.ManagerFromCardAsync(desk, request, lead, action.ManagerId, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var text = desk.Library.FindAction(action.Type, action.PlaybookActionId)?.In(language) ?? action.PlaybookActionId;
+        string notice;
+        if (action.Status != CoachingActionStatus.Open)
+        {
+            notice = Texts.Coaching.ActionAlreadyClosed.Format(language, (action.Status == CoachingActionStatus.Done ? Texts.Coaching.StatusDone : Texts.Coaching.StatusSkipped).In(language));
+        }
+        else
+        {
+            action.Status = outcome == CoachingCards.Done ? CoachingActionStatus.Done : CoachingActionStatus.Skipped;
+            action.ClosedAt = desk.Now;
+            action.ClosedById = lead.Id;
+            desk.Audit(request, lead.Id, "coaching.action-" + outcome, "CoachingAction", action.Id.ToString(), action.TenantId);
+            await db.SaveChangesAsync(cancellationToken);
+            notice = (outcome == CoachingCards.Done ? Texts.Coaching.ActionDoneNotice : Texts.Coaching.ActionSkippedNotice).Format(language, text);
+        }
+
+        var view = await desk.ViewAsync(manager!, cancellationToken);
+        return view is null
+            ? BotAnswer.WithText(notice)
+            : BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, language, request.Activity.From?.Id, notice: notice));
+    }
+}
+
+/// <summary>The lead sends the manager the next tip of the confirmed type's playbook (which never names the type).</summary>
+public sealed class TipVerb(CoachingDesk desk) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        var (lead, manager, refusal) = await CoachingRequest.LeadAndManagerAsync(desk, request, CoachingRequest.Str(request, "managerId"), cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (CoachingRequest.Int(request, "sequence") is not { } sequence || sequence < 0)
+        {
+            return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
+        }
+
+        if (await desk.ViewAsync(manager, cancellationToken) is not { Current: { } current } || !await desk.QueueTipAsync(manager, current.ChosenType, sequence, cancellationToken))
+        {
+            return BotAnswer.Refused(Texts.Coaching.NoTip.In(language));
+        }
+
+        desk.Audit(request, lead.Id, "coaching.tip-sent", "Person", manager.Id, manager.TenantId);
+        await desk.Db.SaveChangesAsync(cancellationToken);
+        desk.WakeNotifications();
+        var view = await desk.ViewAsync(manager, cancellationToken);
+        return BotAnswer.WithCard(CoachingCards.Coach(view!, desk.Library, language, request.Activity.From?.Id, notice: Texts.Coaching.TipSent.Format(language, manager.DisplayName)));
+    }
+}
+
+/// <summary>"pulse" / "月度状态": the manager's monthly pulse for the current month (their answers, or the questions).</summary>
+public sealed class PulseVerb(CoachingDesk desk) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (!CoachingRequest.Known(request, out var manager))
+        {
+            return BotAnswer.Refused(Texts.Coaching.NotKnown.In(language));
+        }
+
+        if (manager.Team is not { } team)
+        {
+            return BotAnswer.Refused(Texts.Coaching.PulseNotForYou.In(language));
+        }
+
+        var month = PulseMonth(team, desk.Now);
+        var answer = await desk.Db.Set<PulseResponse>().AsNoTracking().SingleOrDefaultAsync(p => p.ManagerId == manager.Id && p.Month == month, cancellationToken);
+        if (answer is null)
+        {
+            return BotAnswer.WithCard(CoachingCards.Pulse(month, language));
+        }
+
+        if (request.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("change", out var change) && change.ValueKind == JsonValueKind.True)
+        {
+            return BotAnswer.WithCard(CoachingCards.Pulse(month, language, Typed(answer)));
+        }
+
+        return BotAnswer.WithCard(CoachingCards.PulseAnswered(answer, language, null));
+    }
+
+    public static DateOnly PulseMonth(Team team, DateTimeOffset now)
+    {
+        var today = CoachingDesk.TodayOf(team, now);
+        return new DateOnly(today.Year, today.Month, 1);
+    }
+
+    private static Dictionary<string, string> Typed(PulseResponse answer) => new(StringComparer.Ordinal)
+    {
+        [CoachingCards.ConfidenceInput] = answer.Confidence.ToString(CultureInfo.InvariantCulture),
+        [CoachingCards.MotivationInput] = answer.Motivation.ToString(CultureInfo.InvariantCulture),
+        [CoachingCards.FairnessInput] = answer.Fairness.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>The manager sends the pulse: each answer 1–5 (the card comes back marked, answers kept); the last answer of the month wins.</summary>
+public sealed class PulseSubmitVerb(CoachingDesk desk) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (!CoachingRequest.Known(request, out var manager))
+        {
+            return BotAnswer.Refused(Texts.Coaching.NotKnown.In(language));
+        }
+
+        if (manager.Team is not { } team)
+        {
+            return BotAnswer.Refused(Texts.Coaching.PulseNotForYou.In(language));
+        }
+
+        var typed = TransferValidation.Read(request.Data, CoachingCards.ConfidenceInput, CoachingCards.MotivationInput, CoachingCards.FairnessInput);
+        var month = PulseVerb.PulseMonth(team, desk.Now);
+        if (!DateOnly.TryParseExact(CoachingRequest.Str(request, "month"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var cardMonth))
+        {
+            return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
+        }
+
+        if (cardMonth != month)
+        {
+            return BotAnswer.WithCard(CoachingCards.Pulse(month, language, typed, notice: Texts.Coaching.PulseMonthOver.In(language)));
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        int Scale(string key)
+        {
+            if (int.TryParse(typed.GetValueOrDefault(key)?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v is >= 1 and <= 5)
+            {
+                return v;
+            }
+
+            errors[key] = Texts.Coaching.ErrorScale.In(language);
+            return 0;
+        }
+
+        var (confidence, motivation, fairness) = (Scale(CoachingCards.ConfidenceInput), Scale(CoachingCards.MotivationInput), Scale(CoachingCards.FairnessInput));
+        if (errors.Count > 0)
+        {
+            return BotAnswer.WithCard(CoachingCards.Pulse(month, language, typed, errors));
+        }
+
+        var db = desk.Db;
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await db.Set<PulseResponse>().SingleOrDefaultAsync(p => p.ManagerId == manager.Id && p.Month == month, cancellationToken);
+            var updated = answer is not null;
+            if (answer is null)
+            {
+                answer = new PulseResponse { Id = Guid.NewGuid(), TenantId = manager.TenantId, ManagerId = manager.Id, Month = month };
+                db.Set<PulseResponse>().Add(answer);
+            }
+
+            (answer.Confidence, answer.Motivation, answer.Fairness, answer.AnsweredAt) = (confidence, motivation, fairness, desk.Now);
+            desk.Audit(request, manager.Id, "coaching.pulse-answered", "PulseResponse", answer.Id.ToString(), manager.TenantId);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return BotAnswer.WithCard(CoachingCards.PulseAnswered(answer, language, (updated ? Texts.Coaching.PulseUpdated : Texts.Coaching.PulseThanks).In(language)));
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // The same answer delivered twice at once: the other copy stored it; update that one.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
