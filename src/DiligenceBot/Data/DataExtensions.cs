@@ -21,7 +21,7 @@ public static class DataExtensions
                 builder.Services.AddDbContextPool<DiligenceDbContext, SqlServerDiligenceDbContext>(o => o.UseSqlServer(options.ConnectionString));
                 break;
             default:
-                builder.Services.AddDbContextPool<DiligenceDbContext, SqliteDiligenceDbContext>(o => o.UseSqlite(options.ConnectionString));
+                builder.Services.AddDbContextPool<DiligenceDbContext, SqliteDiligenceDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionTuning()));
                 break;
         }
 
