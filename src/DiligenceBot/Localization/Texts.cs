@@ -62,8 +62,8 @@ public static partial class Texts
             "Before each daily meeting I remind you to submit your work log; information you pick up in the field goes to the department that must act on it.",
             "每天例会前我会提醒您提交工作日志；您在市场上收集到的信息会传递给需要处理的部门。");
         public static readonly Text LeadsIntro = new(
-            "Before the meeting you read and review your team's logs from a card; scorecards and coaching advice follow.",
-            "例会前您可在卡片中阅读和审阅团队的日志；之后还有评分和辅导建议。");
+            "Before the meeting you read and review your team's logs from a card; type **coach** and a name for advice on coaching each manager.",
+            "例会前您可在卡片中阅读和审阅团队的日志；输入 **辅导** 加姓名，获取辅导每位客户经理的建议。");
         public static readonly Text ShowProfile = new("Who am I here?", "我的信息");
     }
 
