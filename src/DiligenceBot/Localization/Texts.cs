@@ -180,8 +180,8 @@ public static partial class Texts
     {
         public static readonly Text ReloadAdminOnly = new("Only an administrator can reload the organisation's settings; nothing was changed.", "只有管理员可以重新加载组织设置；未做任何更改。");
         public static readonly Text Reloaded = new(
-            "Reloaded teams, people, log templates and transfer routing from the seed files ({0} change(s)); team schedules took effect at once.",
-            "已从种子文件重新加载团队、人员、日志模板和信息路由（{0} 处更改）；团队日程已立即生效。");
+            "Reloaded teams, people, log templates, transfer routing and coaching playbooks and thresholds from the seed files ({0} change(s)); team schedules took effect at once.",
+            "已从种子文件重新加载团队、人员、日志模板、信息路由以及辅导方案和阈值（{0} 处更改）；团队日程已立即生效。");
         public static readonly Text ReloadFailed = new("The seed files could not be applied: {0}. Nothing was changed.", "种子文件无法应用：{0}。未做任何更改。");
         public static readonly Text AdminOnly = new("Only an administrator can change a team's schedule; nothing was changed.", "只有管理员可以修改团队日程；未做任何更改。");
         public static readonly Text MeetingUsage = new(

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using DiligenceBot.Coaching;
 using DiligenceBot.Tests.Infrastructure;
 using DiligenceBot.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DiligenceBot.Tests.Scheduling;
 
@@ -64,7 +66,7 @@ public sealed class ReloadVerbTests : IAsyncLifetime
 
         var answer = await SayAsync(LiuYang, "reload");
 
-        Assert.StartsWith("Reloaded teams, people, log templates and transfer routing from the seed files", answer, StringComparison.Ordinal);
+        Assert.StartsWith("Reloaded teams, people, log templates, transfer routing and coaching playbooks and thresholds from the seed files", answer, StringComparison.Ordinal);
         await using var db = _bot.CreateDbContext();
         Assert.Equal(new TimeOnly(9, 45), (await db.Teams.SingleAsync(t => t.Id == "east-1")).MeetingTime);
         Assert.Equal("Shops visited", (await db.LogTemplates.SingleAsync()).Fields[0].LabelEn);
@@ -89,6 +91,30 @@ public sealed class ReloadVerbTests : IAsyncLifetime
         Edit("directory.json", j => j["organisations"]![0]!["teams"]![0]!["meetingTime"] = "09:45");
 
         Assert.Equal("Only an administrator can reload the organisation's settings; nothing was changed.", await SayAsync(TeamsUser.WangLei, "reload"));
+        await using var db = _bot.CreateDbContext();
+        Assert.Equal(new TimeOnly(8, 30), (await db.Teams.SingleAsync(t => t.Id == "east-1")).MeetingTime);
+    }
+
+    [Fact]
+    public async Task EditedCoachingPlaybooks_AndThresholds_ApplyAtOnce_ABrokenOneChangesNothing()
+    {
+        Edit(Path.Combine("coaching", "playbooks.json"), j => j["playbooks"]![6]!["nameEn"] = "Star performer");
+        Edit(Path.Combine("coaching", "thresholds.json"), j => j["excellent"]!["minWorkingDays"] = 30);
+
+        Assert.StartsWith("Reloaded", await SayAsync(LiuYang, "reload"), StringComparison.Ordinal);
+        var library = _bot.Services.GetRequiredService<CoachingLibrary>();
+        Assert.Equal("Star performer", library[ManagerType.Excellent].Name.En);
+        Assert.Equal(30, library.Thresholds.Excellent.MinWorkingDays);
+
+        Edit(Path.Combine("coaching", "playbooks.json"), j => j["playbooks"]![6]!["nameEn"] = "Excellent again");
+        Edit(Path.Combine("coaching", "thresholds.json"), j => j["shortWindowDays"] = 120);
+        Edit("directory.json", j => j["organisations"]![0]!["teams"]![0]!["meetingTime"] = "09:45");
+
+        var answer = await SayAsync(LiuYang, "reload");
+
+        Assert.Contains("thresholds.json", answer, StringComparison.Ordinal);
+        Assert.Equal("Star performer", library[ManagerType.Excellent].Name.En);
+        Assert.Equal((30, 30), (library.Thresholds.ShortWindowDays, library.Thresholds.Excellent.MinWorkingDays));
         await using var db = _bot.CreateDbContext();
         Assert.Equal(new TimeOnly(8, 30), (await db.Teams.SingleAsync(t => t.Id == "east-1")).MeetingTime);
     }
