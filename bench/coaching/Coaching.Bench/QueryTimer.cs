@@ -30,7 +30,8 @@ public sealed class QueryTimer : DbCommandInterceptor
 
     private static string NameOf(string sql) =>
         sql.Contains("\"Evaluation\"", StringComparison.Ordinal) ? "returned-log comments (WorkLogs ⋈ WorkLogReviews)"
-        : sql.Contains("FROM \"WorkLogs\"", StringComparison.Ordinal) ? "work logs (+ EXISTS returned review)"
+        : sql.Contains("FROM \"WorkLogs\"", StringComparison.Ordinal) && sql.Contains("MIN(", StringComparison.OrdinalIgnoreCase) ? "team start dates (first log per team)"
+        : sql.Contains("FROM \"WorkLogs\"", StringComparison.Ordinal) ? "work logs"
         : sql.Contains("FROM \"TransferForms\"", StringComparison.Ordinal) ? "transfer forms"
         : sql.Contains("FROM \"CoachingObservations\"", StringComparison.Ordinal) ? "observations"
         : sql.Contains("FROM \"CoachingPulses\"", StringComparison.Ordinal) ? "pulses"

@@ -12,7 +12,8 @@ namespace DiligenceBot.Coaching;
 /// each working day of the manager's team calendar in the long window (with that day's log: on time, returned,
 /// the lead's rating), the lead's comments on returned logs, the transfer forms they raised (with the value the lead
 /// gave them), the lead's observations and the monthly pulses. Days are in the team's time zone; today counts only
-/// once its log is in or its meeting has started.
+/// once its log is in or its meeting has started; days before the team's first log in the window are not counted
+/// (the team was not using the bot yet), so a team that started last week is not "missing" three months of logs.
 /// </summary>
 public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalendars calendars, TimeProvider time)
 {
@@ -34,15 +35,24 @@ public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalenda
         var from = utcToday.AddDays(-windowDays - 1);
         var fromInstant = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-        var logs = db.WorkLogs.AsNoTracking().Where(l => l.TenantId == tenantId && l.WorkDate >= from);
-        var logRows = await (byTenant ? logs : logs.Where(l => idList.Contains(l.ManagerId)))
-            .Select(l => new { l.ManagerId, l.WorkDate, l.OnTime, l.QualityRating, Returned = l.Reviews.Any(r => r.Decision == ReviewDecision.Returned) })
-            .ToListAsync(cancellationToken);
-        var commentRows = await (byTenant ? logs : logs.Where(l => idList.Contains(l.ManagerId)))
+        // Person ids are global keys: the per-manager queries need no tenant filter (and SQLite then picks the
+        // manager's own index instead of walking the tenant's whole history).
+        var logs = db.WorkLogs.AsNoTracking().Where(l => l.WorkDate >= from);
+        logs = byTenant ? logs.Where(l => l.TenantId == tenantId) : logs.Where(l => idList.Contains(l.ManagerId));
+        var logRows = await logs.Select(l => new { l.ManagerId, l.TeamId, l.WorkDate, l.OnTime, l.QualityRating }).ToListAsync(cancellationToken);
+        // Returned logs come from their reviews (one join), not from a correlated EXISTS per log.
+        var commentRows = await logs
             .SelectMany(l => l.Reviews.Where(r => r.Decision == ReviewDecision.Returned), (l, r) => new { l.ManagerId, l.WorkDate, r.Evaluation, r.Requirement, r.Suggestion })
             .ToListAsync(cancellationToken);
-        var forms = db.Set<TransferForm>().AsNoTracking().Where(f => f.TenantId == tenantId && f.SentAt >= fromInstant);
-        var formRows = await (byTenant ? forms : forms.Where(f => idList.Contains(f.ProviderId)))
+        var returned = commentRows.Select(c => (c.ManagerId, c.WorkDate)).ToHashSet();
+
+        // A team's first log in the window: days before it are before the team used the bot, not missing logs.
+        var teamStarts = await db.WorkLogs.AsNoTracking().Where(l => teamIds.Contains(l.TeamId) && l.WorkDate >= from)
+            .GroupBy(l => l.TeamId).Select(g => new { TeamId = g.Key, First = g.Min(l => l.WorkDate) })
+            .ToDictionaryAsync(g => g.TeamId, g => g.First, StringComparer.Ordinal, cancellationToken);
+
+        var forms = db.Set<TransferForm>().AsNoTracking().Where(f => f.SentAt >= fromInstant);
+        var formRows = await (byTenant ? forms.Where(f => f.TenantId == tenantId) : forms.Where(f => idList.Contains(f.ProviderId)))
             .Select(f => new { f.ProviderId, f.SentAt, f.ValueRating })
             .ToListAsync(cancellationToken);
         var observations = db.Set<LeadObservation>().AsNoTracking().Where(o => o.TenantId == tenantId && o.ObservedOn >= from);
@@ -96,15 +106,16 @@ public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalenda
 
             var (today, workingDays, meetingStarted, zone) = CalendarOf(team);
             var first = today.AddDays(-windowDays + 1);
+            var teamStart = teamStarts.TryGetValue(team.Id, out var started) ? started : today.AddDays(1);
             var logsByDay = logsOf[manager.Id].ToDictionary(l => l.WorkDate);
             var days = new List<WorkDay>(workingDays.Count);
             foreach (var day in workingDays)
             {
                 if (logsByDay.TryGetValue(day, out var log))
                 {
-                    days.Add(new WorkDay(day, true, log.OnTime, log.Returned, log.QualityRating));
+                    days.Add(new WorkDay(day, true, log.OnTime, returned.Contains((manager.Id, day)), log.QualityRating));
                 }
-                else if (day < today || meetingStarted)
+                else if (day >= teamStart && (day < today || meetingStarted))
                 {
                     days.Add(new WorkDay(day, false, false, false, null));
                 }

@@ -168,6 +168,18 @@ public sealed class CoachingFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATeamThatStartedLastWeek_IsNotMissingMonthsOfLogs_ItHasTooLittleDataYet()
+    {
+        await SeedLogsAsync("chen-jie", new DateOnly(2026, 11, 23), _ => true);
+
+        var card = await OpenAsync(TeamsUser.LiNa, "chen-jie");
+
+        Assert.Equal("Not enough data yet to suggest a type (6 working days in the last 30). Record observations and look again later.", Text(card, "suggestion"));
+        Assert.Equal("83%", Facts(card, "figures")["On time (30 days)"]);
+        Assert.Null(ById(card, "reason.0"));
+    }
+
+    [Fact]
     public async Task TheSuggestion_ComesFromTheLogs_WithTheEvidenceInPlainWords()
     {
         // Chen Jie, September to November: on time on the first twenty days of each month, late from the 21st.
