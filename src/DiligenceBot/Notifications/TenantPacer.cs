@@ -18,7 +18,8 @@ internal sealed class SendWindowConfiguration : IEntityTypeConfiguration<SendWin
     public void Configure(EntityTypeBuilder<SendWindow> b)
     {
         b.ToTable("SendWindows");
-        b.HasKey(w => new { w.Key, w.Second });
+        // One row per tenant: the key alone (two rows for one tenant would make every reservation fail).
+        b.HasKey(w => w.Key);
         b.Property(w => w.Key).HasMaxLength(128);
     }
 }

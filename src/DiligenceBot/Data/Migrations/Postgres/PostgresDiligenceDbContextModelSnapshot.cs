@@ -482,13 +482,13 @@ namespace DiligenceBot.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
-                    b.Property<long>("Second")
-                        .HasColumnType("bigint");
-
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.HasKey("Key", "Second");
+                    b.Property<long>("Second")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
 
                     b.ToTable("SendWindows", (string)null);
                 });

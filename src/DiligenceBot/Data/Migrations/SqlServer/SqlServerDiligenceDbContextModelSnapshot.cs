@@ -482,13 +482,13 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
-                    b.Property<long>("Second")
-                        .HasColumnType("bigint");
-
                     b.Property<int>("Count")
                         .HasColumnType("int");
 
-                    b.HasKey("Key", "Second");
+                    b.Property<long>("Second")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
 
                     b.ToTable("SendWindows", (string)null);
                 });

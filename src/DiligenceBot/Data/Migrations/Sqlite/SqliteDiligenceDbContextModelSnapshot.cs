@@ -469,13 +469,13 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Second")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Key", "Second");
+                    b.Property<long>("Second")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
 
                     b.ToTable("SendWindows", (string)null);
                 });

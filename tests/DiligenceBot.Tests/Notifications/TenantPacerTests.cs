@@ -1,0 +1,45 @@
+using DiligenceBot.Notifications;
+using DiligenceBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiligenceBot.Tests.Notifications;
+
+/// <summary>
+/// The tenant's send schedule under concurrent senders (the dispatcher runs several; instances share the database).
+/// On PostgreSQL (test.sh runs this suite there too) concurrent first reservations used to create two rows for one
+/// tenant, after which every reservation failed and messages stayed unsent.
+/// </summary>
+public sealed class TenantPacerTests : IAsyncLifetime
+{
+    private BotApp _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = new BotApp().Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task ConcurrentSenders_EachGetTheirOwnSlot_InOneRowPerTenant()
+    {
+        var pacer = _bot.Services.GetRequiredService<TenantPacer>();
+        var tenant = "pacer-" + Guid.NewGuid().ToString("N");
+
+        // Twelve senders at once, twice (the first wave also races to create the tenant's row).
+        for (var wave = 0; wave < 2; wave++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => pacer.WaitForSlotAsync(tenant, 50, CancellationToken.None))))
+                .WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        await using var db = _bot.CreateDbContext();
+        var rows = await db.Set<SendWindow>().Where(w => w.Key == "tenant-slots:" + tenant).ToListAsync();
+        var row = Assert.Single(rows);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 20;
+        // 24 distinct 20 ms slots were handed out, the last of them no later than now.
+        Assert.InRange(row.Second, now - 3000, now);
+    }
+}
