@@ -23,8 +23,9 @@ public interface INotificationRenderer
 
 /// <summary>
 /// Sends pending notifications: claims each (so several instances never send the same one), renders it,
-/// finds or creates the recipient's personal conversation, sends, and records the outcome. Woken at once when a
-/// feature queues one; polls every few seconds for retries.
+/// finds or creates the recipient's personal conversation, sends, and records the outcome. One fetcher per instance
+/// claims due messages (as many as the senders can take) and hands them to the senders, so the senders never race
+/// each other for the same rows; woken at once when a feature queues one, polling every few seconds for retries.
 /// </summary>
 public sealed class NotificationDispatcher(
     IServiceScopeFactory scopes,
@@ -37,27 +38,28 @@ public sealed class NotificationDispatcher(
 
     /// <summary>Concurrent senders per instance; the tenant pacer keeps the total within Teams' limit.</summary>
     private const int Senders = 8;
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(Senders) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    /// <summary>Asks the dispatcher to look for work now (every sender).</summary>
-    public void Wake()
-    {
-        for (var i = 0; i < Senders; i++)
-        {
-            _wake.Writer.TryWrite(true);
-        }
-    }
+    /// <summary>Claimed messages waiting for or being handled by a sender, at most.</summary>
+    private const int InHand = Senders * 2;
+
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<long> _work = Channel.CreateBounded<long>(InHand);
+    private int _inHand;
+
+    /// <summary>Asks the dispatcher to look for work now.</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Senders).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Senders).Select(_ => Task.Run(() => SendLoopAsync(stoppingToken), stoppingToken))
+            .Append(Task.Run(() => FetchLoopAsync(stoppingToken), stoppingToken)));
 
-    private async Task LoopAsync(CancellationToken stoppingToken)
+    private async Task FetchLoopAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                while (await SendNextAsync(stoppingToken))
+                while (await ClaimDueAsync(stoppingToken))
                 {
                 }
             }
@@ -79,32 +81,77 @@ public sealed class NotificationDispatcher(
         }
     }
 
-    /// <summary>Sends one due notification; false when there is none.</summary>
-    internal async Task<bool> SendNextAsync(CancellationToken cancellationToken)
+    private async Task SendLoopAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await SendClaimedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; whatever was claimed and not sent is tried again when its claim runs out.
+        }
+    }
+
+    private async Task SendClaimedAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var id in _work.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
+                await DeliverAsync(scope.ServiceProvider, db, id, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The message stays claimed until its claim runs out, then it is tried again.
+                Log.NotificationLoopFailed(logger, ex);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inHand);
+                Wake();
+            }
+        }
+    }
+
+    /// <summary>Claims due messages for the free senders; true when it claimed a full batch (there may be more).</summary>
+    private async Task<bool> ClaimDueAsync(CancellationToken cancellationToken)
+    {
+        var free = InHand - Volatile.Read(ref _inHand);
+        if (free <= 0)
+        {
+            return false;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
         var now = time.GetUtcNow();
+        // Claims run on real time, whatever clock the business logic runs on: a claim protects a send in flight,
+        // and that takes real seconds.
+        var claimNow = TimeProvider.System.GetUtcNow();
         var candidates = await db.Set<Notification>().AsNoTracking()
-            .Where(n => n.Status == NotificationStatus.Pending && n.NextAttemptAt <= now && (n.ClaimedUntil == null || n.ClaimedUntil < now))
+            .Where(n => n.Status == NotificationStatus.Pending && n.NextAttemptAt <= now && (n.ClaimedUntil == null || n.ClaimedUntil < claimNow))
             .OrderBy(n => n.Id)
             .Select(n => n.Id)
-            .Take(5)
+            .Take(free)
             .ToListAsync(cancellationToken);
+        var claimUntil = claimNow.AddMinutes(2);
         foreach (var id in candidates)
         {
-            var claimUntil = now.AddMinutes(2);
+            // Another instance may have claimed it since the query: the conditional update decides.
             var claimed = await db.Set<Notification>()
-                .Where(n => n.Id == id && n.Status == NotificationStatus.Pending && (n.ClaimedUntil == null || n.ClaimedUntil < now))
+                .Where(n => n.Id == id && n.Status == NotificationStatus.Pending && (n.ClaimedUntil == null || n.ClaimedUntil < claimNow))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, claimUntil), cancellationToken);
             if (claimed == 1)
             {
-                await DeliverAsync(scope.ServiceProvider, db, id, cancellationToken);
-                return true;
+                Interlocked.Increment(ref _inHand);
+                await _work.Writer.WriteAsync(id, cancellationToken);
             }
         }
 
-        return false;
+        return candidates.Count == free;
     }
 
     private async Task DeliverAsync(IServiceProvider services, DiligenceDbContext db, long id, CancellationToken cancellationToken)
