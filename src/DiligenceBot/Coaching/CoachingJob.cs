@@ -134,11 +134,14 @@ public sealed class CoachingJob(CoachingDesk desk, HolidayCalendars calendars, I
     }
 }
 
-/// <summary>Registers the <see cref="CoachingJob"/> with Hangfire at start-up, when this host has Hangfire (Scheduling enabled).</summary>
+/// <summary>At start-up: loads the coaching seeds (failing the start when one is wrong) and registers the <see cref="CoachingJob"/> with Hangfire when this host has it (Scheduling enabled).</summary>
 public sealed class CoachingJobs(IServiceProvider services, ILogger<CoachingJobs> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // Read the playbooks and thresholds now: a broken file stops the start with its reason, instead of failing
+        // every message that needs a renderer later.
+        _ = services.GetRequiredService<CoachingLibrary>();
         if (services.GetService<JobStorage>() is null)
         {
             return Task.CompletedTask;
@@ -168,7 +171,9 @@ public static class CoachingRegistration
         services.AddSingleton(sp =>
         {
             var seeds = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Data.DatabaseOptions>>().Value.SeedPath;
-            return new CoachingLibrary(Path.Combine(Path.IsPathRooted(seeds) ? seeds : Path.Combine(AppContext.BaseDirectory, seeds), "coaching"));
+            return new CoachingLibrary(
+                Path.Combine(Path.IsPathRooted(seeds) ? seeds : Path.Combine(AppContext.BaseDirectory, seeds), "coaching"),
+                Path.Combine(AppContext.BaseDirectory, "seeds", "coaching"));
         });
         services.AddScoped<CoachingEvidenceLoader>();
         services.AddScoped<CoachingDesk>();

@@ -35,14 +35,21 @@ public sealed record Playbook(
 public sealed class CoachingLibrary
 {
     private readonly string _folder;
+    private readonly string? _shipped;
     private volatile Loaded _loaded;
 
     private sealed record Loaded(IReadOnlyDictionary<ManagerType, Playbook> Playbooks, CoachingThresholds Thresholds);
 
-    public CoachingLibrary(string folder)
+    /// <param name="folder">The seed folder's coaching/ (Database:SeedPath).</param>
+    /// <param name="shipped">
+    /// The coaching/ folder shipped with the app, used file by file when <paramref name="folder"/> lacks one (a seed
+    /// folder made for one organisation need not copy the product's playbooks).
+    /// </param>
+    public CoachingLibrary(string folder, string? shipped = null)
     {
         _folder = folder;
-        _loaded = Load(folder);
+        _shipped = shipped;
+        _loaded = Load(folder, shipped);
     }
 
     public CoachingThresholds Thresholds => _loaded.Thresholds;
@@ -53,21 +60,27 @@ public sealed class CoachingLibrary
         _loaded.Playbooks[type].Actions.FirstOrDefault(a => a.Id == actionId);
 
     /// <summary>Reads the files again; throws (and keeps what it had) when one is wrong.</summary>
-    public void Reload() => _loaded = Load(_folder);
+    public void Reload() => _loaded = Load(_folder, _shipped);
 
     public static string TypeKey(ManagerType type) => JsonNamingPolicy.CamelCase.ConvertName(type.ToString());
 
-    private static Loaded Load(string folder)
+    private static Loaded Load(string folder, string? shipped)
     {
-        var thresholdsPath = Path.Combine(folder, "thresholds.json");
-        var thresholds = File.Exists(thresholdsPath) ? CoachingThresholds.Parse(File.ReadAllText(thresholdsPath)) : CoachingThresholds.Default;
+        string? Find(string file) =>
+            File.Exists(Path.Combine(folder, file)) ? Path.Combine(folder, file)
+            : shipped is not null && File.Exists(Path.Combine(shipped, file)) ? Path.Combine(shipped, file)
+            : null;
+
+        var thresholdsPath = Find("thresholds.json");
+        var thresholds = thresholdsPath is null ? CoachingThresholds.Default : CoachingThresholds.Parse(File.ReadAllText(thresholdsPath));
         var problems = thresholds.Validate();
         if (problems.Count > 0)
         {
             throw new InvalidDataException($"{thresholdsPath}: {string.Join("; ", problems)}");
         }
 
-        return new Loaded(ParsePlaybooks(File.ReadAllText(Path.Combine(folder, "playbooks.json")), "playbooks.json"), thresholds);
+        var playbooks = Find("playbooks.json") ?? throw new InvalidDataException($"No coaching playbooks: {Path.Combine(folder, "playbooks.json")} does not exist.");
+        return new Loaded(ParsePlaybooks(File.ReadAllText(playbooks), "playbooks.json"), thresholds);
     }
 
     /// <summary>Reads and checks the playbooks: every type once, every text in both languages, action ids unique.</summary>
