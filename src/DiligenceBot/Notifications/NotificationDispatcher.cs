@@ -202,6 +202,7 @@ public sealed class NotificationDispatcher(
                 break;
             case ProactiveOutcome.Throttled:
                 // Waited out, not counted: the sender is free for other messages meanwhile.
+                await pacer.GiveBackAsync(notification.TenantId, scheduling.Value.TenantMessagesPerSecond, cancellationToken);
                 notification.Attempts--;
                 var retryAfter = result.RetryAfter ?? TimeSpan.FromSeconds(1);
                 notification.NextAttemptAt = now + retryAfter;

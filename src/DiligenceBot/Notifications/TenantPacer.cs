@@ -33,6 +33,11 @@ internal sealed class SendWindowConfiguration : IEntityTypeConfiguration<SendWin
 /// </summary>
 public sealed class TenantPacer(IServiceScopeFactory scopes)
 {
+    /// <summary>The share of the rate that throttled sends may give back per second.</summary>
+    private const double GiveBackShare = 0.06;
+
+    private readonly Dictionary<string, (long Second, int Count)> _givenBack = new(StringComparer.Ordinal);
+
     public async Task WaitForSlotAsync(string tenantId, int perSecond, CancellationToken cancellationToken)
     {
         var key = "tenant-slots:" + tenantId;
@@ -75,5 +80,35 @@ public sealed class TenantPacer(IServiceScopeFactory scopes)
 
             return;
         }
+    }
+
+    /// <summary>
+    /// A send answered 429 was not accepted, and Teams' window counts accepted requests: its slot goes back to the
+    /// schedule (when the schedule is ahead of now, the next reserved send moves one slot earlier), so throttled
+    /// attempts do not eat into the tenant's rate. The throttled message itself waits out its Retry-After.
+    /// </summary>
+    public async Task GiveBackAsync(string tenantId, int perSecond, CancellationToken cancellationToken)
+    {
+        // At most a small share of the rate is given back per second and instance: enough for the occasional 429 that
+        // Teams answers whatever the rate, but a real limit trip cannot turn into a stream of rejected requests.
+        var second = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        lock (_givenBack)
+        {
+            var (atSecond, count) = _givenBack.GetValueOrDefault(tenantId);
+            count = atSecond == second ? count : 0;
+            if (count >= Math.Max(1, perSecond * GiveBackShare))
+            {
+                return;
+            }
+
+            _givenBack[tenantId] = (second, count + 1);
+        }
+
+        var key = "tenant-slots:" + tenantId;
+        var nowSlot = (long)(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / (1000.0 / perSecond));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
+        await db.Set<SendWindow>().Where(w => w.Key == key && w.Second > nowSlot)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Second, w => w.Second - 1), cancellationToken);
     }
 }

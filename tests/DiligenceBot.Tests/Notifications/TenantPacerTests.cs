@@ -42,4 +42,37 @@ public sealed class TenantPacerTests : IAsyncLifetime
         // 24 distinct 20 ms slots were handed out, the last of them no later than now.
         Assert.InRange(row.Second, now - 3000, now);
     }
+
+    [Fact]
+    public async Task AThrottledSend_GivesItsSlotBack_ButOnlyASmallShareOfTheRatePerSecond()
+    {
+        var pacer = _bot.Services.GetRequiredService<TenantPacer>();
+        var tenant = "pacer-" + Guid.NewGuid().ToString("N");
+        var key = "tenant-slots:" + tenant;
+
+        // At 50/s (20 ms slots) the schedule runs 1,000 slots (20 s) ahead of now: a backlog of senders.
+        await using (var db = _bot.CreateDbContext())
+        {
+            db.Set<SendWindow>().Add(new SendWindow { Key = key, Second = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 20 + 1000 });
+            await db.SaveChangesAsync();
+        }
+
+        async Task<long> ScheduleAsync()
+        {
+            await using var db = _bot.CreateDbContext();
+            return (await db.Set<SendWindow>().SingleAsync(w => w.Key == key)).Second;
+        }
+
+        var before = await ScheduleAsync();
+        // At 50/s, 6 % of the rate is 3 slots given back per second: the fourth and fifth 429s give nothing back.
+        var startSecond = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        for (var i = 0; i < 5; i++)
+        {
+            await pacer.GiveBackAsync(tenant, 50, CancellationToken.None);
+        }
+
+        var sameSecond = DateTimeOffset.UtcNow.ToUnixTimeSeconds() == startSecond;
+        var after = await ScheduleAsync();
+        Assert.InRange(before - after, 3, sameSecond ? 3 : 5);
+    }
 }
