@@ -120,6 +120,15 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
         return (rsa, kid);
     }
 
+    /// <summary>Takes a key out of the JWKS (the end of a rotation); tokens it signed must no longer be accepted.</summary>
+    public void RetireKey(string kid)
+    {
+        lock (_gate)
+        {
+            _published.RemoveAll(p => p.Kid == kid);
+        }
+    }
+
     private JsonObject Jwks()
     {
         var keys = new JsonArray();

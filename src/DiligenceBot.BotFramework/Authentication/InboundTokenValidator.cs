@@ -24,7 +24,20 @@ public sealed class InboundTokenValidator(SigningKeyCache keys, IOptions<BotOpti
     private static readonly string[] AllowedAlgorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
+    /// <summary>Validated tokens kept at most; the Bot Connector reuses a token for every activity for about an hour.</summary>
+    private const int MaxValidatedTokens = 10_000;
+
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    /// <summary>
+    /// Tokens whose signature, issuer, audience and algorithm were verified, by their exact text, with the key that
+    /// signed them. A hit still checks, per activity: the key is still the one the metadata gives for its id (a key
+    /// rotated out ends the entry), its endorsement for the activity's channel, the lifetime now, and the
+    /// <c>serviceurl</c> claim against the activity.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ValidatedToken> _validated = new(StringComparer.Ordinal);
+
+    private sealed record ValidatedToken(SigningKey Key, ClaimsIdentity Identity, DateTime? NotBefore, DateTime Expires);
 
     public async Task<InboundAuthResult> ValidateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
@@ -40,6 +53,11 @@ public sealed class InboundTokenValidator(SigningKeyCache keys, IOptions<BotOpti
         }
 
         var raw = authorizationHeader[scheme.Length..].Trim();
+        if (_validated.TryGetValue(raw, out var known) && await RecheckAsync(raw, known, activity, cancellationToken) is { } rechecked)
+        {
+            return rechecked;
+        }
+
         JsonWebToken token;
         try
         {
@@ -102,7 +120,47 @@ public sealed class InboundTokenValidator(SigningKeyCache keys, IOptions<BotOpti
             return InboundAuthResult.Fail("serviceurl claim does not match the activity's serviceUrl");
         }
 
+        if (_validated.Count >= MaxValidatedTokens)
+        {
+            _validated.Clear();
+        }
+
+        _validated[raw] = new ValidatedToken(key, result.ClaimsIdentity, token.ValidFrom == DateTime.MinValue ? null : token.ValidFrom, token.ValidTo);
         return new InboundAuthResult(true, null, result.ClaimsIdentity);
+    }
+
+    /// <summary>The per-activity part of the checks, for a token whose signature was verified before.</summary>
+    /// <returns>The answer, or null when the token must be validated from scratch.</returns>
+    private async Task<InboundAuthResult?> RecheckAsync(string raw, ValidatedToken known, Activity activity, CancellationToken cancellationToken)
+    {
+        var key = await keys.GetKeyAsync(known.Key.KeyId, cancellationToken);
+        if (key is null || !ReferenceEquals(key.Key, known.Key.Key))
+        {
+            // The metadata no longer gives this key (rotated out, or replaced): forget the entry, validate from scratch.
+            _validated.TryRemove(raw, out _);
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(activity.ChannelId) || !key.Endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
+        {
+            return InboundAuthResult.Fail($"signing key is not endorsed for channel '{activity.ChannelId}'");
+        }
+
+        var skew = options.Value.ClockSkew;
+        var now = time.GetUtcNow().UtcDateTime;
+        if ((known.NotBefore is { } nbf && nbf > now + skew) || known.Expires < now - skew)
+        {
+            _validated.TryRemove(raw, out _);
+            return InboundAuthResult.Fail("token rejected: SecurityTokenExpiredException");
+        }
+
+        var serviceUrl = known.Identity.FindFirst(ServiceUrlClaim)?.Value;
+        if (string.IsNullOrEmpty(serviceUrl) || !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.Ordinal))
+        {
+            return InboundAuthResult.Fail("serviceurl claim does not match the activity's serviceUrl");
+        }
+
+        return new InboundAuthResult(true, null, known.Identity);
     }
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

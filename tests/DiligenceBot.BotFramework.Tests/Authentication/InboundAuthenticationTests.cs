@@ -158,6 +158,37 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         Assert.Empty(_host.Handler.Turns);
     }
 
+    [Fact]
+    public async Task ATokenAcceptedBefore_IsStillCheckedAgainstEachActivity_AndRefusedOnceItsKeyIsRetired()
+    {
+        var (rsa, kid) = _issuer.PublishKey("key-to-retire", ["msteams"]);
+        var token = _issuer.CreateToken(new TokenSpec { Audience = ProtocolHost.AppId, ServiceUrl = ServiceUrl, Key = rsa, KeyId = kid });
+        using (var first = await _host.PostAsync(ProtocolHost.Message(ServiceUrl), token))
+        using (var again = await _host.PostAsync(ProtocolHost.Message(ServiceUrl), token))
+        {
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        }
+
+        // The same token on an activity from another service URL, or from a channel its key is not endorsed for.
+        using (var otherService = await _host.PostAsync(ProtocolHost.Message("https://evil.example/"), token))
+        using (var otherChannel = await _host.PostAsync(ProtocolHost.Message(ServiceUrl, channelId: "webchat"), token))
+        {
+            Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (otherService.StatusCode, otherChannel.StatusCode));
+        }
+
+        // The key leaves the metadata; a token with an unknown key id makes the bot refresh its keys.
+        _issuer.RetireKey(kid);
+        using (var unknown = await _host.PostAsync(ProtocolHost.Message(ServiceUrl), UnpublishedKeyToken("key-never-published")))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        }
+
+        using var retired = await _host.PostAsync(ProtocolHost.Message(ServiceUrl), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, retired.StatusCode);
+        Assert.Equal(2, _host.Handler.Turns.Count);
+    }
+
     private string UnpublishedKeyToken(string kid)
     {
         using var rsa = System.Security.Cryptography.RSA.Create(2048);
