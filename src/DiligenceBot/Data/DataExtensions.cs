@@ -21,7 +21,11 @@ public static class DataExtensions
                 builder.Services.AddDbContextPool<DiligenceDbContext, SqlServerDiligenceDbContext>(o => o.UseSqlServer(options.ConnectionString));
                 break;
             default:
-                builder.Services.AddDbContextPool<DiligenceDbContext, SqliteDiligenceDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionTuning()));
+                // SQLite rebuilds a table to change its key (SendWindowPerTenant), with a PRAGMA that cannot run inside the
+                // migration's transaction; EF warns about it on every fresh database. The table holds only transient send slots.
+                builder.Services.AddDbContextPool<DiligenceDbContext, SqliteDiligenceDbContext>(o => o.UseSqlite(options.ConnectionString)
+                    .AddInterceptors(new SqliteConnectionTuning())
+                    .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning)));
                 break;
         }
 
