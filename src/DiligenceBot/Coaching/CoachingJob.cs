@@ -95,10 +95,7 @@ public sealed class CoachingJob(CoachingDesk desk, HolidayCalendars calendars, I
             wanted.Add(Notification.Create(action.TenantId, CoachingDesk.ActionDueKind, action.Id.ToString(), week, lead, now));
         }
 
-        var keys = wanted.Select(n => n.DedupKey).ToList();
-        var queued = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var fresh = wanted.Where(n => !queued.Contains(n.DedupKey)).DistinctBy(n => n.DedupKey).ToList();
-        db.Notifications.AddRange(fresh);
+        var fresh = await NotificationQueue.AddNewAsync(db, wanted, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

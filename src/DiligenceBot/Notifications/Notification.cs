@@ -51,6 +51,23 @@ public sealed class Notification
     };
 }
 
+public static class NotificationQueue
+{
+    /// <summary>
+    /// The wanted messages whose key is not queued yet (each key once), added to the context for the caller's save.
+    /// A key already queued is left alone, so a re-run (or another instance) never sends twice and an odd row can
+    /// never make every run fail.
+    /// </summary>
+    public static async Task<List<Notification>> AddNewAsync(Data.DiligenceDbContext db, IReadOnlyCollection<Notification> wanted, CancellationToken cancellationToken)
+    {
+        var keys = wanted.Select(n => n.DedupKey).ToList();
+        var queued = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var fresh = wanted.Where(n => !queued.Contains(n.DedupKey)).DistinctBy(n => n.DedupKey).ToList();
+        db.Notifications.AddRange(fresh);
+        return fresh;
+    }
+}
+
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> b)

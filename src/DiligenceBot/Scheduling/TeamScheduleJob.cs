@@ -157,15 +157,12 @@ public sealed class TeamScheduleJob(
             return 0;
         }
 
-        var keys = wanted.Select(n => n.DedupKey).ToList();
-        var existing = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var fresh = wanted.Where(n => !existing.Contains(n.DedupKey)).DistinctBy(n => n.DedupKey).ToList();
+        var fresh = await NotificationQueue.AddNewAsync(db, wanted, cancellationToken);
         if (fresh.Count == 0)
         {
             return 0;
         }
 
-        db.Notifications.AddRange(fresh);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -66,11 +66,7 @@ public sealed class TransferDeadlineJob(TransferRegister register, ILogger<Trans
             form.ConcurrencyStamp = Guid.NewGuid();
         }
 
-        // A key already queued is left alone, so an odd row can never make every run fail.
-        var keys = wanted.Select(n => n.DedupKey).ToList();
-        var queued = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var fresh = wanted.Where(n => !queued.Contains(n.DedupKey)).DistinctBy(n => n.DedupKey).ToList();
-        db.Notifications.AddRange(fresh);
+        var fresh = await NotificationQueue.AddNewAsync(db, wanted, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
