@@ -9,8 +9,7 @@ public sealed class SendWindow
 {
     public required string Key { get; set; }
     /// <summary>The last reserved slot (slot n starts at n × slot length, Unix time).</summary>
-    public long Second { get; set; }
-    public int Count { get; set; }
+    public long LastSlot { get; set; }
 }
 
 internal sealed class SendWindowConfiguration : IEntityTypeConfiguration<SendWindow>
@@ -52,10 +51,10 @@ public sealed class TenantPacer(IServiceScopeFactory scopes)
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 var updated = await db.Set<SendWindow>().Where(w => w.Key == key)
-                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Second, w => w.Second < nowSlot ? nowSlot : w.Second + 1), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.LastSlot, w => w.LastSlot < nowSlot ? nowSlot : w.LastSlot + 1), cancellationToken);
                 if (updated == 0)
                 {
-                    db.Set<SendWindow>().Add(new SendWindow { Key = key, Second = nowSlot });
+                    db.Set<SendWindow>().Add(new SendWindow { Key = key, LastSlot = nowSlot });
                     try
                     {
                         await db.SaveChangesAsync(cancellationToken);
@@ -68,7 +67,7 @@ public sealed class TenantPacer(IServiceScopeFactory scopes)
                     }
                 }
 
-                reserved = await db.Set<SendWindow>().Where(w => w.Key == key).Select(w => w.Second).SingleAsync(cancellationToken);
+                reserved = await db.Set<SendWindow>().Where(w => w.Key == key).Select(w => w.LastSlot).SingleAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
 
@@ -108,7 +107,7 @@ public sealed class TenantPacer(IServiceScopeFactory scopes)
         var nowSlot = (long)(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / (1000.0 / perSecond));
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
-        await db.Set<SendWindow>().Where(w => w.Key == key && w.Second > nowSlot)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Second, w => w.Second - 1), cancellationToken);
+        await db.Set<SendWindow>().Where(w => w.Key == key && w.LastSlot > nowSlot)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.LastSlot, w => w.LastSlot - 1), cancellationToken);
     }
 }

@@ -40,7 +40,7 @@ public sealed class TenantPacerTests : IAsyncLifetime
         var row = Assert.Single(rows);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 20;
         // 24 distinct 20 ms slots were handed out, the last of them no later than now.
-        Assert.InRange(row.Second, now - 3000, now);
+        Assert.InRange(row.LastSlot, now - 3000, now);
     }
 
     [Fact]
@@ -53,14 +53,14 @@ public sealed class TenantPacerTests : IAsyncLifetime
         // At 50/s (20 ms slots) the schedule runs 1,000 slots (20 s) ahead of now: a backlog of senders.
         await using (var db = _bot.CreateDbContext())
         {
-            db.Set<SendWindow>().Add(new SendWindow { Key = key, Second = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 20 + 1000 });
+            db.Set<SendWindow>().Add(new SendWindow { Key = key, LastSlot = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 20 + 1000 });
             await db.SaveChangesAsync();
         }
 
         async Task<long> ScheduleAsync()
         {
             await using var db = _bot.CreateDbContext();
-            return (await db.Set<SendWindow>().SingleAsync(w => w.Key == key)).Second;
+            return (await db.Set<SendWindow>().SingleAsync(w => w.Key == key)).LastSlot;
         }
 
         var before = await ScheduleAsync();

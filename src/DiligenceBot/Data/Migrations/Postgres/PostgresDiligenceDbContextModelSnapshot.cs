@@ -482,10 +482,7 @@ namespace DiligenceBot.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Second")
+                    b.Property<long>("LastSlot")
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");

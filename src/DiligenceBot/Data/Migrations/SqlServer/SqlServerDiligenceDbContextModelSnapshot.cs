@@ -482,10 +482,7 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
-                    b.Property<int>("Count")
-                        .HasColumnType("int");
-
-                    b.Property<long>("Second")
+                    b.Property<long>("LastSlot")
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");

@@ -469,10 +469,7 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Second")
+                    b.Property<long>("LastSlot")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Key");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace DiligenceBot.Data.Migrations.Postgres
+namespace DiligenceBot.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class SendWindowPerTenant : Migration
@@ -18,6 +18,15 @@ namespace DiligenceBot.Data.Migrations.Postgres
                 name: "PK_SendWindows",
                 table: "SendWindows");
 
+            migrationBuilder.DropColumn(
+                name: "Count",
+                table: "SendWindows");
+
+            migrationBuilder.RenameColumn(
+                name: "Second",
+                table: "SendWindows",
+                newName: "LastSlot");
+
             migrationBuilder.AddPrimaryKey(
                 name: "PK_SendWindows",
                 table: "SendWindows",
@@ -30,6 +39,18 @@ namespace DiligenceBot.Data.Migrations.Postgres
             migrationBuilder.DropPrimaryKey(
                 name: "PK_SendWindows",
                 table: "SendWindows");
+
+            migrationBuilder.RenameColumn(
+                name: "LastSlot",
+                table: "SendWindows",
+                newName: "Second");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Count",
+                table: "SendWindows",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_SendWindows",

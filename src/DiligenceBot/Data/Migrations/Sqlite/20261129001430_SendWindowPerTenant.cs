@@ -18,6 +18,15 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                 name: "PK_SendWindows",
                 table: "SendWindows");
 
+            migrationBuilder.DropColumn(
+                name: "Second",
+                table: "SendWindows");
+
+            migrationBuilder.RenameColumn(
+                name: "Count",
+                table: "SendWindows",
+                newName: "LastSlot");
+
             migrationBuilder.AddPrimaryKey(
                 name: "PK_SendWindows",
                 table: "SendWindows",
@@ -30,6 +39,18 @@ namespace DiligenceBot.Data.Migrations.Sqlite
             migrationBuilder.DropPrimaryKey(
                 name: "PK_SendWindows",
                 table: "SendWindows");
+
+            migrationBuilder.RenameColumn(
+                name: "LastSlot",
+                table: "SendWindows",
+                newName: "Count");
+
+            migrationBuilder.AddColumn<long>(
+                name: "Second",
+                table: "SendWindows",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_SendWindows",

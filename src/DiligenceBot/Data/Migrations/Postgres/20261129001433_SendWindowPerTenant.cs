@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace DiligenceBot.Data.Migrations.SqlServer
+namespace DiligenceBot.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class SendWindowPerTenant : Migration
@@ -18,6 +18,15 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                 name: "PK_SendWindows",
                 table: "SendWindows");
 
+            migrationBuilder.DropColumn(
+                name: "Count",
+                table: "SendWindows");
+
+            migrationBuilder.RenameColumn(
+                name: "Second",
+                table: "SendWindows",
+                newName: "LastSlot");
+
             migrationBuilder.AddPrimaryKey(
                 name: "PK_SendWindows",
                 table: "SendWindows",
@@ -30,6 +39,18 @@ namespace DiligenceBot.Data.Migrations.SqlServer
             migrationBuilder.DropPrimaryKey(
                 name: "PK_SendWindows",
                 table: "SendWindows");
+
+            migrationBuilder.RenameColumn(
+                name: "LastSlot",
+                table: "SendWindows",
+                newName: "Second");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Count",
+                table: "SendWindows",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_SendWindows",
