@@ -101,14 +101,20 @@ public sealed class CoachingDesk(
         return loaded.ToDictionary(e => e.Key, e => CoachingRules.Classify(e.Value, thresholds), StringComparer.Ordinal);
     }
 
-    public async Task<CoachingView?> ViewAsync(Person manager, CancellationToken cancellationToken)
+    public Task<CoachingView?> ViewAsync(Person manager, CancellationToken cancellationToken) => ViewAsync(manager, null, cancellationToken);
+
+    /// <param name="suggestion">
+    /// The suggestion of a view taken moments ago, when what changed since (a decision, an action, a tip) is not
+    /// evidence: the evidence is then not loaded again.
+    /// </param>
+    public async Task<CoachingView?> ViewAsync(Person manager, CoachingSuggestion? suggestion, CancellationToken cancellationToken)
     {
         if (manager.TeamId is null || await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == manager.TeamId, cancellationToken) is not { } team)
         {
             return null;
         }
 
-        var suggestion = (await SuggestAsync(manager.TenantId, [manager], cancellationToken))[manager.Id];
+        suggestion ??= (await SuggestAsync(manager.TenantId, [manager], cancellationToken))[manager.Id];
         var assessments = await db.Set<CoachingAssessment>().AsNoTracking()
             .Where(a => a.TenantId == manager.TenantId && a.ManagerId == manager.Id)
             .OrderByDescending(a => a.Number)

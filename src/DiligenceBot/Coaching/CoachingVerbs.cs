@@ -143,14 +143,14 @@ public sealed class DecideVerb(CoachingDesk desk) : IBotVerb
 
         var db = desk.Db;
         var viewer = request.Activity.From?.Id;
-        var again = await db.Set<CoachingAssessment>().AsNoTracking()
-            .AnyAsync(a => a.ManagerId == manager.Id && a.SourceActivityId == request.Activity.Id, cancellationToken);
+        var again = request.Activity.Id is { } activityId && await db.Set<CoachingAssessment>().AsNoTracking()
+            .AnyAsync(a => a.ManagerId == manager.Id && a.SourceActivityId == activityId, cancellationToken);
         if (await desk.ViewAsync(manager, cancellationToken) is not { } view)
         {
             return BotAnswer.Refused(Texts.Coaching.UnknownManager.In(language));
         }
 
-        if (again && request.Activity.Id is not null)
+        if (again)
         {
             return BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, language, viewer, notice: Texts.Coaching.Saved.Format(language, desk.Library[view.Current!.ChosenType].Name.In(language))));
         }
@@ -195,14 +195,14 @@ public sealed class DecideVerb(CoachingDesk desk) : IBotVerb
         {
             // Another decision took this number at the same moment (a colleague, or this very press delivered twice).
             db.ChangeTracker.Clear();
-            var now = await desk.ViewAsync(manager, cancellationToken);
+            var now = await desk.ViewAsync(manager, view.Suggestion, cancellationToken);
             var winner = now!.Current!;
             return BotAnswer.WithCard(winner.SourceActivityId == request.Activity.Id
                 ? CoachingCards.Coach(now, desk.Library, language, viewer, notice: Texts.Coaching.Saved.Format(language, desk.Library[winner.ChosenType].Name.In(language)))
                 : CoachingCards.Coach(now, desk.Library, language, viewer, typed, notice: Texts.Coaching.StaleDecision.Format(language, now.Names.GetValueOrDefault(winner.DecidedById) ?? winner.DecidedById)));
         }
 
-        var saved = await desk.ViewAsync(manager, cancellationToken);
+        var saved = await desk.ViewAsync(manager, view.Suggestion, cancellationToken);
         var name = desk.Library[chosen.Value].Name.In(language);
         return BotAnswer.WithCard(CoachingCards.Coach(saved!, desk.Library, language, viewer,
             notice: (same ? Texts.Coaching.SavedSame : Texts.Coaching.Saved).Format(language, name)));
@@ -339,7 +339,7 @@ public sealed class TipVerb(CoachingDesk desk) : IBotVerb
             return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
         }
 
-        if (await desk.ViewAsync(manager, cancellationToken) is not { Current: { } current } || !await desk.QueueTipAsync(manager, current.ChosenType, sequence, cancellationToken))
+        if (await desk.ViewAsync(manager, cancellationToken) is not { Current: { } current } before || !await desk.QueueTipAsync(manager, current.ChosenType, sequence, cancellationToken))
         {
             return BotAnswer.Refused(Texts.Coaching.NoTip.In(language));
         }
@@ -347,7 +347,7 @@ public sealed class TipVerb(CoachingDesk desk) : IBotVerb
         desk.Audit(request, lead.Id, "coaching.tip-sent", "Person", manager.Id, manager.TenantId);
         await desk.Db.SaveChangesAsync(cancellationToken);
         desk.WakeNotifications();
-        var view = await desk.ViewAsync(manager, cancellationToken);
+        var view = await desk.ViewAsync(manager, before.Suggestion, cancellationToken);
         return BotAnswer.WithCard(CoachingCards.Coach(view!, desk.Library, language, request.Activity.From?.Id, notice: Texts.Coaching.TipSent.Format(language, manager.DisplayName)));
     }
 }
