@@ -176,10 +176,10 @@ public static class CoachingRegistration
         services.AddScoped<CoachingDesk>();
         services.AddScoped<CoachingJob>();
         services.AddHostedService<CoachingJobs>();
-        services.AddScoped<INotificationRenderer, PulseRenderer>();
-        services.AddScoped<INotificationRenderer, CoachingDigestRenderer>();
-        services.AddScoped<INotificationRenderer, CoachingActionRenderer>();
-        services.AddScoped<INotificationRenderer, CoachingTipRenderer>();
+        services.AddNotificationRenderer(CoachingDesk.PulseKind, sp => ActivatorUtilities.CreateInstance<PulseRenderer>(sp));
+        services.AddNotificationRenderer(CoachingDesk.DigestKind, sp => ActivatorUtilities.CreateInstance<CoachingDigestRenderer>(sp));
+        services.AddNotificationRenderer(CoachingDesk.ActionDueKind, sp => ActivatorUtilities.CreateInstance<CoachingActionRenderer>(sp));
+        services.AddNotificationRenderer(CoachingDesk.TipKind, sp => ActivatorUtilities.CreateInstance<CoachingTipRenderer>(sp));
         return services
             .AddBotVerb<CoachVerb>(CoachingCards.OpenVerb, "coach", "辅导")
             .AddBotVerb<DecideVerb>(CoachingCards.DecideVerb)

@@ -9,8 +9,6 @@ namespace DiligenceBot.Coaching;
 /// <summary>The monthly pulse to a manager (nothing when already answered for that month).</summary>
 public sealed class PulseRenderer(CoachingDesk desk) : INotificationRenderer
 {
-    public string Kind => CoachingDesk.PulseKind;
-
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(notification.SubjectId, "yyyy-MM-dd", out var month)
@@ -26,8 +24,6 @@ public sealed class PulseRenderer(CoachingDesk desk) : INotificationRenderer
 /// <summary>The monthly coaching digest to a team's lead, from the snapshots the job took for the month and the month before.</summary>
 public sealed class CoachingDigestRenderer(CoachingDesk desk) : INotificationRenderer
 {
-    public string Kind => CoachingDesk.DigestKind;
-
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
         var parts = notification.SubjectId.Split('|');
@@ -68,8 +64,6 @@ public sealed class CoachingDigestRenderer(CoachingDesk desk) : INotificationRen
 /// <summary>A coaching action due today or overdue, to the manager's team lead (nothing once it is done or skipped).</summary>
 public sealed class CoachingActionRenderer(CoachingDesk desk) : INotificationRenderer
 {
-    public string Kind => CoachingDesk.ActionDueKind;
-
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(notification.SubjectId, out var id)
@@ -89,8 +83,6 @@ public sealed class CoachingActionRenderer(CoachingDesk desk) : INotificationRen
 /// <summary>A tip to the manager, in their language, from their lead; it names no type.</summary>
 public sealed class CoachingTipRenderer(CoachingDesk desk) : INotificationRenderer
 {
-    public string Kind => CoachingDesk.TipKind;
-
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
         var dot = notification.SubjectId.LastIndexOf('.');

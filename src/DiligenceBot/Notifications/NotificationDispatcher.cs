@@ -12,7 +12,6 @@ namespace DiligenceBot.Notifications;
 /// <summary>Builds the message for one kind of notification, in the recipient's language.</summary>
 public interface INotificationRenderer
 {
-    string Kind { get; }
 
     /// <summary>The activity to send, or null when the subject no longer needs it.</summary>
     Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken);
@@ -27,6 +26,13 @@ public interface INotificationRenderer
 /// claims due messages (as many as the senders can take) and hands them to the senders, so the senders never race
 /// each other for the same rows; woken at once when a feature queues one, polling every few seconds for retries.
 /// </summary>
+public static class NotificationRendererRegistration
+{
+    /// <summary>Registers the renderer of one kind of notification (scoped, keyed by the kind).</summary>
+    public static IServiceCollection AddNotificationRenderer(this IServiceCollection services, string kind, Func<IServiceProvider, INotificationRenderer> create) =>
+        services.AddKeyedScoped(kind, (sp, _) => create(sp));
+}
+
 public sealed class NotificationDispatcher(
     IServiceScopeFactory scopes,
     TimeProvider time,
@@ -161,7 +167,8 @@ public sealed class NotificationDispatcher(
         notification.Attempts++;
         notification.ClaimedUntil = null;
         var recipient = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == notification.RecipientId && p.TenantId == notification.TenantId, cancellationToken);
-        var renderer = services.GetServices<INotificationRenderer>().SingleOrDefault(r => r.Kind == notification.Kind);
+        // Only this kind's renderer is built: one feature's renderers never stand in another's way.
+        var renderer = services.GetKeyedService<INotificationRenderer>(notification.Kind);
         if (recipient is null || renderer is null)
         {
             notification.Status = NotificationStatus.Failed;

@@ -28,8 +28,6 @@ internal static class Subjects
 /// </summary>
 public sealed class ReminderRenderer(WorkLogBook book, HolidayCalendars calendars) : INotificationRenderer
 {
-    public string Kind => TeamScheduleJob.Reminder;
-
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
         if (!Subjects.TryParse(notification.SubjectId, out var teamId, out var day) || recipient.TeamId != teamId
@@ -69,8 +67,6 @@ public sealed class ReminderRenderer(WorkLogBook book, HolidayCalendars calendar
 /// <summary>To the lead before the meeting (and after it, when logs wait for review): the team's logs for the day.</summary>
 public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calendars, string kind) : INotificationRenderer
 {
-    public string Kind => kind;
-
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
         if (!Subjects.TryParse(notification.SubjectId, out var teamId, out var day))
@@ -125,8 +121,6 @@ public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calend
 /// <summary>Escalations and "cannot reach" notes: a plain message that says why it came.</summary>
 public sealed class EscalationRenderer(WorkLogBook book, string kind) : INotificationRenderer
 {
-    public string Kind => kind;
-
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
         if (!Subjects.TryParse(notification.SubjectId, out var managerId, out var day) || await book.PersonAsync(managerId, cancellationToken) is not { } manager)
@@ -163,12 +157,12 @@ public static class ScheduleRegistration
         services.AddScoped<TeamScheduleJob>();
         services.AddBotVerb<MeetingVerb>("admin.meeting", "meeting", "例会时间");
         services.AddBotVerb<ReloadVerb>("admin.reload", "reload", "重新加载");
-        services.AddScoped<INotificationRenderer, ReminderRenderer>();
-        services.AddScoped<INotificationRenderer>(sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.Digest));
-        services.AddScoped<INotificationRenderer>(sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.ReviewReminder));
+        services.AddNotificationRenderer(TeamScheduleJob.Reminder, sp => ActivatorUtilities.CreateInstance<ReminderRenderer>(sp));
+        services.AddNotificationRenderer(TeamScheduleJob.Digest, sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.Digest));
+        services.AddNotificationRenderer(TeamScheduleJob.ReviewReminder, sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.ReviewReminder));
         foreach (var kind in new[] { TeamScheduleJob.MissingToLead, TeamScheduleJob.MissingToLeadsManager, TeamScheduleJob.Unreachable })
         {
-            services.AddScoped<INotificationRenderer>(sp => new EscalationRenderer(sp.GetRequiredService<WorkLogBook>(), kind));
+            services.AddNotificationRenderer(kind, sp => new EscalationRenderer(sp.GetRequiredService<WorkLogBook>(), kind));
         }
 
         return services;

@@ -15,8 +15,6 @@ namespace DiligenceBot.Transfers;
 /// </summary>
 public sealed class TransferRenderer(TransferRegister register, string kind) : INotificationRenderer
 {
-    public string Kind => kind;
-
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(notification.SubjectId, out var id) || await register.LoadAsync(id, notification.TenantId, cancellationToken) is not { } form

@@ -21,7 +21,7 @@ public static class TransferRegistration
             TransferRegister.AckReminder, TransferRegister.AckEscalated, TransferRegister.HandleEscalated,
         })
         {
-            services.AddScoped<INotificationRenderer>(sp => new TransferRenderer(sp.GetRequiredService<TransferRegister>(), kind));
+            services.AddNotificationRenderer(kind, sp => new TransferRenderer(sp.GetRequiredService<TransferRegister>(), kind));
         }
 
         return services

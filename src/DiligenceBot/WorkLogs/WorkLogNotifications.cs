@@ -8,8 +8,6 @@ namespace DiligenceBot.WorkLogs;
 /// <summary>To the lead: a submitted (or resubmitted) log's review card. Skipped when that revision is no longer current or is decided.</summary>
 public sealed class ReviewRequestedRenderer(WorkLogBook book) : INotificationRenderer
 {
-    public string Kind => WorkLogBook.ReviewRequested;
-
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(notification.SubjectId, out var id) || await book.LoadAsync(id, notification.TenantId, cancellationToken) is not { } log
@@ -27,8 +25,6 @@ public sealed class ReviewRequestedRenderer(WorkLogBook book) : INotificationRen
 /// <summary>To the manager: the lead's decision. A returned log comes back as the form, prefilled, with the comment.</summary>
 public sealed class DecisionRenderer(WorkLogBook book, string kind) : INotificationRenderer
 {
-    public string Kind => kind;
-
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(notification.SubjectId, out var id) || await book.LoadAsync(id, notification.TenantId, cancellationToken) is not { } log
