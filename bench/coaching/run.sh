@@ -10,28 +10,12 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
-build() {
-  local log
-  log="$(mktemp)"
-  if ! dotnet build "$1" -c Release -nologo -v quiet >"$log" 2>&1; then
-    cat "$log"
-    rm -f "$log"
-    echo "run.sh: building $1 failed" >&2
-    exit 1
-  fi
-  rm -f "$log"
-}
+# shellcheck source=../common.sh
+source "$root/bench/common.sh"
 
 echo "building the bench and DiligenceBot (Release)..."
 build bench/coaching/Coaching.Bench/Coaching.Bench.csproj
 
-# One measuring bench at a time on this machine (the same lock as bench/submit and bench/fanout).
-exec 9>"${TMPDIR:-/tmp}/diligencebot-bench-measure.lock"
-if ! flock -n 9; then
-  echo "waiting for another measuring bench (bench/submit, bench/fanout, bench/coaching) to finish..."
-  flock 9
-fi
+take_measure_lock
 
 exec dotnet "$root/bench/coaching/Coaching.Bench/bin/Release/net10.0/Coaching.Bench.dll" --repo "$root" "$@"

@@ -12,19 +12,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
-build() {
-  local log
-  log="$(mktemp)"
-  if ! dotnet build "$1" -c Release -nologo -v quiet >"$log" 2>&1; then
-    cat "$log"
-    rm -f "$log"
-    echo "run.sh: building $1 failed" >&2
-    exit 1
-  fi
-  rm -f "$log"
-}
+# shellcheck source=../common.sh
+source "$root/bench/common.sh"
 
 # --bot-dll PATH measures an already built DiligenceBot (e.g. another commit's) instead of building this tree's.
 bot_dll="$root/src/DiligenceBot/bin/Release/net10.0/DiligenceBot.dll"
