@@ -128,7 +128,11 @@ public sealed class BotAuthenticationException(string message) : Exception(messa
 /// </summary>
 public sealed class TrustedServiceUrls
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _trusted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly object _gate = new();
+    // Normalised prefixes, replaced (never changed) when one is added: readers take the array without locking.
+    private volatile string[] _prefixes = [];
+    // Service URLs exactly as they arrived: every activity trusts its serviceUrl, almost always one already known.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
 
     public TrustedServiceUrls(IOptions<BotOptions> options)
     {
@@ -141,16 +145,39 @@ public sealed class TrustedServiceUrls
     /// <summary>Trusts a service URL (call only for URLs from authenticated activities or configuration).</summary>
     public void Trust(string serviceUrl)
     {
-        if (Normalize(serviceUrl) is { } prefix)
+        if (_seen.ContainsKey(serviceUrl) || Normalize(serviceUrl) is not { } prefix)
         {
-            _trusted.TryAdd(prefix, 0);
+            return;
         }
+
+        lock (_gate)
+        {
+            if (!_prefixes.Contains(prefix, StringComparer.OrdinalIgnoreCase))
+            {
+                _prefixes = [.. _prefixes, prefix];
+            }
+        }
+
+        _seen.TryAdd(serviceUrl, 0);
     }
 
     public bool IsTrusted(Uri requestUri)
     {
         var target = Normalize(requestUri.GetLeftPart(UriPartial.Path));
-        return target is not null && _trusted.Keys.Any(prefix => target.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        if (target is null)
+        {
+            return false;
+        }
+
+        foreach (var prefix in _prefixes)
+        {
+            if (target.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Normalize(string url) =>

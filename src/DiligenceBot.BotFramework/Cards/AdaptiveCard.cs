@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using DiligenceBot.BotFramework.Schema;
 
 namespace DiligenceBot.BotFramework.Cards;
 
@@ -19,6 +21,41 @@ public sealed class AdaptiveCard
     [JsonPropertyName("body")] public List<CardElement> Body { get; set; } = [];
     [JsonPropertyName("actions")] public List<CardAction>? Actions { get; set; }
     [JsonPropertyName("msteams")] public TeamsCardProperties? MsTeams { get; set; } = new();
+
+    /// <summary>The card's JSON, written once by <see cref="Freeze"/>; null while the card may still change.</summary>
+    [JsonIgnore] public ReadOnlyMemory<byte>? FrozenJson { get; private set; }
+
+    /// <summary>
+    /// For a card every request sends unchanged (the help card): serialises it now, once, and from then on every
+    /// message carrying it writes these bytes instead of serialising it again. The card must not be changed
+    /// afterwards (changes would not be sent); returns the card itself.
+    /// </summary>
+    public AdaptiveCard Freeze()
+    {
+        FrozenJson ??= JsonSerializer.SerializeToUtf8Bytes(this, BotJsonContext.Default.AdaptiveCard);
+        return this;
+    }
+}
+
+/// <summary>
+/// Writes an <see cref="AdaptiveCard"/> that carries <see cref="AdaptiveCard.FrozenJson"/> as those bytes, any other
+/// card by the source-generated serialiser.
+/// </summary>
+public sealed class AdaptiveCardContentConverter : JsonConverter<AdaptiveCard>
+{
+    public override AdaptiveCard? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize(ref reader, BotJsonContext.Default.AdaptiveCard);
+
+    public override void Write(Utf8JsonWriter writer, AdaptiveCard value, JsonSerializerOptions options)
+    {
+        if (value.FrozenJson is { } json)
+        {
+            writer.WriteRawValue(json.Span, skipInputValidation: true);
+            return;
+        }
+
+        JsonSerializer.Serialize(writer, value, BotJsonContext.Default.AdaptiveCard);
+    }
 }
 
 /// <summary>Universal Actions refresh: Teams asks the bot for the current card when these users view it.</summary>

@@ -31,7 +31,10 @@ public static class BotFrameworkServiceCollectionExtensions
             sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotTokenProvider))));
 
         services.AddTransient<BotTokenHandler>();
+        // ConnectorClient logs what matters itself (failures, retries, untrusted URLs, without the URL's query);
+        // the factory's per-request logging scopes would cost every message and add nothing.
         services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<BotTokenHandler>();
         services.AddSingleton<IConnectorClient>(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(
             sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName)));

@@ -29,7 +29,7 @@ public static class BotMessagesEndpoint
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotMessagesEndpoint).FullName!);
         var cancellationToken = http.RequestAborted;
 
-        var body = await ReadBodyAsync(http.Request, options.MaxActivityBytes, cancellationToken);
+        using var body = await ActivityBody.ReadAsync(http.Request, options.MaxActivityBytes, cancellationToken);
         if (body is null)
         {
             Log.ActivityRejected(logger, null, StatusCodes.Status413PayloadTooLarge, $"body larger than {options.MaxActivityBytes} bytes");
@@ -40,11 +40,11 @@ public static class BotMessagesEndpoint
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity);
+            activity = JsonSerializer.Deserialize(body.Span, BotJsonContext.Default.Activity);
         }
         catch (JsonException ex)
         {
-            Log.ActivityRejected(logger, TryReadId(body), StatusCodes.Status400BadRequest, $"malformed JSON at {ex.Path ?? "$"}, line {ex.LineNumber}");
+            Log.ActivityRejected(logger, TryReadId(body.Span), StatusCodes.Status400BadRequest, $"malformed JSON at {ex.Path ?? "$"}, line {ex.LineNumber}");
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BadSyntax", "The body is not a valid activity JSON document.");
             return;
         }
@@ -142,7 +142,7 @@ public static class BotMessagesEndpoint
     }
 
     /// <summary>The top-level "id" of a body that failed to parse, if it appears before the syntax error.</summary>
-    internal static string? TryReadId(byte[] body)
+    internal static string? TryReadId(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
@@ -165,39 +165,82 @@ public static class BotMessagesEndpoint
         return null;
     }
 
-    /// <summary>Reads the body up to <paramref name="limit"/> bytes; null when it is larger.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var n ? (int)n : 4096);
-        while (true)
-        {
-            var memory = buffer.GetMemory(8192);
-            var read = await request.Body.ReadAsync(memory, cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > limit)
-            {
-                return null;
-            }
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
     private static async Task WriteErrorAsync(HttpContext http, int status, string code, string message)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
         var error = new ErrorResponse { Error = new ErrorDetail { Code = code, Message = message } };
         await JsonSerializer.SerializeAsync(http.Response.Body, error, BotJsonContext.Default.ErrorResponse, http.RequestAborted);
+    }
+}
+
+/// <summary>
+/// The request body in a buffer rented from the shared pool (an activity is read, deserialised and forgotten within
+/// one request; nothing keeps a reference to these bytes). Dispose returns the buffer.
+/// </summary>
+internal sealed class ActivityBody : IDisposable
+{
+    private byte[] _buffer;
+    private int _length;
+
+    private ActivityBody(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+
+    public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, _length);
+
+    /// <summary>Reads the body up to <paramref name="limit"/> bytes; null when it is larger.</summary>
+    public static async Task<ActivityBody?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var body = new ActivityBody(request.ContentLength is > 0 and var n ? (int)n + 1 : 4096);
+        try
+        {
+            while (true)
+            {
+                if (body._length == body._buffer.Length)
+                {
+                    body.Grow();
+                }
+
+                var read = await request.Body.ReadAsync(body._buffer.AsMemory(body._length), cancellationToken);
+                if (read == 0)
+                {
+                    return body;
+                }
+
+                body._length += read;
+                if (body._length > limit)
+                {
+                    body.Dispose();
+                    return null;
+                }
+            }
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+    }
+
+    private void Grow()
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+        _buffer.AsSpan(0, _length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
+    }
+
+    public void Dispose()
+    {
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+            _length = 0;
+        }
     }
 }

@@ -37,7 +37,9 @@ public sealed class OutgoingActivity
 public sealed class OutgoingAttachment
 {
     [JsonPropertyName("contentType")] public string ContentType { get; set; } = ContentTypes.AdaptiveCard;
-    [JsonPropertyName("content")] public AdaptiveCard? Content { get; set; }
+    [JsonPropertyName("content")]
+    [JsonConverter(typeof(AdaptiveCardContentConverter))]
+    public AdaptiveCard? Content { get; set; }
 }
 
 /// <summary>Parameters of POST /v3/conversations (create a 1:1 conversation).</summary>
@@ -115,7 +117,7 @@ public sealed class AdaptiveCardInvokeResponse
     {
         StatusCode = 200,
         Type = ContentTypes.AdaptiveCard,
-        Value = JsonSerializer.SerializeToNode(card, BotJsonContext.Default.AdaptiveCard),
+        Value = card.FrozenJson is { } json ? JsonNode.Parse(json.Span) : JsonSerializer.SerializeToNode(card, BotJsonContext.Default.AdaptiveCard),
     };
 
     public static AdaptiveCardInvokeResponse Message(string text) => new()

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using DiligenceBot.BotFramework.Cards;
 using DiligenceBot.Conversations;
+using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 
 namespace DiligenceBot.Help;
@@ -6,8 +9,12 @@ namespace DiligenceBot.Help;
 /// <summary>"help" / "帮助": the help card.</summary>
 public sealed class HelpVerb : IBotVerb
 {
+    // The help card depends on the language only, and "help" is what people send most: each language's card is
+    // built and serialised once (frozen) and every answer writes the same bytes.
+    private static readonly ConcurrentDictionary<Language, AdaptiveCard> Frozen = new();
+
     public Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(BotAnswer.WithCard(HelpCards.Help(request.Language)));
+        Task.FromResult(BotAnswer.WithCard(Frozen.GetOrAdd(request.Language, static language => HelpCards.Help(language).Freeze())));
 }
 
 /// <summary>"me" / "我的信息": who the bot thinks the user is.</summary>

@@ -153,6 +153,22 @@ public sealed class OutboundTokenTests : IAsyncLifetime
         Assert.False(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/emea/v3/conversations")));
     }
 
+    [Fact]
+    public void TrustedServiceUrls_KeepEveryUrlTrusted_AsNewOnesArrive()
+    {
+        var trusted = new TrustedServiceUrls(Microsoft.Extensions.Options.Options.Create(new BotOptions { TrustedServiceUrls = ["https://smba.trafficmanager.net/amer/"] }));
+
+        trusted.Trust("https://smba.trafficmanager.net/emea/");
+        trusted.Trust("https://smba.trafficmanager.net/emea/");
+        trusted.Trust("HTTPS://SMBA.trafficmanager.net/apac");
+        trusted.Trust("not a url");
+
+        Assert.True(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/amer/v3/conversations/x/activities")));
+        Assert.True(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/emea/v3/conversations/x/activities")));
+        Assert.True(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/apac/v3/conversations/x/activities")));
+        Assert.False(trusted.IsTrusted(new Uri("https://smba.trafficmanager.net/in/v3/conversations/x/activities")));
+    }
+
     private sealed class TestEnvironment : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = "Testing";

@@ -87,4 +87,48 @@ public sealed class AdaptiveCardSerializationTests
         Assert.Equal(2, back["newThing"]!["a"]![1]!.GetValue<int>());
         Assert.True(back["channelData"]!["teamsFuture"]!.GetValue<bool>());
     }
+
+    private static AdaptiveCard SampleCard() => new()
+    {
+        FallbackText = "Help · 帮助",
+        Body = [new TextBlock("“quoted” <b> & 中文") { Size = TextSize.Large }, new FactSet { Facts = [new Fact("a", "b")] }],
+        Actions = [new ExecuteAction { Title = "Go", Verb = "help.profile", Data = new JsonObject { ["k"] = "v" } }],
+    };
+
+    [Fact]
+    public void FrozenCard_IsSentExactlyAsTheSameCardSerialisedEachTime()
+    {
+        var live = JsonSerializer.Serialize(OutgoingActivity.FromCard(SampleCard()), BotJsonContext.Default.OutgoingActivity);
+        var frozen = SampleCard().Freeze();
+
+        var first = JsonSerializer.Serialize(OutgoingActivity.FromCard(frozen), BotJsonContext.Default.OutgoingActivity);
+        var second = JsonSerializer.Serialize(OutgoingActivity.FromCard(frozen), BotJsonContext.Default.OutgoingActivity);
+
+        Assert.NotNull(frozen.FrozenJson);
+        Assert.Equal(live, first);
+        Assert.Equal(live, second);
+        Assert.Equal("help.profile", JsonNode.Parse(first)!["attachments"]![0]!["content"]!["actions"]![0]!["verb"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void FrozenCard_InAnInvokeAnswer_IsTheSameCard()
+    {
+        var live = AdaptiveCardInvokeResponse.Card(SampleCard()).Value!.ToJsonString();
+
+        var frozen = AdaptiveCardInvokeResponse.Card(SampleCard().Freeze()).Value!.ToJsonString();
+
+        Assert.Equal(live, frozen);
+    }
+
+    [Fact]
+    public void OutgoingActivity_ReadsBackTheCardItWrote()
+    {
+        var json = JsonSerializer.Serialize(OutgoingActivity.FromCard(SampleCard().Freeze()), BotJsonContext.Default.OutgoingActivity);
+
+        var back = JsonSerializer.Deserialize(json, BotJsonContext.Default.OutgoingActivity)!;
+
+        var card = back.Attachments![0].Content!;
+        Assert.Equal("Help · 帮助", card.FallbackText);
+        Assert.Equal("help.profile", Assert.IsType<ExecuteAction>(Assert.Single(card.Actions!)).Verb);
+    }
 }

@@ -56,6 +56,35 @@ public sealed class BotMessagesEndpointTests : IAsyncLifetime
         Assert.Empty(_host.Handler.Turns);
     }
 
+    [Fact]
+    public async Task ChunkedBody_LargerThanTheFirstBuffer_IsReadWhole()
+    {
+        var text = "help " + new string('y', 20_000) + " end";
+        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ProtocolHost.Message(ServiceUrl, text: text).ToJsonString())));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(text, Assert.Single(_host.Handler.Turns).Text);
+    }
+
+    [Fact]
+    public async Task ChunkedBody_OverTheLimit_Gets413()
+    {
+        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ProtocolHost.Message(ServiceUrl, text: new string('x', 70_000)).ToJsonString())));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(_host.Handler.Turns);
+    }
+
     [Theory]
     [InlineData("conversation", "conversation.id")]
     [InlineData("from", "from.id")]
