@@ -26,6 +26,9 @@ public sealed class ConnectorRequest(string method, string path, string? authori
     public string? Authorization { get; } = authorization;
     public DateTimeOffset At { get; } = at;
 
+    /// <summary>Size of the body in bytes (0 when there was none).</summary>
+    public int BodyLength { get; } = rawBody?.Length ?? 0;
+
     /// <summary>The JSON body as sent (null when there was none).</summary>
     public JsonNode? Body => _body.Value;
 }

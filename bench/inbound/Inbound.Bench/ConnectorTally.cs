@@ -18,6 +18,7 @@ internal sealed class ConnectorTally : IAsyncDisposable
     private long _replies;
     private long _other;
     private long _withoutToken;
+    private long _replyBytes;
 
     public ConnectorTally(LocalConnector connector)
     {
@@ -38,6 +39,8 @@ internal sealed class ConnectorTally : IAsyncDisposable
     public long Other => Interlocked.Read(ref _other);
     /// <summary>Activities that arrived without an Authorization header (none expected: both bots authenticate).</summary>
     public long WithoutToken => Interlocked.Read(ref _withoutToken);
+    /// <summary>Average body size of the activities sent.</summary>
+    public double AverageReplyBytes => Replies == 0 ? 0 : (double)Interlocked.Read(ref _replyBytes) / Replies;
 
     public void Reset()
     {
@@ -45,6 +48,7 @@ internal sealed class ConnectorTally : IAsyncDisposable
         Interlocked.Exchange(ref _replies, 0);
         Interlocked.Exchange(ref _other, 0);
         Interlocked.Exchange(ref _withoutToken, 0);
+        Interlocked.Exchange(ref _replyBytes, 0);
     }
 
     public void Drain()
@@ -72,6 +76,7 @@ internal sealed class ConnectorTally : IAsyncDisposable
         if (request.Method is "POST" or "PUT" && request.Path.Contains("/activities", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _replies);
+            Interlocked.Add(ref _replyBytes, request.BodyLength);
             if (string.IsNullOrEmpty(request.Authorization))
             {
                 Interlocked.Increment(ref _withoutToken);

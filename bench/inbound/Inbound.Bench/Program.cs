@@ -7,29 +7,31 @@ using Inbound.Bench;
 
 // bench/inbound — signed "help" activities posted to /api/messages, 64 connections, per target in turn:
 //   raw-kestrel   a Kestrel endpoint that only deserialises the activity (the limit)
+//   reply-floor   the same endpoint posting one pre-serialised reply to the connector before its 200 (the floor
+//                 under any bot that replies before it answers)
 //   diligencebot  the bot, a separate process, full JWT validation + the help card sent to the connector
 //   botbuilder-js the JavaScript Bot Framework SDK echo bot (the peer), same issuer, reply to the same connector
-// Usage: Inbound.Bench [--seconds N] [--warmup N] [--connections N] [--targets raw,bot,peer]
+// Usage: Inbound.Bench [--seconds N] [--warmup N] [--connections N] [--targets raw,floor,bot,peer]
 //                      [--server-cpus LIST] [--quiet-wait N] [--bot-env KEY=VALUE]...
 //                      --bot-dll PATH --peer-dir PATH
-//        Inbound.Bench serve-raw PORT      (the raw target's own process)
+//        Inbound.Bench serve-raw PORT [--reply]   (the raw and reply-floor targets' own process)
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args.Length >= 2 && args[0] == "serve-raw")
 {
-    return await RawServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+    return await RawServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), reply: args.Contains("--reply"));
 }
 
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine("""
-        Inbound.Bench — signed "help" activities against raw-kestrel, diligencebot and botbuilder-js (see bench/inbound/README.md)
+        Inbound.Bench — signed "help" activities against raw-kestrel, reply-floor, diligencebot and botbuilder-js (see bench/inbound/README.md)
           --seconds N          measured window per target (20)
-          --warmup N           warm-up per target (3)
+          --warmup N           warm-up per target, not measured (15)
           --connections N      concurrent keep-alive connections (64)
-          --targets LIST       raw,bot,peer (all)
+          --targets LIST       raw,floor,bot,peer (all)
           --server-cpus LIST   run each server under test with taskset -c LIST (run.sh --pin uses 1)
           --quiet-wait N       wait up to N s for an idle machine before each target (30)
           --bot-env KEY=VALUE  extra environment for the bot process only (repeatable)
@@ -55,9 +57,9 @@ return await Bench.RunAsync(options);
 internal sealed record BenchOptions
 {
     public int Seconds { get; init; } = 20;
-    public int WarmupSeconds { get; init; } = 3;
+    public int WarmupSeconds { get; init; } = 15;
     public int Connections { get; init; } = 64;
-    public string[] Targets { get; init; } = ["raw", "bot", "peer"];
+    public string[] Targets { get; init; } = ["raw", "floor", "bot", "peer"];
     /// <summary>CPUs for the server under test (taskset list); null = not pinned.</summary>
     public string? ServerCpus { get; init; }
     /// <summary>Longest wait, before each target, for the machine to be idle (other builds on a shared machine).</summary>
@@ -69,8 +71,8 @@ internal sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        int seconds = 20, warmup = 3, connections = 64;
-        string[] targets = ["raw", "bot", "peer"];
+        int seconds = 20, warmup = 15, connections = 64;
+        string[] targets = ["raw", "floor", "bot", "peer"];
         string? serverCpus = null;
         string? botDll = null, peerDir = null;
         var quietWait = 30;
@@ -99,9 +101,9 @@ internal sealed record BenchOptions
             }
         }
 
-        if (targets.Except(["raw", "bot", "peer"]).FirstOrDefault() is { } unknown)
+        if (targets.Except(["raw", "floor", "bot", "peer"]).FirstOrDefault() is { } unknown)
         {
-            throw new ArgumentException($"Unknown target '{unknown}' (raw, bot, peer).");
+            throw new ArgumentException($"Unknown target '{unknown}' (raw, floor, bot, peer).");
         }
 
         return new BenchOptions
@@ -170,7 +172,7 @@ internal static class Bench
         await using var tally = new ConnectorTally(connector);
         Console.WriteLine($"  issuer {issuer.BaseUrl} (https front {https.BaseUrl}), connector {connector.ServiceUrl}");
 
-        var total = TimeSpan.FromSeconds((o.WarmupSeconds + o.Seconds) * 3 + 600);
+        var total = TimeSpan.FromSeconds((o.WarmupSeconds + o.Seconds) * 4 + 600);
         var tokens = SignedRequests.MintTokens(issuer, AppId, connector.ServiceUrl, 256, total < TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : total);
         string forged;
         using (var stranger = System.Security.Cryptography.RSA.Create(2048))
@@ -210,8 +212,14 @@ internal static class Bench
         }
 
         var raw = results.FirstOrDefault(r => r.Key == "raw");
+        var floor = results.FirstOrDefault(r => r.Key == "floor");
         var bot = results.FirstOrDefault(r => r.Key == "bot");
         var peer = results.FirstOrDefault(r => r.Key == "peer");
+        if (floor is not null && raw is not null)
+        {
+            Console.WriteLine($"reply-floor/raw = {floor.Load.PerSecond / raw.Load.PerSecond * 100:0.0}% (the most a bot that replies before answering reaches here)");
+        }
+
         if (bot is not null)
         {
             string Verdict(bool met) => met ? "met" : "NOT met";
@@ -221,6 +229,11 @@ internal static class Bench
                 var ratio = bot.Load.PerSecond / peer.Load.PerSecond;
                 Console.WriteLine($"bot/peer = {ratio:0.00}×");
                 verdicts.Add($"≥ 3× peer {Verdict(ratio >= 3)}");
+            }
+
+            if (floor is not null)
+            {
+                Console.WriteLine($"bot/reply-floor = {bot.Load.PerSecond / floor.Load.PerSecond * 100:0.0}%");
             }
 
             if (raw is not null)
@@ -245,7 +258,8 @@ internal static class Bench
         var port = TargetProcess.FreePort();
         var (name, process) = key switch
         {
-            "raw" => ("raw-kestrel", StartRaw(port, o, work)),
+            "raw" => ("raw-kestrel", StartRaw(port, o, work, replyToken: null)),
+            "floor" => ("reply-floor", StartRaw(port, o, work, replyToken: tokens[0])),
             "bot" => ("diligencebot", StartBot(port, o, issuer, connector, work)),
             _ => ("botbuilder-js", await StartPeerAsync(port, o, https, work)),
         };
@@ -258,7 +272,7 @@ internal static class Bench
             await process.WaitReadyAsync(TimeSpan.FromSeconds(120));
 
             var requests = SignedRequests.Build(port, connector.ServiceUrl, tokens, 1024);
-            await ProbeAsync(process, requests[0], key == "raw" ? "probe" : "probe (first request: signing keys and the outbound token are fetched now)");
+            await ProbeAsync(process, requests[0], key is "raw" or "floor" ? "probe" : "probe (first request: signing keys and the outbound token are fetched now)");
             // The same activity with a token whose signature does not verify: a validating target must refuse it.
             await ProbeAsync(process, SignedRequests.Build(port, connector.ServiceUrl, [forged], 1)[0], "forged-signature probe");
             tally.Reset();
@@ -303,7 +317,7 @@ internal static class Bench
             if (key != "raw")
             {
                 Console.WriteLine($"  connector received {tally.Replies} replies{(tally.Exact ? string.Empty : " (approximate)")}" +
-                                  $" for {result.TotalOk} answered activities" +
+                                  $" for {result.TotalOk} answered activities, {tally.AverageReplyBytes:0} bytes each on average" +
                                   (tally.WithoutToken > 0 ? $", {tally.WithoutToken} WITHOUT a token" : string.Empty) +
                                   (tally.Other > 0 ? $", {tally.Other} other requests" : string.Empty));
             }
@@ -373,7 +387,7 @@ internal static class Bench
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var forged = label.StartsWith("forged", StringComparison.Ordinal);
-        var note = forged ? "(expected: refused, except by raw-kestrel, which checks nothing)" : string.Empty;
+        var note = forged ? "(expected: refused, except by raw-kestrel and reply-floor, which check nothing)" : string.Empty;
         var detail = !response.IsSuccessStatusCode && body.Length > 0 ? $" — {(body.Length > 160 ? body[..160] + "…" : body)}" : string.Empty;
         Console.WriteLine($"  {label}: {(int)response.StatusCode} in {watch.Elapsed.TotalMilliseconds:0} ms {note}{detail}".TrimEnd());
         if (!forged && !response.IsSuccessStatusCode)
@@ -382,7 +396,7 @@ internal static class Bench
         }
     }
 
-    private static TargetProcess StartRaw(int port, BenchOptions o, string work)
+    private static TargetProcess StartRaw(int port, BenchOptions o, string work, string? replyToken)
     {
         var self = typeof(Bench).Assembly.Location;
         var env = new Dictionary<string, string>
@@ -390,7 +404,15 @@ internal static class Bench
             // The bot is a Microsoft.NET.Sdk.Web app, which turns Server GC on; give the limit the same GC.
             ["DOTNET_gcServer"] = "1",
         };
-        return TargetProcess.Start("raw-kestrel", port, "dotnet", [self, "serve-raw", port.ToString(CultureInfo.InvariantCulture)],
+        List<string> arguments = [self, "serve-raw", port.ToString(CultureInfo.InvariantCulture)];
+        if (replyToken is not null)
+        {
+            // Through the environment, not the command line (where ps would show it).
+            env["REPLY_TOKEN"] = replyToken;
+            arguments.Add("--reply");
+        }
+
+        return TargetProcess.Start(replyToken is null ? "raw-kestrel" : "reply-floor", port, "dotnet", arguments,
             env, AppContext.BaseDirectory, o.ServerCpus, work);
     }
 

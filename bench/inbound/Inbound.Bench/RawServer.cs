@@ -11,12 +11,30 @@ namespace Inbound.Bench;
 /// <summary>
 /// The "limit" target: Kestrel with one endpoint that reads the activity, deserialises it into a typed model and
 /// answers 200. No authentication, no handler, no reply to the connector. Runs as its own process
-/// (<c>Inbound.Bench serve-raw PORT</c>) so that it is measured exactly like the other two targets.
+/// (<c>Inbound.Bench serve-raw PORT</c>) so that it is measured exactly like the other targets.
+/// <para>
+/// With a connector (<c>serve-raw PORT --reply</c>, the "reply floor" target) it does the least any bot must do
+/// besides: before answering 200 it posts one reply to the activity's conversation, a pre-serialised message
+/// with a card the size of the help card and the bearer token from <c>REPLY_TOKEN</c>, through a plain
+/// <see cref="HttpClient"/>. No authentication, no routing, no serialisation per request: what is left is the
+/// second HTTP exchange itself, the floor under any bot that replies before it answers.
+/// </para>
 /// </summary>
 internal static class RawServer
 {
-    public static async Task<int> RunAsync(int port)
+    private static HttpClient? s_connector;
+    private static byte[] s_reply = [];
+    private static string? s_token;
+
+    public static async Task<int> RunAsync(int port, bool reply)
     {
+        if (reply)
+        {
+            s_connector = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+            s_reply = ReplyFloor.Message();
+            s_token = Environment.GetEnvironmentVariable("REPLY_TOKEN");
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
@@ -50,9 +68,74 @@ internal static class RawServer
             activity = null;
         }
 
-        http.Response.StatusCode = activity is { Type.Length: > 0, Conversation.Id.Length: > 0 }
-            ? StatusCodes.Status200OK
-            : StatusCodes.Status400BadRequest;
+        if (activity is not { Type.Length: > 0, Conversation.Id.Length: > 0 })
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (s_connector is not null)
+        {
+            var url = activity.ServiceUrl + "v3/conversations/" + Uri.EscapeDataString(activity.Conversation.Id) + "/activities/" + Uri.EscapeDataString(activity.Id ?? string.Empty);
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(s_reply) };
+            request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+            if (s_token is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + s_token);
+            }
+
+            using var response = await s_connector.SendAsync(request, http.RequestAborted);
+            if (!response.IsSuccessStatusCode)
+            {
+                http.Response.StatusCode = StatusCodes.Status502BadGateway;
+                return;
+            }
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+    }
+}
+
+/// <summary>The reply floor's message: the shape and size of the bot's help answer, serialised once.</summary>
+internal static class ReplyFloor
+{
+    public static byte[] Message()
+    {
+        var items = new System.Text.Json.Nodes.JsonArray();
+        for (var i = 0; i < 24; i++)
+        {
+            items.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = $"**command {i}** — what this command does for a manager or a lead, in a line",
+                ["wrap"] = true,
+            });
+        }
+
+        var card = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["fallbackText"] = "DiligenceBot help",
+            ["body"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["type"] = "TextBlock", ["text"] = "DiligenceBot help", ["size"] = "Large", ["weight"] = "Bolder", ["wrap"] = true },
+                new System.Text.Json.Nodes.JsonObject { ["type"] = "Container", ["id"] = "commands", ["items"] = items }),
+            ["actions"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["type"] = "Action.Execute", ["title"] = "Who am I?", ["verb"] = "help.profile" }),
+            ["msteams"] = new System.Text.Json.Nodes.JsonObject { ["width"] = "Full" },
+        };
+        var message = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "message",
+            ["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "28:6d1f0c8e-3b2a-4f4e-9c11-7a5b2e0d9f31", ["name"] = "DiligenceBot" },
+            ["recipient"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "29:1-bench-user", ["aadObjectId"] = "a3c4b5ff-78b0-4313-9df2-a1e60bc975b5" },
+            ["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "a:1-bench-conversation", ["conversationType"] = "personal" },
+            ["locale"] = "en-US",
+            ["attachments"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["content"] = card }),
+        };
+        return System.Text.Encoding.UTF8.GetBytes(message.ToJsonString());
     }
 }
 

@@ -39,13 +39,16 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<IConnectorClient>(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(
             sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName)));
 
-        services.AddHostedService<LocalDevelopmentModeNotice>();
+        services.AddHostedService<HostingNotices>();
         return services;
     }
 }
 
-/// <summary>Says loudly at start-up that the bot runs without authentication.</summary>
-internal sealed class LocalDevelopmentModeNotice(IOptions<BotOptions> options, ILogger<LocalDevelopmentModeNotice> logger) : IHostedService
+/// <summary>
+/// Start-up warnings about how the bot is hosted: loudly, that it runs without authentication (local development
+/// mode); and, on a one-CPU host, how to keep .NET from leaving the request path unoptimised.
+/// </summary>
+internal sealed class HostingNotices(IOptions<BotOptions> options, ILogger<HostingNotices> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -54,8 +57,24 @@ internal sealed class LocalDevelopmentModeNotice(IOptions<BotOptions> options, I
             Log.LocalDevelopmentMode(logger);
         }
 
+        if (NeedsTieringAdvice(Environment.ProcessorCount, Environment.GetEnvironmentVariable))
+        {
+            Log.SingleCpuTiering(logger);
+        }
+
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// One CPU and the runtime's default tiering delay: .NET multiplies the delay by 10 on one CPU and restarts it
+    /// whenever new code is compiled, so optimisation can wait for minutes under load (bench/inbound --pin).
+    /// The delay can only be set through the environment.
+    /// </summary>
+    internal static bool NeedsTieringAdvice(int processorCount, Func<string, string?> environment) =>
+        processorCount == 1
+        && environment("DOTNET_TC_CallCountingDelayMs") is null
+        && environment("COMPlus_TC_CallCountingDelayMs") is null
+        && environment("DOTNET_TieredCompilation") != "0";
 }

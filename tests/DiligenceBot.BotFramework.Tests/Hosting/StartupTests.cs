@@ -1,3 +1,4 @@
+using DiligenceBot.BotFramework.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DiligenceBot.BotFramework.Tests.Hosting;
@@ -38,4 +39,24 @@ public sealed class StartupTests
 
         Assert.Contains(key, ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(1, null, null, true)]
+    [InlineData(2, null, null, false)]
+    [InlineData(16, null, null, false)]
+    [InlineData(1, "DOTNET_TC_CallCountingDelayMs", "0", false)]
+    [InlineData(1, "COMPlus_TC_CallCountingDelayMs", "0", false)]
+    [InlineData(1, "DOTNET_TieredCompilation", "0", false)]
+    [InlineData(1, "DOTNET_TieredPGO", "0", true)]
+    public void OneCpuHost_IsToldHowToKeepTheRequestPathOptimised(int cpus, string? variable, string? value, bool warned)
+    {
+        var environment = new Dictionary<string, string?>();
+        if (variable is not null)
+        {
+            environment[variable] = value;
+        }
+
+        Assert.Equal(warned, HostingNotices.NeedsTieringAdvice(cpus, name => environment.GetValueOrDefault(name)));
+    }
 }
+
