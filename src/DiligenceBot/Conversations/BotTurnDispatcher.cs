@@ -10,52 +10,26 @@ namespace DiligenceBot.Conversations;
 /// The app's entry point for every authenticated activity: a table from activity type (and invoke name) to
 /// handler. Typed commands, Action.Submit and Action.Execute all become a <see cref="BotRequest"/> for a verb;
 /// the answer goes back the way the request came (a reply, an in-place card update, or the invoke response).
-/// Unknown activity types and invokes are answered 200 and ignored.
+/// Unknown activity types and invokes are answered 200 and ignored. Built per request: what a handler needs
+/// (the directory, the install lifecycle, a verb's handler) is resolved only when that handler runs, so "help"
+/// never opens the database.
 /// </summary>
-public sealed class BotTurnDispatcher : IBotHandler
+public sealed class BotTurnDispatcher(IServiceProvider services, BotVerbTable verbs, ILogger<BotTurnDispatcher> logger) : IBotHandler
 {
-    private readonly Dictionary<string, Func<TurnContext, CancellationToken, Task<InvokeResponse?>>> _byType;
-    private readonly Dictionary<string, Func<TurnContext, CancellationToken, Task<InvokeResponse?>>> _byInvokeName;
-    private readonly IServiceProvider _services;
-    private readonly BotVerbTable _verbs;
-    private readonly DirectoryLookup _directory;
-    private readonly InstallLifecycle _lifecycle;
-    private readonly ILogger<BotTurnDispatcher> _logger;
-
-    public BotTurnDispatcher(
-        IServiceProvider services,
-        BotVerbTable verbs,
-        DirectoryLookup directory,
-        InstallLifecycle lifecycle,
-        ILogger<BotTurnDispatcher> logger)
+    public Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Type switch
     {
-        _services = services;
-        _verbs = verbs;
-        _directory = directory;
-        _lifecycle = lifecycle;
-        _logger = logger;
-        _byType = new(StringComparer.Ordinal)
-        {
-            [ActivityTypes.Message] = OnMessageAsync,
-            [ActivityTypes.Invoke] = OnInvokeAsync,
-            [ActivityTypes.InstallationUpdate] = _lifecycle.OnInstallationUpdateAsync,
-            [ActivityTypes.ConversationUpdate] = _lifecycle.OnConversationUpdateAsync,
-        };
-        _byInvokeName = new(StringComparer.Ordinal)
-        {
-            [InvokeNames.AdaptiveCardAction] = OnAdaptiveCardActionAsync,
-        };
-    }
+        ActivityTypes.Message => OnMessageAsync(turn, cancellationToken),
+        ActivityTypes.Invoke => OnInvokeAsync(turn, cancellationToken),
+        ActivityTypes.InstallationUpdate => services.GetRequiredService<InstallLifecycle>().OnInstallationUpdateAsync(turn, cancellationToken),
+        ActivityTypes.ConversationUpdate => services.GetRequiredService<InstallLifecycle>().OnConversationUpdateAsync(turn, cancellationToken),
+        _ => Task.FromResult<InvokeResponse?>(null),
+    };
 
-    public Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        _byType.TryGetValue(turn.Activity.Type!, out var handler)
-            ? handler(turn, cancellationToken)
-            : Task.FromResult<InvokeResponse?>(null);
-
-    private Task<InvokeResponse?> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        turn.Activity.Name is { } name && _byInvokeName.TryGetValue(name, out var handler)
-            ? handler(turn, cancellationToken)
-            : Task.FromResult<InvokeResponse?>(new InvokeResponse(200, null));
+    private Task<InvokeResponse?> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Name switch
+    {
+        InvokeNames.AdaptiveCardAction => OnAdaptiveCardActionAsync(turn, cancellationToken),
+        _ => Task.FromResult<InvokeResponse?>(new InvokeResponse(200, null)),
+    };
 
     private async Task<InvokeResponse?> OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -66,7 +40,7 @@ public sealed class BotTurnDispatcher : IBotHandler
         if (activity.Value is { ValueKind: JsonValueKind.Object } value)
         {
             var verbName = value.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var registration = _verbs.ByName(verbName);
+            var registration = verbs.ByName(verbName);
             if (registration is null)
             {
                 await turn.SendAsync(OutgoingActivity.FromText(Texts.Common.CardOutOfDate.In(language)), cancellationToken);
@@ -84,7 +58,7 @@ public sealed class BotTurnDispatcher : IBotHandler
             return null;
         }
 
-        var match = _verbs.Match(text);
+        var match = verbs.Match(text);
         if (match is null)
         {
             var shown = text.Length > 60 ? text[..60] + "…" : text;
@@ -116,11 +90,11 @@ public sealed class BotTurnDispatcher : IBotHandler
         var language = LanguageOf(activity, null);
         if (value?.Action is not { Type: "Action.Execute", Verb: { Length: > 0 } verb })
         {
-            Log.BadCardAction(_logger, activity.Id);
+            Log.BadCardAction(logger, activity.Id);
             return new InvokeResponse(200, AdaptiveCardInvokeResponse.Error(400, "BadRequest", Texts.Common.CardOutOfDate.In(language)));
         }
 
-        var registration = _verbs.ByName(verb);
+        var registration = verbs.ByName(verb);
         if (registration is null)
         {
             return new InvokeResponse(200, AdaptiveCardInvokeResponse.Message(Texts.Common.CardOutOfDate.In(language)));
@@ -138,7 +112,7 @@ public sealed class BotTurnDispatcher : IBotHandler
         var activity = turn.Activity;
         var tenantId = activity.TenantId ?? string.Empty;
         var person = registration.NeedsPerson
-            ? await _directory.FindByAadObjectIdAsync(tenantId, activity.From?.AadObjectId, cancellationToken)
+            ? await services.GetRequiredService<DirectoryLookup>().FindByAadObjectIdAsync(tenantId, activity.From?.AadObjectId, cancellationToken)
             : null;
         var language = LanguageOf(activity, person);
         var request = new BotRequest
@@ -155,12 +129,12 @@ public sealed class BotTurnDispatcher : IBotHandler
 
         try
         {
-            var handler = (IBotVerb)_services.GetRequiredService(registration.HandlerType);
+            var handler = (IBotVerb)services.GetRequiredService(registration.HandlerType);
             return await handler.HandleAsync(request, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            Log.VerbFailed(_logger, registration.Name, activity.Id, ex);
+            Log.VerbFailed(logger, registration.Name, activity.Id, ex);
             return BotAnswer.Refused(Texts.Common.SomethingWentWrong.In(language));
         }
     }
