@@ -85,9 +85,9 @@ public sealed class InboundTokenValidator(SigningKeyCache keys, IOptions<BotOpti
             return InboundAuthResult.Fail("signing key is unknown");
         }
 
-        if (string.IsNullOrEmpty(activity.ChannelId) || !key.Endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
+        if (EndorsementProblem(key, activity) is { } notEndorsed)
         {
-            return InboundAuthResult.Fail($"signing key is not endorsed for channel '{activity.ChannelId}'");
+            return notEndorsed;
         }
 
         var o = options.Value;
@@ -114,10 +114,9 @@ public sealed class InboundTokenValidator(SigningKeyCache keys, IOptions<BotOpti
             return InboundAuthResult.Fail($"token rejected: {result.Exception?.GetType().Name}");
         }
 
-        var serviceUrl = result.ClaimsIdentity.FindFirst(ServiceUrlClaim)?.Value;
-        if (string.IsNullOrEmpty(serviceUrl) || !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.Ordinal))
+        if (ServiceUrlProblem(result.ClaimsIdentity, activity) is { } otherServiceUrl)
         {
-            return InboundAuthResult.Fail("serviceurl claim does not match the activity's serviceUrl");
+            return otherServiceUrl;
         }
 
         if (_validated.Count >= MaxValidatedTokens)
@@ -141,41 +140,39 @@ public sealed class InboundTokenValidator(SigningKeyCache keys, IOptions<BotOpti
             return null;
         }
 
-        if (string.IsNullOrEmpty(activity.ChannelId) || !key.Endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
+        if (EndorsementProblem(key, activity) is { } notEndorsed)
         {
-            return InboundAuthResult.Fail($"signing key is not endorsed for channel '{activity.ChannelId}'");
+            return notEndorsed;
         }
 
-        var skew = options.Value.ClockSkew;
-        var now = time.GetUtcNow().UtcDateTime;
-        if ((known.NotBefore is { } nbf && nbf > now + skew) || known.Expires < now - skew)
+        if (!WithinLifetime(known.NotBefore, known.Expires, options.Value.ClockSkew))
         {
             _validated.TryRemove(raw, out _);
             return InboundAuthResult.Fail("token rejected: SecurityTokenExpiredException");
         }
 
-        var serviceUrl = known.Identity.FindFirst(ServiceUrlClaim)?.Value;
-        if (string.IsNullOrEmpty(serviceUrl) || !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.Ordinal))
-        {
-            return InboundAuthResult.Fail("serviceurl claim does not match the activity's serviceUrl");
-        }
-
-        return new InboundAuthResult(true, null, known.Identity);
+        return ServiceUrlProblem(known.Identity, activity) ?? new InboundAuthResult(true, null, known.Identity);
     }
 
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    /// <summary>The key must be endorsed for the activity's channel.</summary>
+    private static InboundAuthResult? EndorsementProblem(SigningKey key, Activity activity) =>
+        string.IsNullOrEmpty(activity.ChannelId) || !key.Endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase)
+            ? InboundAuthResult.Fail($"signing key is not endorsed for channel '{activity.ChannelId}'")
+            : null;
+
+    /// <summary>The token's <c>serviceurl</c> claim must be the activity's serviceUrl, exactly.</summary>
+    private static InboundAuthResult? ServiceUrlProblem(ClaimsIdentity identity, Activity activity) =>
+        identity.FindFirst(ServiceUrlClaim)?.Value is { Length: > 0 } serviceUrl && string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.Ordinal)
+            ? null
+            : InboundAuthResult.Fail("serviceurl claim does not match the activity's serviceUrl");
+
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) =>
+        WithinLifetime(notBefore, expires, parameters.ClockSkew);
+
+    /// <summary>Not before (less the skew) and not after (plus the skew) now; a token without an expiry never is.</summary>
+    private bool WithinLifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (expires is null)
-        {
-            return false;
-        }
-
-        if (notBefore is { } nbf && nbf > now + parameters.ClockSkew)
-        {
-            return false;
-        }
-
-        return expires.Value >= now - parameters.ClockSkew;
+        return expires is { } exp && exp >= now - skew && !(notBefore is { } nbf && nbf > now + skew);
     }
 }
