@@ -12,11 +12,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 // bench/coaching: the coaching classification of a whole tenant — CoachingDesk.SuggestAsync (the evidence from SQLite
 // through CoachingEvidenceLoader, then CoachingRules.Classify for each manager) — for 10,000 managers at once.
-var options = BenchSupport.Options(args);
-var managerCount = BenchSupport.Int(options, "managers", 10_000);
-var days = BenchSupport.Int(options, "days", 22);
-var seed = BenchSupport.Int(options, "seed", 1);
-var runs = BenchSupport.Int(options, "runs", 3);
+var options = BenchTools.Options(args);
+var managerCount = BenchTools.Int(options, "managers", 10_000);
+var days = BenchTools.Int(options, "days", 22);
+var seed = BenchTools.Int(options, "seed", 1);
+var runs = BenchTools.Int(options, "runs", 3);
 var keep = options.ContainsKey("keep");
 var perTeam = !options.ContainsKey("no-per-team");
 var repo = options.GetValueOrDefault("repo") ?? throw new ArgumentException("--repo is required");
@@ -106,7 +106,7 @@ try
     });
     Console.WriteLine($"warm-up (not timed): 50 managers (per-manager queries) {BenchSupport.F(warmSmall)} s, 250 managers (tenant-wide queries) {BenchSupport.F(warmWide)} s");
 
-    var others = await BenchSupport.WaitForQuietMachineAsync(0.25, TimeSpan.FromSeconds(90));
+    var others = await BenchTools.WaitForIdleMachineAsync([], 0.25, TimeSpan.FromSeconds(90));
     Console.WriteLine($"other processes before measuring: {BenchSupport.F(others)} cores");
 
     // ---- Measured ------------------------------------------------------------------------------------------------
@@ -121,13 +121,13 @@ try
     Dictionary<string, CoachingSuggestion> suggestions = [];
     Dictionary<string, ManagerEvidence> evidence = [];
     QueryTimer lastTimer = new();
-    var machineBefore = BenchSupport.MachineCpu();
-    var ownBefore = BenchSupport.OwnCpu();
+    var machineBefore = BenchTools.MachineCpu();
+    var ownBefore = BenchTools.OwnCpu([]);
     var measuring = Stopwatch.StartNew();
     for (var run = 1; run <= runs; run++)
     {
         Quiesce();
-        var cpu0 = BenchSupport.OwnCpu();
+        var cpu0 = BenchTools.OwnCpu([]);
         var bytes0 = GC.GetTotalAllocatedBytes(precise: true);
         var clockWhole = Stopwatch.StartNew();
         await using (var db = NewContext())
@@ -137,7 +137,7 @@ try
 
         clockWhole.Stop();
         whole.Add(clockWhole.Elapsed.TotalSeconds);
-        cpu.Add(BenchSupport.OwnCpu() - cpu0);
+        cpu.Add(BenchTools.OwnCpu([]) - cpu0);
         allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - bytes0) / 1048576.0);
 
         Quiesce();
@@ -165,8 +165,8 @@ try
     }
 
     measuring.Stop();
-    var machineAfter = BenchSupport.MachineCpu();
-    var othersDuring = Math.Max(0, (machineAfter.Busy - machineBefore.Busy - (BenchSupport.OwnCpu() - ownBefore)) / measuring.Elapsed.TotalSeconds);
+    var machineAfter = BenchTools.MachineCpu();
+    var othersDuring = Math.Max(0, (machineAfter.Busy - machineBefore.Busy - (BenchTools.OwnCpu([]) - ownBefore)) / measuring.Elapsed.TotalSeconds);
 
     // ---- Where the load time goes (the last split run) ------------------------------------------------------------
     Console.WriteLine("load, by query (last split run; time from execution to the reader's disposal, EF materialisation included):");
