@@ -118,6 +118,12 @@ public static class CoachingRules
 
     private static CandidateBuilder Start(ManagerType type) => new(type);
 
+    /// <summary>Enough working days in the short window to judge it (log-based signals also need enough in the long one).</summary>
+    private static bool ShortMeasured(Facts f, CoachingThresholds t) => f.Short.Working >= t.Evidence.MinWorkingDaysShort;
+
+    /// <summary>Plans carried out below the low mark: supports two types, and rules out Excellent.</summary>
+    private static bool WeakPlans(Facts f, CoachingThresholds t) => AtMost(f.AveragePlanCompletion, t.Plans.LowCompletion);
+
     // Draws customer complaints: complaints recorded against the manager.
     private static TypeCandidate? CustomerComplaints(Facts f, CoachingThresholds t)
     {
@@ -152,7 +158,7 @@ public static class CoachingRules
             b.Core(d.LowMoraleWeight, Wording.LowMorale(f.LowMorale, t.LongWindowDays));
         }
 
-        if (b.Fired && f.Pulse is { } p && p.Motivation <= d.MaxPulseMotivation)
+        if (f.Pulse is { } p && p.Motivation <= d.MaxPulseMotivation)
         {
             b.Support(d.LowMotivationWeight, Wording.PulseMotivation(p, f.PreviousPulse));
         }
@@ -176,14 +182,14 @@ public static class CoachingRules
             b.Core(c.ObservationWeight, Wording.LowConfidenceObserved(f.LowConfidence, t.LongWindowDays));
         }
 
-        var shortMeasured = logs && f.Short.Working >= e.MinWorkingDaysShort;
+        var shortMeasured = logs && ShortMeasured(f, t);
         if (shortMeasured && f.Short.Rated >= e.MinRatedDays
             && AtMost(f.Short.AverageRating, c.MaxAverageRating) && AtLeast(f.Short.OnTimeRate, c.MinOnTimeRate))
         {
             b.Core(c.LowRatingWeight, Wording.LowRatingWhileOnTime(f.Short, t.ShortWindowDays));
         }
 
-        if (b.Fired && shortMeasured && AtLeast(f.Short.ReturnRate, c.MinReturnRate))
+        if (shortMeasured && AtLeast(f.Short.ReturnRate, c.MinReturnRate))
         {
             b.Support(c.ReturnsWeight, Wording.ManyReturns(f.Short, t.ShortWindowDays));
         }
@@ -201,18 +207,18 @@ public static class CoachingRules
             b.Core(li.PulseWeight, Wording.PulseMotivation(pulse, f.PreviousPulse));
         }
 
-        var shortMeasured = logs && f.Short.Working >= t.Evidence.MinWorkingDaysShort;
+        var shortMeasured = logs && ShortMeasured(f, t);
         if (shortMeasured && AtMost(f.Short.OnTimeRate, li.MaxOnTimeRate))
         {
             b.Core(li.LateLogsWeight, Wording.LateLogs(f.Short, t.ShortWindowDays));
         }
 
-        if (b.Fired && shortMeasured && f.Transfers30 <= li.MaxTransfersShort)
+        if (shortMeasured && f.Transfers30 <= li.MaxTransfersShort)
         {
             b.Support(li.FewTransfersWeight, Wording.FewTransfers(f.Transfers30, t.ShortWindowDays));
         }
 
-        if (b.Fired && logs && AtMost(f.AveragePlanCompletion, t.Plans.LowCompletion))
+        if (logs && WeakPlans(f, t))
         {
             b.Support(li.LowPlanWeight, Wording.PlanCompletion(f.AveragePlanCompletion!.Value, f.PlanCount, t.LongWindowDays));
         }
@@ -247,13 +253,10 @@ public static class CoachingRules
             }
         }
 
-        if (b.Fired)
+        b.Add(excess);
+        if (WeakPlans(f, t))
         {
-            b.Add(Math.Max(0, excess));
-            if (AtMost(f.AveragePlanCompletion, t.Plans.LowCompletion))
-            {
-                b.Support(s.LowPlanWeight, Wording.PlanCompletion(f.AveragePlanCompletion!.Value, f.PlanCount, t.LongWindowDays));
-            }
+            b.Support(s.LowPlanWeight, Wording.PlanCompletion(f.AveragePlanCompletion!.Value, f.PlanCount, t.LongWindowDays));
         }
 
         return b.Build();
@@ -268,7 +271,7 @@ public static class CoachingRules
         {
             var co = t.Complacent;
             var e = t.Evidence;
-            if (f.Earlier.Working < co.MinEarlierDays || f.Short.Working < e.MinWorkingDaysShort)
+            if (f.Earlier.Working < co.MinEarlierDays || !ShortMeasured(f, t))
             {
                 return default;
             }
@@ -293,7 +296,7 @@ public static class CoachingRules
         var x = t.Excellent;
         var e = t.Evidence;
         return f.Long.Working >= x.MinWorkingDays
-            && f.Short.Working >= e.MinWorkingDaysShort
+            && ShortMeasured(f, t)
             && f.Long.Rated >= e.MinRatedDays
             && f.Short.Rated >= e.MinRatedDays
             && AtLeast(f.Long.OnTimeRate, x.MinOnTimeRate)
@@ -302,7 +305,7 @@ public static class CoachingRules
             && AtLeast(f.Short.AverageRating, x.MinAverageRating)
             && AtMost(f.Long.ReturnRate ?? 0, x.MaxReturnRate)
             && f.Complaints90 <= x.MaxComplaints
-            && !AtMost(f.AveragePlanCompletion, t.Plans.LowCompletion);
+            && !WeakPlans(f, t);
     }
 
     // Complacent: good results with a falling trend or feedback ignored.
@@ -330,7 +333,7 @@ public static class CoachingRules
             excess = Math.Max(excess, (trend.OnTimeDrop!.Value - co.MinOnTimeDrop) * co.ExcessOnTimeDropWeight);
         }
 
-        b.Add(Math.Max(0, excess));
+        b.Add(excess);
         if (repeated is not null)
         {
             b.Core(trend.Falling ? co.BothWeight : 0, Wording.FeedbackRepeated(repeated, t.LongWindowDays));
@@ -383,9 +386,14 @@ public static class CoachingRules
             Reason(line);
         }
 
-        /// <summary>A supporting signal: only called once a core signal fired.</summary>
+        /// <summary>A supporting signal: counts only once a core signal fired (it never suggests a type on its own).</summary>
         public void Support(double weight, EvidenceLine line)
         {
+            if (!Fired)
+            {
+                return;
+            }
+
             score += weight;
             Reason(line);
         }

@@ -119,15 +119,14 @@ internal sealed record RepeatedFeedback(int Count, string Text, bool IsSuggestio
             return null;
         }
 
-        var asOf = evidence.AsOf.DayNumber;
-        var longStart = asOf - t.LongWindowDays;
+        var window = Window.Of(evidence, t);
         var parts = new List<Part>(comments.Count * 2);
         var inWindow = 0;
         for (var i = 0; i < comments.Count; i++)
         {
             var c = comments[i];
             var n = c.Date.DayNumber;
-            if (n > asOf || n <= longStart)
+            if (!window.InLong(n))
             {
                 continue;
             }

@@ -83,9 +83,7 @@ internal sealed class Facts
     public static Facts Gather(ManagerEvidence evidence, CoachingThresholds t)
     {
         var f = new Facts();
-        var asOf = evidence.AsOf.DayNumber;
-        var longStart = asOf - t.LongWindowDays; // in the window: longStart < day <= asOf
-        var shortStart = asOf - t.ShortWindowDays;
+        var window = Window.Of(evidence, t);
         var earlyLastDay = t.StrongStartWeakFinish.EarlyLastDay;
         var lateFirstDay = t.StrongStartWeakFinish.LateFirstDay;
 
@@ -94,13 +92,13 @@ internal sealed class Facts
         {
             var day = days[i];
             var n = day.Date.DayNumber;
-            if (n > asOf || n <= longStart)
+            if (!window.InLong(n))
             {
                 continue;
             }
 
             f.Long.Add(day);
-            if (n > shortStart)
+            if (window.InShort(n))
             {
                 f.Short.Add(day);
             }
@@ -129,7 +127,7 @@ internal sealed class Facts
         {
             var o = observations[i];
             var n = o.Date.DayNumber;
-            if (n > asOf || n <= longStart)
+            if (!window.InLong(n))
             {
                 continue;
             }
@@ -138,7 +136,7 @@ internal sealed class Facts
             {
                 case ObservationKind.CustomerComplaint:
                     f.Complaints90++;
-                    if (n > shortStart)
+                    if (window.InShort(n))
                     {
                         f.Complaints30++;
                     }
@@ -166,7 +164,7 @@ internal sealed class Facts
         {
             var p = pulses[i];
             var n = p.Date.DayNumber;
-            if (n > asOf || n <= longStart)
+            if (!window.InLong(n))
             {
                 continue;
             }
@@ -187,12 +185,12 @@ internal sealed class Facts
         {
             var x = transfers[i];
             var n = x.Date.DayNumber;
-            if (n > asOf || n <= longStart)
+            if (!window.InLong(n))
             {
                 continue;
             }
 
-            if (n > shortStart)
+            if (window.InShort(n))
             {
                 f.Transfers30++;
             }
@@ -209,7 +207,7 @@ internal sealed class Facts
         {
             var p = plans[i];
             var n = p.PeriodEnd.DayNumber;
-            if (n > asOf || n <= longStart || double.IsNaN(p.Completion))
+            if (!window.InLong(n) || double.IsNaN(p.Completion))
             {
                 continue;
             }
@@ -220,4 +218,23 @@ internal sealed class Facts
 
         return f;
     }
+}
+
+/// <summary>
+/// The coaching windows as day numbers: the long one (<see cref="CoachingThresholds.LongWindowDays"/>) and the
+/// short one at its end (<see cref="CoachingThresholds.ShortWindowDays"/>), both ending on the day of the evidence.
+/// </summary>
+internal readonly record struct Window(int AsOf, int LongStart, int ShortStart)
+{
+    public static Window Of(ManagerEvidence evidence, CoachingThresholds t)
+    {
+        var asOf = evidence.AsOf.DayNumber;
+        return new Window(asOf, asOf - t.LongWindowDays, asOf - t.ShortWindowDays);
+    }
+
+    /// <summary>In the long window: after its start, not after the day of the evidence.</summary>
+    public bool InLong(int dayNumber) => dayNumber > LongStart && dayNumber <= AsOf;
+
+    /// <summary>In the short window, for a day already known to be in the long one.</summary>
+    public bool InShort(int dayNumber) => dayNumber > ShortStart;
 }
