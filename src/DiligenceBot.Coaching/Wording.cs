@@ -100,13 +100,10 @@ internal static class Wording
 
     // Lacks confidence
 
-    public static EvidenceLine PulseConfidence(PulseAnswer pulse, PulseAnswer? previous) => Line(
-        $"Monthly pulse: confidence {pulse.Confidence}/5{(previous is null ? "" : $" (previous {previous.Confidence}/5)")}.",
-        $"月度自评：信心 {pulse.Confidence}/5{(previous is null ? "" : $"（上次 {previous.Confidence}/5）")}。");
+    public static EvidenceLine PulseConfidence(PulseAnswer pulse, PulseAnswer? previous) =>
+        PulseLine("confidence", "信心", pulse.Confidence, previous?.Confidence);
 
-    public static EvidenceLine LowConfidenceObserved(int count, int longDays) => Line(
-        $"The lead recorded low confidence {Times(count)} in the last {longDays} days.",
-        $"近 {longDays} 天组长记录信心不足 {count} 次。");
+    public static EvidenceLine LowConfidenceObserved(int count, int longDays) => LeadRecorded("low confidence", "信心不足", count, longDays);
 
     public static EvidenceLine LowRatingWhileOnTime(in Tally shortTally, int shortDays) => Line(
         $"Average log rating {Rating(shortTally.AverageRating ?? 0)} in the last {shortDays} days although {Pct(shortTally.OnTimeRate ?? 0)} of logs were on time.",
@@ -118,9 +115,8 @@ internal static class Wording
 
     // Lacks initiative
 
-    public static EvidenceLine PulseMotivation(PulseAnswer pulse, PulseAnswer? previous) => Line(
-        $"Monthly pulse: motivation {pulse.Motivation}/5{(previous is null ? "" : $" (previous {previous.Motivation}/5)")}.",
-        $"月度自评：积极性 {pulse.Motivation}/5{(previous is null ? "" : $"（上次 {previous.Motivation}/5）")}。");
+    public static EvidenceLine PulseMotivation(PulseAnswer pulse, PulseAnswer? previous) =>
+        PulseLine("motivation", "积极性", pulse.Motivation, previous?.Motivation);
 
     public static EvidenceLine LateLogs(in Tally shortTally, int shortDays) => shortTally.Missing == 0
         ? Line(
@@ -146,15 +142,20 @@ internal static class Wording
 
     // Discontented
 
-    public static EvidenceLine PulseFairness(PulseAnswer pulse, PulseAnswer? previous) => Line(
-        $"Monthly pulse: sense of fairness {pulse.Fairness}/5{(previous is null ? "" : $" (previous {previous.Fairness}/5)")}.",
-        $"月度自评：公平感 {pulse.Fairness}/5{(previous is null ? "" : $"（上次 {previous.Fairness}/5）")}。");
+    public static EvidenceLine PulseFairness(PulseAnswer pulse, PulseAnswer? previous) =>
+        PulseLine("sense of fairness", "公平感", pulse.Fairness, previous?.Fairness);
 
-    public static EvidenceLine Grievances(int count, int longDays) => Line(
-        $"The lead recorded a grievance about fairness {Times(count)} in the last {longDays} days.",
-        $"近 {longDays} 天组长记录对公平的不满 {count} 次。");
+    public static EvidenceLine Grievances(int count, int longDays) => LeadRecorded("a grievance about fairness", "对公平的不满", count, longDays);
 
-    public static EvidenceLine LowMorale(int count, int longDays) => Line(
-        $"The lead recorded low morale {Times(count)} in the last {longDays} days.",
-        $"近 {longDays} 天组长记录情绪低落 {count} 次。");
+    public static EvidenceLine LowMorale(int count, int longDays) => LeadRecorded("low morale", "情绪低落", count, longDays);
+
+    /// <summary>One answer of the monthly pulse, with the previous month's when there is one.</summary>
+    private static EvidenceLine PulseLine(string en, string zh, int value, int? previous) => Line(
+        $"Monthly pulse: {en} {value}/5{(previous is null ? "" : $" (previous {previous}/5)")}.",
+        $"月度自评：{zh} {value}/5{(previous is null ? "" : $"（上次 {previous}/5）")}。");
+
+    /// <summary>How often the lead recorded an observation of one kind in the long window.</summary>
+    private static EvidenceLine LeadRecorded(string en, string zh, int count, int longDays) => Line(
+        $"The lead recorded {en} {Times(count)} in the last {longDays} days.",
+        $"近 {longDays} 天组长记录{zh} {count} 次。");
 }
