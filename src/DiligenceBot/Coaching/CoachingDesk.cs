@@ -51,31 +51,22 @@ public sealed class CoachingDesk(
             ? Task.FromResult<Person?>(null)
             : db.People.AsNoTracking().Include(p => p.Team).SingleOrDefaultAsync(p => p.TenantId == tenantId && p.Id == id, cancellationToken);
 
-    /// <summary>The people who may see a manager's type and coach them, nearest first: the team lead, then up the reporting line.</summary>
-    public static List<string> LeadChain(Person manager, IReadOnlyDictionary<string, Team> teams, IReadOnlyDictionary<string, Person> people)
-    {
-        var chain = new List<string>();
-        if (manager.TeamId is null || !teams.TryGetValue(manager.TeamId, out var team) || team.LeadId is null)
-        {
-            return chain;
-        }
-
-        for (var id = team.LeadId; id is not null && id != manager.Id && !chain.Contains(id) && chain.Count < 10; id = people.GetValueOrDefault(id)?.ReportsToId)
-        {
-            chain.Add(id);
-        }
-
-        return chain;
-    }
-
     /// <summary>The managers (members of a team) of the viewer's tenant whose lead chain includes the viewer, by name.</summary>
     public async Task<List<Person>> CoachableByAsync(Person viewer, CancellationToken cancellationToken)
     {
         var (teams, people) = await OrganisationAsync(viewer.TenantId, cancellationToken);
-        return people.Values
-            .Where(p => p.TeamId is not null && LeadChain(p, teams, people).Contains(viewer.Id))
-            .OrderBy(p => p.DisplayName, StringComparer.Ordinal)
-            .ToList();
+        Func<string, ValueTask<string?>> reportsTo = id => ValueTask.FromResult(people.GetValueOrDefault(id)?.ReportsToId);
+        var coachable = new List<Person>();
+        foreach (var person in people.Values)
+        {
+            if (person.TeamId is not null && teams.TryGetValue(person.TeamId, out var team)
+                && await InLeadChainAsync(viewer.Id, person, team.LeadId, reportsTo))
+            {
+                coachable.Add(person);
+            }
+        }
+
+        return coachable.OrderBy(p => p.DisplayName, StringComparer.Ordinal).ToList();
     }
 
     public async Task<bool> MayCoachAsync(Person viewer, Person manager, CancellationToken cancellationToken)
@@ -85,9 +76,38 @@ public sealed class CoachingDesk(
             return false;
         }
 
-        var (teams, people) = await OrganisationAsync(viewer.TenantId, cancellationToken);
-        return LeadChain(manager, teams, people).Contains(viewer.Id);
+        // One person at a time: a button press should not load the whole tenant.
+        var team = manager.TeamId is null ? null : await TeamAsync(manager, cancellationToken);
+        return team is not null && team.TenantId == manager.TenantId
+            && await InLeadChainAsync(viewer.Id, manager, team.LeadId, async id => await db.People.AsNoTracking()
+                .Where(p => p.TenantId == manager.TenantId && p.Id == id).Select(p => p.ReportsToId).SingleOrDefaultAsync(cancellationToken));
     }
+
+    /// <summary>
+    /// Whether the viewer may see a manager's type and coach them: the viewer is in the manager's lead chain, the
+    /// team's lead and then up the reporting line (at most 10 steps; the walk stops at the manager or on a loop).
+    /// </summary>
+    private static async ValueTask<bool> InLeadChainAsync(string viewerId, Person manager, string? teamLeadId, Func<string, ValueTask<string?>> reportsTo)
+    {
+        var walked = new List<string>();
+        for (var id = teamLeadId; id is not null && id != manager.Id && !walked.Contains(id) && walked.Count < 10; id = await reportsTo(id))
+        {
+            if (id == viewerId)
+            {
+                return true;
+            }
+
+            walked.Add(id);
+        }
+
+        return false;
+    }
+
+    /// <summary>The manager's team: the one loaded with the person when there is one, else from the database.</summary>
+    private async Task<Team?> TeamAsync(Person manager, CancellationToken cancellationToken) =>
+        manager.Team is { } loaded && loaded.Id == manager.TeamId
+            ? loaded
+            : await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == manager.TeamId, cancellationToken);
 
     private async Task<(Dictionary<string, Team> Teams, Dictionary<string, Person> People)> OrganisationAsync(string tenantId, CancellationToken cancellationToken) =>
         (await db.Teams.AsNoTracking().Where(t => t.TenantId == tenantId).ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, cancellationToken),
@@ -109,7 +129,7 @@ public sealed class CoachingDesk(
     /// </param>
     public async Task<CoachingView?> ViewAsync(Person manager, CoachingSuggestion? suggestion, CancellationToken cancellationToken)
     {
-        if (manager.TeamId is null || await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == manager.TeamId, cancellationToken) is not { } team)
+        if (manager.TeamId is null || await TeamAsync(manager, cancellationToken) is not { } team)
         {
             return null;
         }

@@ -125,6 +125,10 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         // A card button pressed by someone outside the chain is refused the same way.
         var (_, pressed) = await _t.ExecuteAsync(TeamsUser.WangLei, CoachingCards.OpenVerb, new JsonObject { ["verb"] = CoachingCards.OpenVerb, ["managerId"] = "chen-jie" });
         Assert.Equal("Only Chen Jie 陈杰's lead chain (their team lead and those the lead reports to) can open their coaching card.", MessageOf(pressed));
+
+        // Two steps up the chain (the lead's own manager) may press it.
+        var (fromDirector, _) = await _t.ExecuteAsync(LiuYang, CoachingCards.OpenVerb, new JsonObject { ["verb"] = CoachingCards.OpenVerb, ["managerId"] = "chen-jie" });
+        Assert.Equal("Coaching: Chen Jie 陈杰", Title(fromDirector!));
     }
 
     [Fact]
