@@ -155,7 +155,7 @@ public static class CoachingCards
         var current = view.Current;
         card.Body.Add(new TextBlock(current is null
             ? Texts.Coaching.NotDecided.In(language)
-            : Texts.Coaching.Decided.Format(language, library[current.ChosenType].Name.In(language), view.Names.GetValueOrDefault(current.DecidedById) ?? current.DecidedById, Date(LocalDate(current.DecidedAt, view.Team))))
+            : Texts.Coaching.Decided.Format(language, library[current.ChosenType].Name.In(language), view.Names.GetValueOrDefault(current.DecidedById) ?? current.DecidedById, Date(view.Team.LocalDate(current.DecidedAt))))
         {
             Id = "current", Spacing = Spacing.None, Weight = current is null ? null : TextWeight.Bolder,
         });
@@ -167,7 +167,7 @@ public static class CoachingCards
         if (view.Assessments.Count > 1)
         {
             card.Body.Add(new TextBlock(Texts.Coaching.History.In(language) + "\n\n" + string.Join("\n\n", view.Assessments.Skip(1).Select(a =>
-                $"• {Date(LocalDate(a.DecidedAt, view.Team))} {view.Names.GetValueOrDefault(a.DecidedById) ?? a.DecidedById}: {library[a.ChosenType].Name.In(language)}" + (a.Reason is null ? string.Empty : " — " + Short(a.Reason)))))
+                $"• {Date(view.Team.LocalDate(a.DecidedAt))} {view.Names.GetValueOrDefault(a.DecidedById) ?? a.DecidedById}: {library[a.ChosenType].Name.In(language)}" + (a.Reason is null ? string.Empty : " — " + Short(a.Reason)))))
             {
                 Id = "history", IsSubtle = true,
             });
@@ -403,10 +403,7 @@ public static class CoachingCards
                 Value = typed.GetValueOrDefault(id) is { Length: > 0 } v ? v : null,
                 Choices = Enumerable.Range(1, 5).Select(i => new Choice(Scale(i, language), i.ToString(CultureInfo.InvariantCulture))).ToList(),
             });
-            if (errors.TryGetValue(id, out var error))
-            {
-                card.Body.Add(new TextBlock(error) { Id = "error." + id, Color = TextColor.Attention, Size = TextSize.Small, Spacing = Spacing.None });
-            }
+            AddError(card.Body, errors, id);
         }
 
         card.Actions =
@@ -572,9 +569,6 @@ public static class CoachingCards
             ],
         };
     }
-
-    private static DateOnly LocalDate(DateTimeOffset at, Team team) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone)).DateTime);
 
     private static void AddError(List<CardElement> body, Dictionary<string, string> errors, string id)
     {

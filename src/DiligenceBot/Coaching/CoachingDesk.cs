@@ -43,9 +43,6 @@ public sealed class CoachingDesk(
     public CoachingLibrary Library => library;
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public static DateOnly TodayOf(Team team, DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone)).DateTime);
-
     public Task<Person?> PersonAsync(string tenantId, string? id, CancellationToken cancellationToken) =>
         id is null
             ? Task.FromResult<Person?>(null)
@@ -149,7 +146,7 @@ public sealed class CoachingDesk(
         var names = await db.People.AsNoTracking().Where(p => p.TenantId == manager.TenantId && nameIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName, StringComparer.Ordinal, cancellationToken);
         var tips = await db.Notifications.CountAsync(n => n.TenantId == manager.TenantId && n.Kind == TipKind && n.RecipientId == manager.Id, cancellationToken);
-        return new CoachingView(manager, team, suggestion, assessments, actions, observations, names, TodayOf(team, Now), tips);
+        return new CoachingView(manager, team, suggestion, assessments, actions, observations, names, team.LocalDate(Now), tips);
     }
 
     /// <summary>
@@ -227,13 +224,8 @@ public sealed class CoachingDesk(
             return false;
         }
 
-        var notification = Notification.Create(manager.TenantId, TipKind, $"{CoachingLibrary.TypeKey(type)}.{sequence % tips.Count}", sequence, manager.Id, Now);
-        if (await db.Notifications.AnyAsync(n => n.DedupKey == notification.DedupKey, cancellationToken))
-        {
-            return true;
-        }
-
-        db.Notifications.Add(notification);
+        await NotificationQueue.AddNewAsync(
+            db, [Notification.Create(manager.TenantId, TipKind, $"{CoachingLibrary.TypeKey(type)}.{sequence % tips.Count}", sequence, manager.Id, Now)], cancellationToken);
         return true;
     }
 

@@ -79,7 +79,7 @@ public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalenda
             {
                 var schedule = calendars.ScheduleOf(team);
                 var zone = TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone);
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+                var today = ScheduleMath.LocalDate(zone, now);
                 var days = new List<DateOnly>();
                 for (var d = today.AddDays(-windowDays + 1); d <= today; d = d.AddDays(1))
                 {
@@ -121,7 +121,7 @@ public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalenda
                 }
             }
 
-            DateOnly Local(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+            DateOnly Local(DateTimeOffset at) => ScheduleMath.LocalDate(zone, at);
             result[manager.Id] = new ManagerEvidence(
                 today,
                 days,

@@ -35,10 +35,11 @@ public sealed class CoachingJob(CoachingDesk desk, HolidayCalendars calendars, I
         foreach (var team in teams)
         {
             var schedule = calendars.ScheduleOf(team);
-            var today = CoachingDesk.TodayOf(team, now);
+            var today = team.LocalDate(now);
             var due = ScheduleMath.IsWorkingDay(schedule, today) && now >= ScheduleMath.MeetingStart(schedule, today) + AfterMeeting;
             teamToday[team.Id] = (today, due);
-            if (!due || FirstWorkingDayOfMonth(schedule, today) != today)
+            // The first working day of the month: no working day between the 1st and today, today included.
+            if (!due || ScheduleMath.NextWorkingDay(schedule, new DateOnly(today.Year, today.Month, 1).AddDays(-1), today.Day) != today)
             {
                 continue;
             }
@@ -116,19 +117,6 @@ public sealed class CoachingJob(CoachingDesk desk, HolidayCalendars calendars, I
     }
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static DateOnly? FirstWorkingDayOfMonth(TeamSchedule schedule, DateOnly day)
-    {
-        for (var d = new DateOnly(day.Year, day.Month, 1); d <= day; d = d.AddDays(1))
-        {
-            if (ScheduleMath.IsWorkingDay(schedule, d))
-            {
-                return d;
-            }
-        }
-
-        return null;
-    }
 }
 
 /// <summary>At start-up: loads the coaching seeds (failing the start when one is wrong) and registers the <see cref="CoachingJob"/> with Hangfire when this host has it (Scheduling enabled).</summary>
@@ -167,9 +155,9 @@ public static class CoachingRegistration
     {
         services.AddSingleton(sp =>
         {
-            var seeds = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Data.DatabaseOptions>>().Value.SeedPath;
+            var seeds = Data.DataExtensions.SeedFolder(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Data.DatabaseOptions>>().Value);
             return new CoachingLibrary(
-                Path.Combine(Path.IsPathRooted(seeds) ? seeds : Path.Combine(AppContext.BaseDirectory, seeds), "coaching"),
+                Path.Combine(seeds, "coaching"),
                 Path.Combine(AppContext.BaseDirectory, "seeds", "coaching"));
         });
         services.AddScoped<CoachingEvidenceLoader>();

@@ -47,7 +47,7 @@ public sealed class CoachingDigestRenderer(CoachingDesk desk) : INotificationRen
             .GroupBy(a => a.ManagerId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Number).First().ChosenType, StringComparer.Ordinal);
         var actions = await db.Set<CoachingAction>().AsNoTracking()
             .Where(a => ids.Contains(a.ManagerId) && a.Status == CoachingActionStatus.Open).ToListAsync(cancellationToken);
-        var today = CoachingDesk.TodayOf(team, desk.Now);
+        var today = team.LocalDate(desk.Now);
         var rows = members.Select(m =>
         {
             var now = snapshots.SingleOrDefault(s => s.ManagerId == m.Id && s.Month == month);
@@ -75,7 +75,7 @@ public sealed class CoachingActionRenderer(CoachingDesk desk) : INotificationRen
 
         var text = desk.Library.FindAction(action.Type, action.PlaybookActionId)?.In(language) ?? action.PlaybookActionId;
         return OutgoingActivity.FromCard(
-            CoachingCards.ActionReminder(action, manager, text, CoachingDesk.TodayOf(team, desk.Now), language),
+            CoachingCards.ActionReminder(action, manager, text, team.LocalDate(desk.Now), language),
             Texts.Coaching.ReminderSummary.Format(language, manager.DisplayName));
     }
 }

@@ -10,8 +10,7 @@ namespace DiligenceBot.Coaching;
 
 internal static class CoachingRequest
 {
-    public static string? Str(BotRequest request, string key) =>
-        request.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    public static string? Str(BotRequest request, string key) => WorkLogs.WorkLogBook.ReadString(request.Data, key);
 
     public static int? Int(BotRequest request, string key) =>
         request.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
@@ -282,7 +281,7 @@ public sealed class CoachingActionVerb(CoachingDesk desk) : IBotVerb
         }
 
         var outcome = CoachingRequest.Str(request, "outcome");
-        if (!Guid.TryParse(CoachingRequest.Str(request, "actionId"), out var actionId) || outcome is not (CoachingCards.Done or CoachingCards.Skipped))
+        if (WorkLogs.WorkLogBook.ReadGuid(request.Data, "actionId") is not { } actionId || outcome is not (CoachingCards.Done or CoachingCards.Skipped))
         {
             return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
         }
@@ -385,7 +384,7 @@ public sealed class PulseVerb(CoachingDesk desk) : IBotVerb
 
     public static DateOnly PulseMonth(Team team, DateTimeOffset now)
     {
-        var today = CoachingDesk.TodayOf(team, now);
+        var today = team.LocalDate(now);
         return new DateOnly(today.Year, today.Month, 1);
     }
 

@@ -51,6 +51,10 @@ public sealed class Team
     /// <summary>Minutes before the meeting at which managers without a log are reminded.</summary>
     public List<int> ReminderOffsets { get; set; } = [60, 15];
 
+    /// <summary>The team's calendar date at <paramref name="instant"/>, in its time zone.</summary>
+    public DateOnly LocalDate(DateTimeOffset instant) =>
+        Scheduling.ScheduleMath.LocalDate(TimeZoneInfo.FindSystemTimeZoneById(TimeZone), instant);
+
     /// <summary>True when <paramref name="personId"/> may review this team's logs.</summary>
     public bool IsReviewer(string personId) => LeadId == personId || DelegateIds.Contains(personId);
 }

@@ -161,6 +161,7 @@ public static class ScheduleMath
     // FindSystemTimeZoneById caches zones, so resolving on every call costs a dictionary lookup.
     private static TimeZoneInfo Zone(TeamSchedule s) => TimeZoneInfo.FindSystemTimeZoneById(s.TimeZone);
 
-    private static DateOnly LocalDate(TimeZoneInfo zone, DateTimeOffset instant) =>
+    /// <summary>The calendar date in <paramref name="zone"/> at <paramref name="instant"/>.</summary>
+    public static DateOnly LocalDate(TimeZoneInfo zone, DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 }

@@ -25,8 +25,7 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
     public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Today in the team's time zone.</summary>
-    public DateOnly Today(Team team) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone)).DateTime);
+    public DateOnly Today(Team team) => team.LocalDate(Now);
 
     /// <summary>The log of <paramref name="date"/> is due at the start of that day's meeting, in the team's time zone.</summary>
     public static DateTimeOffset Deadline(Team team, DateOnly date)
