@@ -164,10 +164,10 @@ public static class CoachingRegistration
         services.AddScoped<CoachingDesk>();
         services.AddScoped<CoachingJob>();
         services.AddHostedService<CoachingJobs>();
-        services.AddNotificationRenderer(CoachingDesk.PulseKind, sp => ActivatorUtilities.CreateInstance<PulseRenderer>(sp));
-        services.AddNotificationRenderer(CoachingDesk.DigestKind, sp => ActivatorUtilities.CreateInstance<CoachingDigestRenderer>(sp));
-        services.AddNotificationRenderer(CoachingDesk.ActionDueKind, sp => ActivatorUtilities.CreateInstance<CoachingActionRenderer>(sp));
-        services.AddNotificationRenderer(CoachingDesk.TipKind, sp => ActivatorUtilities.CreateInstance<CoachingTipRenderer>(sp));
+        services.AddNotificationRenderer<PulseRenderer>(CoachingDesk.PulseKind);
+        services.AddNotificationRenderer<CoachingDigestRenderer>(CoachingDesk.DigestKind);
+        services.AddNotificationRenderer<CoachingActionRenderer>(CoachingDesk.ActionDueKind);
+        services.AddNotificationRenderer<CoachingTipRenderer>(CoachingDesk.TipKind);
         return services
             .AddBotVerb<CoachVerb>(CoachingCards.OpenVerb, "coach", "辅导")
             .AddBotVerb<DecideVerb>(CoachingCards.DecideVerb)

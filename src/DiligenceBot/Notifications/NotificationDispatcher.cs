@@ -12,12 +12,29 @@ namespace DiligenceBot.Notifications;
 /// <summary>Builds the message for one kind of notification, in the recipient's language.</summary>
 public interface INotificationRenderer
 {
-
     /// <summary>The activity to send, or null when the subject no longer needs it.</summary>
     Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken);
 
     /// <summary>What to queue when the recipient cannot be reached (saved with the notification's new state).</summary>
     Task OnUndeliverableAsync(Notification notification, DiligenceDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class NotificationRendererRegistration
+{
+    /// <summary>
+    /// Registers the renderer of these kinds of notification (scoped, keyed by the kind; a renderer serving several
+    /// kinds reads <see cref="Notification.Kind"/>).
+    /// </summary>
+    public static IServiceCollection AddNotificationRenderer<TRenderer>(this IServiceCollection services, params string[] kinds)
+        where TRenderer : class, INotificationRenderer
+    {
+        foreach (var kind in kinds)
+        {
+            services.AddKeyedScoped<INotificationRenderer, TRenderer>(kind);
+        }
+
+        return services;
+    }
 }
 
 /// <summary>
@@ -26,13 +43,6 @@ public interface INotificationRenderer
 /// claims due messages (as many as the senders can take) and hands them to the senders, so the senders never race
 /// each other for the same rows; woken at once when a feature queues one, polling every few seconds for retries.
 /// </summary>
-public static class NotificationRendererRegistration
-{
-    /// <summary>Registers the renderer of one kind of notification (scoped, keyed by the kind).</summary>
-    public static IServiceCollection AddNotificationRenderer(this IServiceCollection services, string kind, Func<IServiceProvider, INotificationRenderer> create) =>
-        services.AddKeyedScoped(kind, (sp, _) => create(sp));
-}
-
 public sealed class NotificationDispatcher(
     IServiceScopeFactory scopes,
     TimeProvider time,

@@ -65,7 +65,7 @@ public sealed class ReminderRenderer(WorkLogBook book, HolidayCalendars calendar
 }
 
 /// <summary>To the lead before the meeting (and after it, when logs wait for review): the team's logs for the day.</summary>
-public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calendars, string kind) : INotificationRenderer
+public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calendars) : INotificationRenderer
 {
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
@@ -86,7 +86,7 @@ public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calend
             return new WorkLogCards.TeamRow(m, log, log is null || template is null ? null : OneLine(log, template, language));
         }).ToList();
         var meeting = $"{ScheduleMath.MeetingStart(calendars.ScheduleOf(team), day).ToOffset(TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone).BaseUtcOffset):HH\\:mm}";
-        if (kind == TeamScheduleJob.ReviewReminder)
+        if (notification.Kind == TeamScheduleJob.ReviewReminder)
         {
             var waiting = logs.Count(l => l.Status == WorkLogStatus.Submitted);
             if (waiting == 0)
@@ -119,7 +119,7 @@ public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calend
 }
 
 /// <summary>Escalations and "cannot reach" notes: a plain message that says why it came.</summary>
-public sealed class EscalationRenderer(WorkLogBook book, string kind) : INotificationRenderer
+public sealed class EscalationRenderer(WorkLogBook book) : INotificationRenderer
 {
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
@@ -129,7 +129,7 @@ public sealed class EscalationRenderer(WorkLogBook book, string kind) : INotific
         }
 
         var date = WorkLogCards.Date(day);
-        switch (kind)
+        switch (notification.Kind)
         {
             case TeamScheduleJob.MissingToLead:
                 return OutgoingActivity.FromText(Texts.Schedule.MissingToLead.Format(language, manager.DisplayName, notification.Revision, date));
@@ -157,14 +157,9 @@ public static class ScheduleRegistration
         services.AddScoped<TeamScheduleJob>();
         services.AddBotVerb<MeetingVerb>("admin.meeting", "meeting", "例会时间");
         services.AddBotVerb<ReloadVerb>("admin.reload", "reload", "重新加载");
-        services.AddNotificationRenderer(TeamScheduleJob.Reminder, sp => ActivatorUtilities.CreateInstance<ReminderRenderer>(sp));
-        services.AddNotificationRenderer(TeamScheduleJob.Digest, sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.Digest));
-        services.AddNotificationRenderer(TeamScheduleJob.ReviewReminder, sp => new LeadDigestRenderer(sp.GetRequiredService<WorkLogBook>(), sp.GetRequiredService<HolidayCalendars>(), TeamScheduleJob.ReviewReminder));
-        foreach (var kind in new[] { TeamScheduleJob.MissingToLead, TeamScheduleJob.MissingToLeadsManager, TeamScheduleJob.Unreachable })
-        {
-            services.AddNotificationRenderer(kind, sp => new EscalationRenderer(sp.GetRequiredService<WorkLogBook>(), kind));
-        }
-
+        services.AddNotificationRenderer<ReminderRenderer>(TeamScheduleJob.Reminder);
+        services.AddNotificationRenderer<LeadDigestRenderer>(TeamScheduleJob.Digest, TeamScheduleJob.ReviewReminder);
+        services.AddNotificationRenderer<EscalationRenderer>(TeamScheduleJob.MissingToLead, TeamScheduleJob.MissingToLeadsManager, TeamScheduleJob.Unreachable);
         return services;
     }
 }

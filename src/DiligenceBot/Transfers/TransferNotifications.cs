@@ -13,7 +13,7 @@ namespace DiligenceBot.Transfers;
 /// of an escalated form, a plain message). A message about a revision the form has moved past is not sent: the
 /// step it announced has been overtaken (acknowledged meanwhile, forwarded elsewhere, handled, closed).
 /// </summary>
-public sealed class TransferRenderer(TransferRegister register, string kind) : INotificationRenderer
+public sealed class TransferRenderer(TransferRegister register) : INotificationRenderer
 {
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class TransferRenderer(TransferRegister register, string kind) : I
         async Task<OutgoingActivity> CardAsync(string notice, string summary) =>
             OutgoingActivity.FromCard(await register.CardAsync(form, recipient, language, cancellationToken, notice), summary);
 
-        switch (kind)
+        switch (notification.Kind)
         {
             case TransferRegister.Routed when form.State == TransferState.Sent:
                 var ackBy = TransferRegister.Local(form.AckDueAt, zone);
@@ -60,7 +60,7 @@ public sealed class TransferRenderer(TransferRegister register, string kind) : I
 
             case TransferRegister.AckEscalated when form.State == TransferState.Sent:
             case TransferRegister.HandleEscalated when form.IsOpen:
-                var ack = kind == TransferRegister.AckEscalated;
+                var ack = notification.Kind == TransferRegister.AckEscalated;
                 var due = TransferRegister.Local(ack ? form.AckEscalateAt : form.HandleDueAt, zone);
                 if (recipient.Id == form.ProviderId)
                 {

@@ -15,14 +15,9 @@ public static class TransferRegistration
         services.AddScoped<TransferRegister>();
         services.AddScoped<TransferDeadlineJob>();
         services.AddHostedService<TransferJobs>();
-        foreach (var kind in new[]
-        {
+        services.AddNotificationRenderer<TransferRenderer>(
             TransferRegister.Routed, TransferRegister.Handled, TransferRegister.Reopened, TransferRegister.Closed,
-            TransferRegister.AckReminder, TransferRegister.AckEscalated, TransferRegister.HandleEscalated,
-        })
-        {
-            services.AddNotificationRenderer(kind, sp => new TransferRenderer(sp.GetRequiredService<TransferRegister>(), kind));
-        }
+            TransferRegister.AckReminder, TransferRegister.AckEscalated, TransferRegister.HandleEscalated);
 
         return services
             .AddBotVerb<OpenTransferVerb>(TransferCards.OpenVerb, "transfer", "信息传递", "信息传递表", "传递信息")

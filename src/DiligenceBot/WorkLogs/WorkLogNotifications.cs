@@ -23,7 +23,7 @@ public sealed class ReviewRequestedRenderer(WorkLogBook book) : INotificationRen
 }
 
 /// <summary>To the manager: the lead's decision. A returned log comes back as the form, prefilled, with the comment.</summary>
-public sealed class DecisionRenderer(WorkLogBook book, string kind) : INotificationRenderer
+public sealed class DecisionRenderer(WorkLogBook book) : INotificationRenderer
 {
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class DecisionRenderer(WorkLogBook book, string kind) : INotificat
             return null;
         }
 
-        if (kind == WorkLogBook.Returned && log.Status == WorkLogStatus.Returned)
+        if (notification.Kind == WorkLogBook.Returned && log.Status == WorkLogStatus.Returned)
         {
             var team = await book.TeamAsync(log.TeamId, cancellationToken);
             var template = await book.TemplateForAsync(team, cancellationToken);
@@ -43,6 +43,6 @@ public sealed class DecisionRenderer(WorkLogBook book, string kind) : INotificat
         }
 
         var summary = await book.SummaryAsync(log, recipient, language, cancellationToken);
-        return OutgoingActivity.FromCard(summary, (kind == WorkLogBook.Approved ? Texts.WorkLogs.ApprovedSummary : Texts.WorkLogs.ReturnedSummary).In(language));
+        return OutgoingActivity.FromCard(summary, (notification.Kind == WorkLogBook.Approved ? Texts.WorkLogs.ApprovedSummary : Texts.WorkLogs.ReturnedSummary).In(language));
     }
 }

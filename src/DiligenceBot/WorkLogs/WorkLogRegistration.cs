@@ -8,9 +8,8 @@ public static class WorkLogRegistration
     public static IServiceCollection AddWorkLogs(this IServiceCollection services)
     {
         services.AddScoped<WorkLogBook>();
-        services.AddNotificationRenderer(WorkLogBook.ReviewRequested, sp => ActivatorUtilities.CreateInstance<ReviewRequestedRenderer>(sp));
-        services.AddNotificationRenderer(WorkLogBook.Returned, sp => new DecisionRenderer(sp.GetRequiredService<WorkLogBook>(), WorkLogBook.Returned));
-        services.AddNotificationRenderer(WorkLogBook.Approved, sp => new DecisionRenderer(sp.GetRequiredService<WorkLogBook>(), WorkLogBook.Approved));
+        services.AddNotificationRenderer<ReviewRequestedRenderer>(WorkLogBook.ReviewRequested);
+        services.AddNotificationRenderer<DecisionRenderer>(WorkLogBook.Returned, WorkLogBook.Approved);
         return services
             .AddBotVerb<OpenLogVerb>(WorkLogCards.OpenVerb, "log", "日志", "写日志", "工作日志")
             .AddBotVerb<SubmitLogVerb>(WorkLogCards.SubmitVerb)
