@@ -216,7 +216,7 @@ try
         Console.WriteLine("  warning: fewer than three different outcomes; the seed does not exercise the rules");
     }
 
-    // ---- As the monthly job calls it: one SuggestAsync per team ----------------------------------------------------
+    // ---- One SuggestAsync per team (the monthly job's pattern until it made one call per tenant) -------------------
     if (perTeam)
     {
         Quiesce();
