@@ -39,7 +39,7 @@ public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalenda
         // manager's own index instead of walking the tenant's whole history).
         var logs = db.WorkLogs.AsNoTracking().Where(l => l.WorkDate >= from);
         logs = byTenant ? logs.Where(l => l.TenantId == tenantId) : logs.Where(l => idList.Contains(l.ManagerId));
-        var logRows = await logs.Select(l => new { l.ManagerId, l.TeamId, l.WorkDate, l.OnTime, l.QualityRating }).ToListAsync(cancellationToken);
+        var logRows = await logs.Select(l => new { l.ManagerId, l.WorkDate, l.OnTime, l.QualityRating }).ToListAsync(cancellationToken);
         // Returned logs come from their reviews (one join), not from a correlated EXISTS per log.
         var commentRows = await logs
             .SelectMany(l => l.Reviews.Where(r => r.Decision == ReviewDecision.Returned), (l, r) => new { l.ManagerId, l.WorkDate, r.Evaluation, r.Requirement, r.Suggestion })

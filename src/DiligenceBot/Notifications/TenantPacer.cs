@@ -37,16 +37,22 @@ public sealed class TenantPacer(IServiceScopeFactory scopes)
 
     private readonly Dictionary<string, (long Second, int Count)> _givenBack = new(StringComparer.Ordinal);
 
+    /// <summary>The send-schedule row of a tenant.</summary>
+    private static string SlotsKey(string tenantId) => "tenant-slots:" + tenantId;
+
+    /// <summary>The slot (1/<paramref name="perSecond"/> s wide, counted from the Unix epoch) an instant falls in.</summary>
+    private static long SlotAt(long unixMs, int perSecond) => (long)(unixMs / (1000.0 / perSecond));
+
     public async Task WaitForSlotAsync(string tenantId, int perSecond, CancellationToken cancellationToken)
     {
-        var key = "tenant-slots:" + tenantId;
+        var key = SlotsKey(tenantId);
         var slotMs = 1000.0 / perSecond;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
         while (true)
         {
             var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var nowSlot = (long)(nowMs / slotMs);
+            var nowSlot = SlotAt(nowMs, perSecond);
             long reserved;
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
@@ -103,8 +109,8 @@ public sealed class TenantPacer(IServiceScopeFactory scopes)
             _givenBack[tenantId] = (second, count + 1);
         }
 
-        var key = "tenant-slots:" + tenantId;
-        var nowSlot = (long)(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / (1000.0 / perSecond));
+        var key = SlotsKey(tenantId);
+        var nowSlot = SlotAt(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), perSecond);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
         await db.Set<SendWindow>().Where(w => w.Key == key && w.LastSlot > nowSlot)
