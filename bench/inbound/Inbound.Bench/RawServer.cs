@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -101,10 +102,10 @@ internal static class ReplyFloor
 {
     public static byte[] Message()
     {
-        var items = new System.Text.Json.Nodes.JsonArray();
+        var items = new JsonArray();
         for (var i = 0; i < 24; i++)
         {
-            items.Add(new System.Text.Json.Nodes.JsonObject
+            items.Add(new JsonObject
             {
                 ["type"] = "TextBlock",
                 ["text"] = $"**command {i}** — what this command does for a manager or a lead, in a line",
@@ -112,28 +113,28 @@ internal static class ReplyFloor
             });
         }
 
-        var card = new System.Text.Json.Nodes.JsonObject
+        var card = new JsonObject
         {
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = "1.5",
             ["fallbackText"] = "DiligenceBot help",
-            ["body"] = new System.Text.Json.Nodes.JsonArray(
-                new System.Text.Json.Nodes.JsonObject { ["type"] = "TextBlock", ["text"] = "DiligenceBot help", ["size"] = "Large", ["weight"] = "Bolder", ["wrap"] = true },
-                new System.Text.Json.Nodes.JsonObject { ["type"] = "Container", ["id"] = "commands", ["items"] = items }),
-            ["actions"] = new System.Text.Json.Nodes.JsonArray(
-                new System.Text.Json.Nodes.JsonObject { ["type"] = "Action.Execute", ["title"] = "Who am I?", ["verb"] = "help.profile" }),
-            ["msteams"] = new System.Text.Json.Nodes.JsonObject { ["width"] = "Full" },
+            ["body"] = new JsonArray(
+                new JsonObject { ["type"] = "TextBlock", ["text"] = "DiligenceBot help", ["size"] = "Large", ["weight"] = "Bolder", ["wrap"] = true },
+                new JsonObject { ["type"] = "Container", ["id"] = "commands", ["items"] = items }),
+            ["actions"] = new JsonArray(
+                new JsonObject { ["type"] = "Action.Execute", ["title"] = "Who am I?", ["verb"] = "help.profile" }),
+            ["msteams"] = new JsonObject { ["width"] = "Full" },
         };
-        var message = new System.Text.Json.Nodes.JsonObject
+        var message = new JsonObject
         {
             ["type"] = "message",
-            ["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "28:6d1f0c8e-3b2a-4f4e-9c11-7a5b2e0d9f31", ["name"] = "DiligenceBot" },
-            ["recipient"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "29:1-bench-user", ["aadObjectId"] = "a3c4b5ff-78b0-4313-9df2-a1e60bc975b5" },
-            ["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "a:1-bench-conversation", ["conversationType"] = "personal" },
+            ["from"] = new JsonObject { ["id"] = "28:6d1f0c8e-3b2a-4f4e-9c11-7a5b2e0d9f31", ["name"] = "DiligenceBot" },
+            ["recipient"] = new JsonObject { ["id"] = "29:1-bench-user", ["aadObjectId"] = "a3c4b5ff-78b0-4313-9df2-a1e60bc975b5" },
+            ["conversation"] = new JsonObject { ["id"] = "a:1-bench-conversation", ["conversationType"] = "personal" },
             ["locale"] = "en-US",
-            ["attachments"] = new System.Text.Json.Nodes.JsonArray(
-                new System.Text.Json.Nodes.JsonObject { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["content"] = card }),
+            ["attachments"] = new JsonArray(
+                new JsonObject { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["content"] = card }),
         };
         return System.Text.Encoding.UTF8.GetBytes(message.ToJsonString());
     }
