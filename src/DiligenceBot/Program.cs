@@ -4,6 +4,7 @@ using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.Conversations;
 using DiligenceBot.Data;
 using DiligenceBot.Help;
+using DiligenceBot.Operations;
 using DiligenceBot.Scheduling;
 using DiligenceBot.Transfers;
 using DiligenceBot.WorkLogs;
@@ -23,12 +24,13 @@ builder.Services.AddScheduleMessages();
 builder.Services.AddTransfers();
 builder.Services.AddCoaching();
 builder.AddScheduling();
+builder.AddOperations();
 
 var app = builder.Build();
 await app.MigrateAndSeedAsync();
 app.MapBotMessages("/api/messages");
 app.MapScheduling();
-app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapOperations();
 await app.RunAsync();
 return 0;
 

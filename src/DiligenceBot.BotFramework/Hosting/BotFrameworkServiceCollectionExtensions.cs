@@ -39,6 +39,8 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<IConnectorClient>(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(
             sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName)));
 
+        services.AddMetrics();
+        services.TryAddSingleton<ActivityMetrics>();
         services.AddHostedService<HostingNotices>();
         return services;
     }

@@ -27,12 +27,14 @@ public static class BotMessagesEndpoint
         var services = http.RequestServices;
         var options = services.GetRequiredService<IOptions<BotOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotMessagesEndpoint).FullName!);
+        var metrics = services.GetRequiredService<ActivityMetrics>();
         var cancellationToken = http.RequestAborted;
 
         using var body = await ActivityBody.ReadAsync(http.Request, options.MaxActivityBytes, cancellationToken);
         if (body is null)
         {
             Log.ActivityRejected(logger, null, StatusCodes.Status413PayloadTooLarge, $"body larger than {options.MaxActivityBytes} bytes");
+            metrics.Record(null, ActivityOutcome.TooLarge);
             await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", "The activity is larger than this bot accepts.");
             return;
         }
@@ -45,6 +47,7 @@ public static class BotMessagesEndpoint
         catch (JsonException ex)
         {
             Log.ActivityRejected(logger, TryReadId(body.Span), StatusCodes.Status400BadRequest, $"malformed JSON at {ex.Path ?? "$"}, line {ex.LineNumber}");
+            metrics.Record(null, ActivityOutcome.BadRequest);
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BadSyntax", "The body is not a valid activity JSON document.");
             return;
         }
@@ -52,6 +55,7 @@ public static class BotMessagesEndpoint
         if (Problem(activity) is { } problem)
         {
             Log.ActivityRejected(logger, activity?.Id, StatusCodes.Status400BadRequest, problem);
+            metrics.Record(activity?.Type, ActivityOutcome.BadRequest);
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BadArgument", problem);
             return;
         }
@@ -70,6 +74,7 @@ public static class BotMessagesEndpoint
             if (!auth.Succeeded)
             {
                 Log.AuthenticationFailed(logger, activity.Id, auth.Failure!);
+                metrics.Record(activity.Type, ActivityOutcome.Unauthorized);
                 await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized", "The request is not authenticated.");
                 return;
             }
@@ -88,6 +93,7 @@ public static class BotMessagesEndpoint
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.HandlerFailed(logger, activity.Id, activity.Type, ex);
+            metrics.Record(activity.Type, ActivityOutcome.Failed);
             await WriteErrorAsync(http, StatusCodes.Status500InternalServerError, "InternalError", "The bot could not handle this activity.");
             return;
         }
@@ -106,6 +112,7 @@ public static class BotMessagesEndpoint
             http.Response.StatusCode = StatusCodes.Status200OK;
         }
 
+        metrics.Record(activity.Type, ActivityOutcome.Handled);
         Log.ActivityHandled(logger, activity.Id, activity.Type, http.Response.StatusCode);
     }
 

@@ -48,6 +48,7 @@ public sealed class NotificationDispatcher(
     TimeProvider time,
     TenantPacer pacer,
     Microsoft.Extensions.Options.IOptions<Scheduling.SchedulingOptions> scheduling,
+    Operations.DiligenceMetrics metrics,
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
     private const int MaxAttempts = 5;
@@ -174,6 +175,7 @@ public sealed class NotificationDispatcher(
     {
         var notification = await db.Set<Notification>().SingleAsync(n => n.Id == id, cancellationToken);
         var now = time.GetUtcNow();
+        metrics.OutboxLag(now - notification.NextAttemptAt);
         notification.Attempts++;
         notification.ClaimedUntil = null;
         var recipient = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == notification.RecipientId && p.TenantId == notification.TenantId, cancellationToken);
@@ -184,6 +186,7 @@ public sealed class NotificationDispatcher(
             notification.Status = NotificationStatus.Failed;
             notification.LastError = recipient is null ? "recipient unknown" : "no renderer";
             await db.SaveChangesAsync(cancellationToken);
+            metrics.Sent(notification.Kind, "failed");
             return;
         }
 
@@ -195,6 +198,7 @@ public sealed class NotificationDispatcher(
             notification.LastError = "no conversation";
             await renderer.OnUndeliverableAsync(notification, db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            metrics.Sent(notification.Kind, "unreachable");
             return;
         }
 
@@ -205,6 +209,7 @@ public sealed class NotificationDispatcher(
             notification.Status = NotificationStatus.Sent;
             notification.LastError = "no longer needed";
             await db.SaveChangesAsync(cancellationToken);
+            metrics.Sent(notification.Kind, "not_needed");
             return;
         }
 
@@ -246,6 +251,13 @@ public sealed class NotificationDispatcher(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        metrics.Sent(notification.Kind, result.Outcome switch
+        {
+            ProactiveOutcome.Sent => "sent",
+            ProactiveOutcome.Throttled => "throttled",
+            ProactiveOutcome.Unreachable => "unreachable",
+            _ => "failed",
+        });
         Log.NotificationDelivered(logger, notification.Id, notification.Kind, notification.Status.ToString());
     }
 }

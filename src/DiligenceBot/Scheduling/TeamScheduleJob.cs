@@ -52,6 +52,7 @@ public sealed class TeamScheduleJob(
     HolidayCalendars calendars,
     NotificationDispatcher dispatcher,
     IOptions<SchedulingOptions> options,
+    Operations.DiligenceMetrics metrics,
     TimeProvider time)
 {
     public const string Reminder = "schedule.reminder";
@@ -174,6 +175,7 @@ public sealed class TeamScheduleJob(
             return 0;
         }
 
+        metrics.Queued(fresh);
         return fresh.Count;
     }
 
