@@ -77,6 +77,7 @@ public static class DirectorySeed
                 }
 
                 team.HolidayCalendarId = t.HolidayCalendarId;
+                (team.LogCovers, team.LogDueTime) = t.LogRule();
                 team.MeetingTime = TimeOnly.ParseExact(t.MeetingTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
                 team.TimeZone = TimeZoneInfo.TryConvertIanaIdToWindowsId(t.TimeZone, out _)
                     ? t.TimeZone
@@ -124,6 +125,20 @@ internal sealed class TeamSeed
     public List<string> WorkingDays { get; set; } = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
     public string? HolidayCalendarId { get; set; }
     public List<int> ReminderOffsets { get; set; } = [60, 15];
+    /// <summary>"previous-working-day" (the default: due at the start of the meeting) or "same-day" (due at <see cref="LogDueTime"/>).</summary>
+    public string LogCovers { get; set; } = "previous-working-day";
+    /// <summary>"HH:mm", required for "same-day".</summary>
+    public string? LogDueTime { get; set; }
+
+    public (LogCoverage Covers, TimeOnly? DueTime) LogRule() => LogCovers switch
+    {
+        "previous-working-day" when LogDueTime is null => (LogCoverage.PreviousWorkingDay, null),
+        "same-day" when TimeOnly.TryParseExact(LogDueTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var due) =>
+            (LogCoverage.SameDay, due),
+        "previous-working-day" => throw new InvalidDataException($"Team {Id}: logDueTime is only for logCovers \"same-day\" (a previous-working-day log is due at the meeting)."),
+        "same-day" => throw new InvalidDataException($"Team {Id}: logCovers \"same-day\" needs logDueTime as HH:mm, e.g. \"18:00\"."),
+        _ => throw new InvalidDataException($"Team {Id}: logCovers must be \"previous-working-day\" or \"same-day\", not \"{LogCovers}\"."),
+    };
 }
 
 internal sealed class PersonSeed

@@ -26,6 +26,15 @@ public sealed class Person
     public string? Locale { get; set; }
 }
 
+/// <summary>What a team's daily work log reports on, which decides when it is due.</summary>
+public enum LogCoverage
+{
+    /// <summary>The previous working day (visits, customers, volume, information) and today's plan, due at the start of the meeting; the default.</summary>
+    PreviousWorkingDay,
+    /// <summary>The day itself, due at the team's <see cref="Team.LogDueTime"/> that day (teams that log in the evening).</summary>
+    SameDay,
+}
+
 /// <summary>A sales team: its lead, daily meeting and time zone.</summary>
 public sealed class Team
 {
@@ -48,8 +57,12 @@ public sealed class Team
     public List<int> WorkingDays { get; set; } = [1, 2, 3, 4, 5];
     /// <summary>The holiday calendar (seeds/calendars/{id}.json), e.g. cn-mainland; null = weekdays only.</summary>
     public string? HolidayCalendarId { get; set; }
-    /// <summary>Minutes before the meeting at which managers without a log are reminded.</summary>
+    /// <summary>Minutes before the log is due at which managers without a log are reminded.</summary>
     public List<int> ReminderOffsets { get; set; } = [60, 15];
+    /// <summary>What a daily log covers and so when it is due (see <see cref="LogCoverage"/>).</summary>
+    public LogCoverage LogCovers { get; set; } = LogCoverage.PreviousWorkingDay;
+    /// <summary>Local time a <see cref="LogCoverage.SameDay"/> log is due on its own day (e.g. 18:00); unused otherwise.</summary>
+    public TimeOnly? LogDueTime { get; set; }
 
     /// <summary>The team's calendar date at <paramref name="instant"/>, in its time zone.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) =>
@@ -93,6 +106,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         b.Property(t => t.TimeZone).HasMaxLength(64);
         b.Property(t => t.LogTemplateId).HasMaxLength(64);
         b.Property(t => t.HolidayCalendarId).HasMaxLength(64);
+        b.Property(t => t.LogCovers).HasConversion<string>().HasMaxLength(32);
         b.HasIndex(t => t.TenantId);
         b.HasOne(t => t.Lead).WithMany().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Restrict);
     }

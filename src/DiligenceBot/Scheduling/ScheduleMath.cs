@@ -1,7 +1,15 @@
+using DiligenceBot.Organisation;
+
 namespace DiligenceBot.Scheduling;
 
-/// <summary>A reminder that falls due: the meeting day it is for, its offset, and the absolute instant it is due.</summary>
-public sealed record DueReminder(DateOnly Day, int OffsetMinutes, DateTimeOffset At);
+/// <summary>A reminder that falls due: the day its log is due, its offset, the absolute instant it is due, and the day the log covers.</summary>
+public sealed record DueReminder(DateOnly Day, int OffsetMinutes, DateTimeOffset At, DateOnly Covers);
+
+/// <summary>The logs open for writing: the one due next, and one whose deadline passed earlier today (accepted as late).</summary>
+public sealed record OpenLogs(DateOnly Next, DateOnly? Late)
+{
+    public bool Contains(DateOnly day) => day == Next || day == Late;
+}
 
 /// <summary>
 /// Pure date and time arithmetic for team meetings: which days are working days, when a meeting starts in
@@ -52,8 +60,18 @@ public static class ScheduleMath
     public static DateTimeOffset MeetingStart(TeamSchedule s, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(s);
+        return LocalInstant(s, day, s.MeetingTime);
+    }
+
+    /// <summary>
+    /// The instant a local time happens on <paramref name="day"/> in the team's zone, with the same rules as
+    /// <see cref="MeetingStart"/> for DST gaps (first minute after) and overlaps (first occurrence).
+    /// </summary>
+    public static DateTimeOffset LocalInstant(TeamSchedule s, DateOnly day, TimeOnly time)
+    {
+        ArgumentNullException.ThrowIfNull(s);
         var zone = Zone(s);
-        var local = day.ToDateTime(s.MeetingTime, DateTimeKind.Unspecified);
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
 
         if (zone.IsInvalidTime(local))
         {
@@ -79,7 +97,81 @@ public static class ScheduleMath
     }
 
     /// <summary>
-    /// Every reminder (meeting start minus offset) of a working day whose instant lies in
+    /// When the log that covers working day <paramref name="covered"/> is due: the start of the next working day's
+    /// meeting (the lead reads it there), or, for a team that logs the same day, its due time on that day.
+    /// </summary>
+    public static DateTimeOffset LogDeadline(TeamSchedule s, DateOnly covered)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return s.LogCovers == LogCoverage.SameDay
+            ? LocalInstant(s, covered, s.LogDueTime ?? s.MeetingTime)
+            : MeetingStart(s, NextWorkingDay(s, covered) ?? covered.AddDays(1));
+    }
+
+    /// <summary>The deadline that falls on working day <paramref name="deadlineDay"/> (the meeting, or the same-day due time).</summary>
+    public static DateTimeOffset LogDeadlineOn(TeamSchedule s, DateOnly deadlineDay)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return s.LogCovers == LogCoverage.SameDay ? LocalInstant(s, deadlineDay, s.LogDueTime ?? s.MeetingTime) : MeetingStart(s, deadlineDay);
+    }
+
+    /// <summary>The day covered by the log due on working day <paramref name="deadlineDay"/>.</summary>
+    public static DateOnly LogCoveredBy(TeamSchedule s, DateOnly deadlineDay)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return s.LogCovers == LogCoverage.SameDay ? deadlineDay : PreviousWorkingDay(s, deadlineDay) ?? deadlineDay.AddDays(-1);
+    }
+
+    /// <summary>
+    /// The logs a manager can write at <paramref name="now"/>: the one due next, and the one whose deadline passed
+    /// earlier on the same local day (still accepted, as late) if any.
+    /// </summary>
+    public static OpenLogs LogsOpen(TeamSchedule s, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var zone = Zone(s);
+        var today = LocalDate(zone, now);
+        var covered = IsWorkingDay(s, today) ? today : PreviousWorkingDay(s, today) ?? today;
+        // Deadlines grow with the day covered: step back while an earlier log is still ahead, forward while this one has passed.
+        for (var i = 0; i < 60 && PreviousWorkingDay(s, covered) is { } earlier && LogDeadline(s, earlier) > now; i++)
+        {
+            covered = earlier;
+        }
+
+        for (var i = 0; i < 60 && LogDeadline(s, covered) <= now; i++)
+        {
+            covered = NextWorkingDay(s, covered) ?? covered.AddDays(1);
+        }
+
+        DateOnly? late = PreviousWorkingDay(s, covered) is { } before && LocalDate(zone, LogDeadline(s, before)) == today ? before : null;
+        return new OpenLogs(covered, late);
+    }
+
+    /// <summary>The latest log due by the start of the meeting on <paramref name="meetingDay"/>: the logs the lead reads there.</summary>
+    public static DateOnly LogReadAtMeeting(TeamSchedule s, DateOnly meetingDay)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var meeting = MeetingStart(s, meetingDay);
+        var covered = IsWorkingDay(s, meetingDay) ? meetingDay : PreviousWorkingDay(s, meetingDay) ?? meetingDay;
+        for (var i = 0; i < 60 && LogDeadline(s, covered) > meeting && PreviousWorkingDay(s, covered) is { } earlier; i++)
+        {
+            covered = earlier;
+        }
+
+        return covered;
+    }
+
+    /// <summary>The logs a lead looks at by default at <paramref name="now"/>: those read at today's meeting (or the next one on a day off).</summary>
+    public static DateOnly LogForLead(TeamSchedule s, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var today = LocalDate(Zone(s), now);
+        var meetingDay = IsWorkingDay(s, today) ? today : NextWorkingDay(s, today) ?? today;
+        return LogReadAtMeeting(s, meetingDay);
+    }
+
+    /// <summary>
+    /// Every reminder (the log's deadline on that day minus offset) of a working day whose instant lies in
     /// (<paramref name="fromExclusive"/>, <paramref name="toInclusive"/>], ordered by instant. Because each reminder is
     /// a single absolute instant and the window is half-open, consecutive windows report each reminder exactly once,
     /// whatever the local clock does in between.
@@ -110,13 +202,13 @@ public static class ScheduleMath
                 continue;
             }
 
-            var start = MeetingStart(s, day);
+            var start = LogDeadlineOn(s, day);
             foreach (var offset in offsets)
             {
                 var at = start.AddMinutes(-offset);
                 if (at > fromExclusive && at <= toInclusive)
                 {
-                    due.Add(new DueReminder(day, offset, at));
+                    due.Add(new DueReminder(day, offset, at, LogCoveredBy(s, day)));
                 }
             }
         }

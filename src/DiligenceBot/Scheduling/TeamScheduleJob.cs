@@ -37,7 +37,9 @@ public sealed class HolidayCalendars(IReadOnlyDictionary<string, HolidayCalendar
         team.MeetingTime,
         team.WorkingDays.Select(d => (DayOfWeek)d).ToHashSet(),
         Find(team.HolidayCalendarId),
-        team.ReminderOffsets);
+        team.ReminderOffsets,
+        team.LogCovers,
+        team.LogDueTime);
 }
 
 /// <summary>

@@ -42,9 +42,19 @@ public sealed class LogField
     public required string LabelZh { get; set; }
     public string? PlaceholderEn { get; set; }
     public string? PlaceholderZh { get; set; }
+    /// <summary>A number's unit as the trade says it (e.g. "cases" / "箱"), shown after its label and value.</summary>
+    public string? UnitEn { get; set; }
+    public string? UnitZh { get; set; }
     public List<LogChoice> Choices { get; set; } = [];
 
     public string Label(Language language) => language == Language.ZhCn ? LabelZh : LabelEn;
+
+    public string? Unit(Language language) => language == Language.ZhCn ? UnitZh : UnitEn;
+
+    /// <summary>The label with its unit, if any: "Orders taken (cases)" / "订货量（箱）".</summary>
+    public string LabelWithUnit(Language language) => Unit(language) is { Length: > 0 } unit
+        ? language == Language.ZhCn ? $"{LabelZh}（{unit}）" : $"{LabelEn} ({unit})"
+        : Label(language);
 
     public string? Placeholder(Language language) => language == Language.ZhCn ? PlaceholderZh : PlaceholderEn;
 }

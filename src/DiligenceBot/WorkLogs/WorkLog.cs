@@ -32,6 +32,9 @@ public sealed class WorkLog
     public string? ReviewedById { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
     public int? QualityRating { get; set; }
+    /// <summary>The reviewer who marked this log as an example for the team (praise); null when not marked.</summary>
+    public string? PraisedById { get; set; }
+    public DateTimeOffset? PraisedAt { get; set; }
     /// <summary>Changes on every write: a second writer with stale data fails instead of overwriting.</summary>
     public Guid ConcurrencyStamp { get; set; }
     public List<WorkLogRevision> Revisions { get; set; } = [];
@@ -83,6 +86,7 @@ internal sealed class WorkLogConfiguration : IEntityTypeConfiguration<WorkLog>
         b.Property(l => l.TeamId).HasMaxLength(64);
         b.Property(l => l.ManagerId).HasMaxLength(64);
         b.Property(l => l.ReviewedById).HasMaxLength(64);
+        b.Property(l => l.PraisedById).HasMaxLength(64);
         b.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(l => l.ConcurrencyStamp).IsConcurrencyToken();
         b.HasIndex(l => new { l.ManagerId, l.WorkDate }).IsUnique();

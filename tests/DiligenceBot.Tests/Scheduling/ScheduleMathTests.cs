@@ -115,10 +115,12 @@ public sealed class ScheduleMathTests
         var seen = TickEveryMinute(Shanghai(), from, to);
 
         string[] days = ["2026-02-13", "2026-02-14", "2026-02-24", "2026-02-25", "2026-02-26", "2026-02-27", "2026-02-28", "2026-03-02"];
-        var expected = days.SelectMany(d => new[]
+        // Each meeting's log covers the working day before it: the first after the festival covers the make-up Saturday.
+        string[] covers = ["2026-02-12", "2026-02-13", "2026-02-14", "2026-02-24", "2026-02-25", "2026-02-26", "2026-02-27", "2026-02-28"];
+        var expected = days.Zip(covers).SelectMany(d => new[]
         {
-            new DueReminder(D(d), 60, new DateTimeOffset(D(d).ToDateTime(new TimeOnly(7, 30)), TimeSpan.FromHours(8))),
-            new DueReminder(D(d), 15, new DateTimeOffset(D(d).ToDateTime(new TimeOnly(8, 15)), TimeSpan.FromHours(8))),
+            new DueReminder(D(d.First), 60, new DateTimeOffset(D(d.First).ToDateTime(new TimeOnly(7, 30)), TimeSpan.FromHours(8)), D(d.Second)),
+            new DueReminder(D(d.First), 15, new DateTimeOffset(D(d.First).ToDateTime(new TimeOnly(8, 15)), TimeSpan.FromHours(8)), D(d.Second)),
         });
         Assert.Equal(expected, seen);
     }
@@ -133,8 +135,8 @@ public sealed class ScheduleMathTests
 
         Assert.Equal(
             [
-                new DueReminder(D("2026-04-07"), 60, DateTimeOffset.Parse("2026-04-06T23:30:00Z", CultureInfo.InvariantCulture)),
-                new DueReminder(D("2026-04-07"), 15, DateTimeOffset.Parse("2026-04-07T00:15:00Z", CultureInfo.InvariantCulture)),
+                new DueReminder(D("2026-04-07"), 60, DateTimeOffset.Parse("2026-04-06T23:30:00Z", CultureInfo.InvariantCulture), D("2026-04-03")),
+                new DueReminder(D("2026-04-07"), 15, DateTimeOffset.Parse("2026-04-07T00:15:00Z", CultureInfo.InvariantCulture), D("2026-04-03")),
             ],
             due);
     }
@@ -246,4 +248,64 @@ public sealed class ScheduleMathTests
     private static TimeOnly T(string text) => TimeOnly.ParseExact(text, "HH:mm", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset U(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).ToUniversalTime();
+
+    private static TeamSchedule ShanghaiEvening() => Shanghai() with { LogCovers = Organisation.LogCoverage.SameDay, LogDueTime = new TimeOnly(18, 0) };
+
+    [Theory]
+    // The default: a log covers the previous working day and is due at the next meeting.
+    [InlineData("2026-12-04", "2026-12-07T08:30:00+08:00")] // Friday's log, due at Monday's meeting
+    [InlineData("2026-09-30", "2026-10-08T08:30:00+08:00")] // before National Day: due at the first meeting after it
+    [InlineData("2026-02-14", "2026-02-24T08:30:00+08:00")] // the make-up Saturday before the Spring Festival
+    public void LogDeadline_PreviousWorkingDay_IsTheNextWorkingDaysMeeting(string covered, string due) =>
+        Assert.Equal(DateTimeOffset.Parse(due, CultureInfo.InvariantCulture), ScheduleMath.LogDeadline(Shanghai(), D(covered)));
+
+    [Fact]
+    public void LogDeadline_SameDay_IsTheDueTimeThatDay() =>
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 18, 0, 0, TimeSpan.FromHours(8)), ScheduleMath.LogDeadline(ShanghaiEvening(), D("2026-12-04")));
+
+    [Theory]
+    // now (Shanghai), the log due next, the log whose deadline passed earlier today (late) or empty
+    [InlineData("2026-12-07T07:00", "2026-12-04", "")]           // Monday before the meeting: Friday's log
+    [InlineData("2026-12-07T08:30", "2026-12-07", "2026-12-04")] // the meeting started: Friday's is late, Monday's is next
+    [InlineData("2026-12-07T23:59", "2026-12-07", "2026-12-04")]
+    [InlineData("2026-12-08T00:00", "2026-12-07", "")]           // a day later Friday's log is closed
+    [InlineData("2026-12-05T10:00", "2026-12-04", "")]           // Saturday: Friday's log, due Monday
+    [InlineData("2026-10-01T10:00", "2026-09-30", "")]           // National Day: the last working day before it
+    public void LogsOpen_PreviousWorkingDay(string now, string next, string late)
+    {
+        var open = ScheduleMath.LogsOpen(Shanghai(), Local(now));
+        Assert.Equal((D(next), late.Length == 0 ? (DateOnly?)null : D(late)), (open.Next, open.Late));
+    }
+
+    [Theory]
+    [InlineData("2026-12-07T07:00", "2026-12-07", "")]           // an evening team's Monday log is due Monday 18:00
+    [InlineData("2026-12-07T18:00", "2026-12-08", "2026-12-07")] // after 18:00 Monday's is late, Tuesday's next
+    [InlineData("2026-12-05T10:00", "2026-12-07", "")]           // Saturday: Monday's is next
+    public void LogsOpen_SameDay(string now, string next, string late)
+    {
+        var open = ScheduleMath.LogsOpen(ShanghaiEvening(), Local(now));
+        Assert.Equal((D(next), late.Length == 0 ? (DateOnly?)null : D(late)), (open.Next, open.Late));
+    }
+
+    [Theory]
+    [InlineData(false, "2026-12-07", "2026-12-04")] // Monday's meeting reads Friday's logs
+    [InlineData(true, "2026-12-07", "2026-12-04")]  // so does an evening team's: Friday's were due Friday 18:00
+    [InlineData(false, "2026-10-08", "2026-09-30")]
+    public void LogReadAtMeeting_IsTheLatestLogDueByTheMeeting(bool evening, string meetingDay, string covered) =>
+        Assert.Equal(D(covered), ScheduleMath.LogReadAtMeeting(evening ? ShanghaiEvening() : Shanghai(), D(meetingDay)));
+
+    [Fact]
+    public void RemindersDue_SameDay_ComeBeforeTheDueTime_ForThatDaysLog()
+    {
+        var due = ScheduleMath.RemindersDue(ShanghaiEvening(), Local("2026-12-07T00:00"), Local("2026-12-07T23:00"));
+
+        Assert.Equal(
+            [
+                new DueReminder(D("2026-12-07"), 60, Local("2026-12-07T17:00"), D("2026-12-07")),
+                new DueReminder(D("2026-12-07"), 15, Local("2026-12-07T17:45"), D("2026-12-07")),
+            ],
+            due);
+    }
+
+    private static DateTimeOffset Local(string shanghai) => DateTimeOffset.Parse(shanghai + ":00+08:00", CultureInfo.InvariantCulture);
 }

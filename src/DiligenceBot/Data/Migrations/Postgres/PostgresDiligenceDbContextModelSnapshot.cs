@@ -560,6 +560,14 @@ namespace DiligenceBot.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("LogCovers")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<TimeOnly?>("LogDueTime")
+                        .HasColumnType("time without time zone");
+
                     b.Property<string>("LogTemplateId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1082,6 +1090,13 @@ namespace DiligenceBot.Data.Migrations.Postgres
 
                     b.Property<bool>("OnTime")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("PraisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PraisedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int?>("QualityRating")
                         .HasColumnType("integer");

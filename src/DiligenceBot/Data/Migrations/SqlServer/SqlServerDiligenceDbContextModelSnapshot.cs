@@ -560,6 +560,14 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("LogCovers")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<TimeOnly?>("LogDueTime")
+                        .HasColumnType("time");
+
                     b.Property<string>("LogTemplateId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1082,6 +1090,13 @@ namespace DiligenceBot.Data.Migrations.SqlServer
 
                     b.Property<bool>("OnTime")
                         .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("PraisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PraisedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int?>("QualityRating")
                         .HasColumnType("int");

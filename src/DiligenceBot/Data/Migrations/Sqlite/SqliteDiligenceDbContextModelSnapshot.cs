@@ -547,6 +547,14 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LogCovers")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("LogDueTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LogTemplateId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1067,6 +1075,13 @@ namespace DiligenceBot.Data.Migrations.Sqlite
 
                     b.Property<bool>("OnTime")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PraisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PraisedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("QualityRating")
                         .HasColumnType("INTEGER");
