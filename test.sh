@@ -8,11 +8,15 @@ results="$PWD/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-for tool in tools/validate tools/playground; do
+for tool in tools/validate tools/playground tools/render-cards; do
   if [ ! -d "$tool/node_modules" ]; then
     (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in $tool" >&2; exit 1; }
   fi
 done
+# The card pictures (tools/render-cards) need a Chromium and a Chinese font.
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null || { echo "could not install chromium and fonts-noto-cjk" >&2; exit 1; }
+fi
 dotnet tool restore >/dev/null || exit 1
 dotnet build DiligenceBot.sln -c Debug -nologo -clp:ErrorsOnly || exit 1
 
@@ -21,7 +25,7 @@ dotnet test DiligenceBot.sln --no-build -c Debug --logger "trx" --results-direct
 
 if pg="$(scripts/postgres.sh)"; then
   DILIGENCEBOT_TEST_DB_PROVIDER=PostgreSql DILIGENCEBOT_TEST_DB_CONNECTION="$pg" \
-    dotnet test tests/DiligenceBot.Tests --no-build -c Debug --filter "Category!=EndToEnd" \
+    dotnet test tests/DiligenceBot.Tests --no-build -c Debug --filter "Category!=EndToEnd&Category!=Rendering" \
       --logger "trx;LogFilePrefix=postgres" --results-directory "$results" || status=1
 else
   echo "PostgreSQL could not be started: the PostgreSQL run of the integration tests FAILED." >&2
