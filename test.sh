@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite: protocol, app integration (SQLite), card and manifest validation, the Agents Playground
 # end-to-end test, then the integration tests again on PostgreSQL. Installs what it needs (npm packages, PostgreSQL).
-# TRX results go to artifacts/test-results. Exit code: non-zero if anything failed.
+# TRX results go to artifacts/test-results (or DILIGENCEBOT_TEST_RESULTS, which scripts/repeat-tests.sh sets per run).
+# Exit code: non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
-results="$PWD/artifacts/test-results"
+results="${DILIGENCEBOT_TEST_RESULTS:-$PWD/artifacts/test-results}"
 rm -rf "$results"
 mkdir -p "$results"
 

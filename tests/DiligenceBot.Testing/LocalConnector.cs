@@ -31,6 +31,12 @@ public sealed class ConnectorRequest(string method, string path, string? authori
 
     /// <summary>The JSON body as sent (null when there was none).</summary>
     public JsonNode? Body => _body.Value;
+
+    /// <summary>
+    /// The activity id the connector answered with (a sent or replied activity), set before the answer leaves, so
+    /// the bot can only have stored it (e.g. as a notification's sent activity id) after this is set.
+    /// </summary>
+    public string? ActivityId { get; internal set; }
 }
 
 /// <summary>A scripted answer for the next request(s) to a path: status, optional Retry-After and error code.</summary>
@@ -48,6 +54,7 @@ public sealed class LocalConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ScriptedAnswer> _script = new();
     private readonly ConcurrentDictionary<string, List<JsonObject>> _members = new();
     private int _nextId;
+    private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LocalConnector(WebApplication app) => _app = app;
 
@@ -91,19 +98,51 @@ public sealed class LocalConnector : IAsyncDisposable
         _script.Clear();
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> activities have been sent (or the timeout passes).</summary>
-    public async Task<IReadOnlyList<ConnectorRequest>> WaitForActivitiesAsync(int count, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits until the connector has answered a request that matches (it may have arrived before the call) and
+    /// returns it; null when none did within <paramref name="timeout"/>. Woken by each answer, no polling.
+    /// </summary>
+    public async Task<ConnectorRequest?> WaitForAsync(Func<ConnectorRequest, bool> match, TimeSpan timeout)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (SentActivities.Count < count && DateTime.UtcNow < until)
+        var until = DateTime.UtcNow + timeout;
+        while (true)
         {
-            await Task.Delay(20);
-        }
+            var answered = Volatile.Read(ref _answered).Task;
+            if (_requests.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
 
-        return SentActivities;
+            var left = until - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            try
+            {
+                await answered.WaitAsync(left);
+            }
+            catch (TimeoutException)
+            {
+                return _requests.FirstOrDefault(match);
+            }
+        }
     }
 
     private async Task HandleAsync(HttpContext ctx)
+    {
+        try
+        {
+            await AnswerAsync(ctx);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _answered, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext ctx)
     {
         byte[]? raw = null;
         var textIsNull = false;
@@ -161,7 +200,8 @@ public sealed class LocalConnector : IAsyncDisposable
                 await Json(ctx, 201, new JsonObject { ["id"] = "a:1-created-" + Interlocked.Increment(ref _nextId) });
                 return;
             case ("POST", ["v3", "conversations", _, "activities", ..]):
-                await Json(ctx, 201, "{\"id\":\"activity-" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"}");
+                recorded.ActivityId = "activity-" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Json(ctx, 201, "{\"id\":\"" + recorded.ActivityId + "\"}");
                 return;
             case ("PUT", ["v3", "conversations", _, "activities", var id]):
                 await Json(ctx, 200, new JsonObject { ["id"] = id });

@@ -52,22 +52,13 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
-    private async Task<JsonObject> LastCardToAsync(TeamsUser user, int count)
-    {
-        var sent = await _t.WaitForSentToAsync(user, count);
-        Assert.True(sent.Count >= count, $"{user.Name} got {sent.Count} message(s), expected {count}");
-        return CardOf(sent[count - 1]);
-    }
+    private Chats Chats => _t.Chats;
 
-    private async Task<string> LastTextToAsync(TeamsUser user, int count)
-    {
-        var sent = await _t.WaitForSentToAsync(user, count);
-        Assert.True(sent.Count >= count, $"{user.Name} got {sent.Count} message(s), expected {count}");
-        return sent[count - 1].Body!["text"]!.GetValue<string>();
-    }
+    /// <summary>The card the bot answers <paramref name="text"/> with.</summary>
+    private async Task<JsonObject> CardReplyAsync(TeamsUser user, string text, string locale = "en-US") => CardOf(await Chats.SayAsync(user, text, locale));
 
-    private async Task MessageAsync(TeamsUser user, string text, string locale = "en-US") =>
-        (await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, user, text, locale))).Dispose();
+    /// <summary>The text the bot answers <paramref name="text"/> with.</summary>
+    private async Task<string> TextReplyAsync(TeamsUser user, string text, string locale = "en-US") => Chats.TextOf(await Chats.SayAsync(user, text, locale));
 
     private static JsonObject Press(JsonObject card, string verb, params (string Key, string Value)[] typed)
     {
@@ -97,29 +88,26 @@ public sealed class CoachingFlowTests : IAsyncLifetime
     [Fact]
     public async Task Coach_OpensTheCard_ForTheManagersLeadChainOnly_AndRefusesEveryoneElseWithoutAnyLabel()
     {
-        await MessageAsync(TeamsUser.LiNa, "coach Chen");
-        await MessageAsync(LiuYang, "辅导 陈杰", "zh-CN");
-        await MessageAsync(TeamsUser.WangLei, "coach Chen Jie");
-        await MessageAsync(TeamsUser.ChenJie, "辅导 陈杰", "zh-CN");
-        await MessageAsync(SunHao, "coach chen-jie");
+        var lead = await CardReplyAsync(TeamsUser.LiNa, "coach Chen");
+        var director = await CardReplyAsync(LiuYang, "辅导 陈杰", "zh-CN");
+        var wang = await TextReplyAsync(TeamsUser.WangLei, "coach Chen Jie");
+        var chen = await TextReplyAsync(TeamsUser.ChenJie, "辅导 陈杰", "zh-CN");
+        var sun = await TextReplyAsync(SunHao, "coach chen-jie");
 
-        var lead = await LastCardToAsync(TeamsUser.LiNa, 1);
         Assert.Equal("Coaching: Chen Jie 陈杰", Title(lead));
         Assert.StartsWith("East District 1 · visible only to this manager's lead chain", Text(lead, "confidential"), StringComparison.Ordinal);
         Assert.Equal(("coach.open", TeamsUser.LiNa.Id), (lead["refresh"]!["action"]!["verb"]!.GetValue<string>(), lead["refresh"]!["userIds"]![0]!.GetValue<string>()));
         Assert.NotNull(Action(lead, CoachingCards.DecideVerb));
         Assert.NotNull(Action(lead, CoachingCards.ObserveVerb));
-        var director = await LastCardToAsync(LiuYang, 1);
         Assert.Equal("辅导：Chen Jie 陈杰", Title(director));
 
-        Assert.Equal("Only Chen Jie 陈杰's lead chain (their team lead and those the lead reports to) can open their coaching card.", await LastTextToAsync(TeamsUser.WangLei, 1));
-        Assert.Equal("只有 Chen Jie 陈杰 的上级（其组长及组长的上级）可以打开其辅导卡片。", await LastTextToAsync(TeamsUser.ChenJie, 1));
-        Assert.Equal("Only Chen Jie 陈杰's lead chain (their team lead and those the lead reports to) can open their coaching card.", await LastTextToAsync(SunHao, 1));
-        await MessageAsync(SunHao, "coach");
-        Assert.Equal("Coaching cards are for leads: nobody in the directory reports to you.", await LastTextToAsync(SunHao, 2));
+        Assert.Equal("Only Chen Jie 陈杰's lead chain (their team lead and those the lead reports to) can open their coaching card.", wang);
+        Assert.Equal("只有 Chen Jie 陈杰 的上级（其组长及组长的上级）可以打开其辅导卡片。", chen);
+        Assert.Equal("Only Chen Jie 陈杰's lead chain (their team lead and those the lead reports to) can open their coaching card.", sun);
+        Assert.Equal("Coaching cards are for leads: nobody in the directory reports to you.", await TextReplyAsync(SunHao, "coach"));
         foreach (var refused in new[] { TeamsUser.WangLei, TeamsUser.ChenJie, SunHao })
         {
-            Assert.DoesNotContain(_t.SentTo(refused), r => TypeNames.Any(n => Json(r.Body!).Contains(n, StringComparison.Ordinal)));
+            Assert.DoesNotContain(await Chats.SettledSentToAsync(refused), r => TypeNames.Any(n => Json(r.Body!).Contains(n, StringComparison.Ordinal)));
         }
 
         // A card button pressed by someone outside the chain is refused the same way.
@@ -134,16 +122,13 @@ public sealed class CoachingFlowTests : IAsyncLifetime
     [Fact]
     public async Task Coach_WithoutAName_OrMatchingSeveral_LetsTheLeadPick_AndAnUnknownNameSaysSo()
     {
-        await MessageAsync(TeamsUser.WangLei, "coach");
-        await MessageAsync(LiuYang, "辅导 Xu", "zh-CN");
-        await MessageAsync(LiuYang, "辅导", "zh-CN");
+        var pick = await CardReplyAsync(TeamsUser.WangLei, "coach");
+        var unknown = await CardReplyAsync(LiuYang, "辅导 Xu", "zh-CN");
+        var all = await CardReplyAsync(LiuYang, "辅导", "zh-CN");
 
-        var pick = await LastCardToAsync(TeamsUser.WangLei, 1);
         Assert.Equal("Whom do you want to coach?", Title(pick));
         Assert.Equal(["Sun Hao 孙浩", "Zhao Min 赵敏"], Actions(pick).Select(a => a["title"]!.GetValue<string>()));
-        var unknown = await LastCardToAsync(LiuYang, 1);
         Assert.Equal("您辅导的人员中没有叫“Xu”的。", Text(unknown, "notice"));
-        var all = await LastCardToAsync(LiuYang, 2);
         Assert.Equal(["Chen Jie 陈杰", "Sun Hao 孙浩", "Wang Lei 王磊", "Zhao Min 赵敏"], Actions(all).Select(a => a["title"]!.GetValue<string>()));
     }
 
@@ -198,8 +183,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         Assert.Equal("4.0", Facts(card, "figures")["Average rating (30 days)"]);
         Assert.StartsWith("**What to do**", Text(card, "playbook.whatToDo"), StringComparison.Ordinal);
         Assert.Contains("Scheduled once you confirm:", Text(card, "playbook.actions"), StringComparison.Ordinal);
-        await MessageAsync(LiuYang, "辅导 陈杰", "zh-CN");
-        var zh = await LastCardToAsync(LiuYang, 1);
+        var zh = await CardReplyAsync(LiuYang, "辅导 陈杰", "zh-CN");
         Assert.StartsWith("虎头蛇尾型（强度 ", Text(zh, "suggestion"), StringComparison.Ordinal);
     }
 
@@ -342,21 +326,19 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         Assert.Equal("Tip sent to Chen Jie 陈杰.", Text(sent!, "notice"));
         Assert.Equal(CoachingCardSchemaTests.Library[ManagerType.LacksConfidence].ManagerTips[1].En, Text(sent!, "tip"));
 
-        var tip = await LastCardToAsync(TeamsUser.ChenJie, 1);
+        var tip = CardOf(await Chats.NotifiedAsync(TeamsUser.ChenJie, CoachingDesk.TipKind));
         Assert.Equal("工作小建议", Title(tip));
         Assert.Equal(CoachingCardSchemaTests.Library[ManagerType.LacksConfidence].ManagerTips[0].Zh, Text(tip, "tip"));
         Assert.Equal("由 Li Na 李娜 通过勤勉助手分享。", Text(tip, "from"));
         Assert.DoesNotContain(TypeNames, n => Json(tip).Contains(n, StringComparison.Ordinal));
-        await Task.Delay(300);
-        Assert.Single(_t.SentTo(TeamsUser.ChenJie));
+        Assert.Single(await Chats.SettledSentToAsync(TeamsUser.ChenJie));
     }
 
     [Fact]
     public async Task ThePulse_IsAnsweredByTheManager_ValidatedWithAnswersKept_AndShowsOnTheLeadsCard()
     {
         await SeedLogsAsync("chen-jie", new DateOnly(2026, 9, 1), _ => true);
-        await MessageAsync(TeamsUser.ChenJie, "月度状态", "zh-CN");
-        var pulse = await LastCardToAsync(TeamsUser.ChenJie, 1);
+        var pulse = await CardReplyAsync(TeamsUser.ChenJie, "月度状态", "zh-CN");
         Assert.Equal("月度状态 · 2026-11", Title(pulse));
 
         var (bad, _) = await _t.ExecuteAsync(TeamsUser.ChenJie, CoachingCards.PulseSubmitVerb,
@@ -389,8 +371,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         }
 
         // A lead who is in no team is not asked.
-        await MessageAsync(TeamsUser.LiNa, "pulse");
-        Assert.Equal("The monthly pulse is for account managers in a team; you are not in one.", await LastTextToAsync(TeamsUser.LiNa, 1));
+        Assert.Equal("The monthly pulse is for account managers in a team; you are not in one.", await TextReplyAsync(TeamsUser.LiNa, "pulse"));
     }
 
     [Fact]
@@ -426,18 +407,20 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         await RunJobAsync();
         await RunJobAsync();
 
-        var pulse = await LastCardToAsync(TeamsUser.ChenJie, 1);
+        var pulse = CardOf(await Chats.NotifiedAsync(TeamsUser.ChenJie, CoachingDesk.PulseKind));
         Assert.Equal("月度状态 · 2026-12", Title(pulse));
-        Assert.Contains("Monthly pulse · 2026-12", (await _t.WaitForSentToAsync(TeamsUser.WangLei, 2)).Select(r => Title(CardOf(r))));
-        Assert.Equal("月度状态 · 2026-12", Title(await LastCardToAsync(ZhaoMin, 1)));
-        Assert.Equal("Monthly pulse · 2026-12", Title(await LastCardToAsync(SunHao, 1)));
-        var digest = CardOf((await _t.WaitForSentToAsync(TeamsUser.LiNa, 1)).Single(r => Title(CardOf(r)).StartsWith("Coaching digest", StringComparison.Ordinal)));
+        Assert.Equal("Monthly pulse · 2026-12", Title(CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, CoachingDesk.PulseKind))));
+        Assert.Equal("月度状态 · 2026-12", Title(CardOf(await Chats.NotifiedAsync(ZhaoMin, CoachingDesk.PulseKind))));
+        Assert.Equal("Monthly pulse · 2026-12", Title(CardOf(await Chats.NotifiedAsync(SunHao, CoachingDesk.PulseKind))));
+        var digest = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, CoachingDesk.DigestKind));
         Assert.Equal("Coaching digest · East District 1 · 2026-12", Title(digest));
         Assert.Contains("Your decision: Excellent", Text(digest, "row.chen-jie.text"), StringComparison.Ordinal);
         Assert.Contains("first digest", Text(digest, "row.chen-jie.text"), StringComparison.Ordinal);
         Assert.Contains("Open actions: 4, overdue: 0", Text(digest, "row.chen-jie.text"), StringComparison.Ordinal);
         Assert.Contains("Your decision: not confirmed yet", Text(digest, "row.wang-lei.text"), StringComparison.Ordinal);
-        Assert.Equal("Coaching digest · East District 2 · 2026-12", Title(CardOf((await _t.WaitForSentToAsync(TeamsUser.WangLei, 2)).Single(r => Title(CardOf(r)).StartsWith("Coaching digest", StringComparison.Ordinal)))));
+        Assert.Equal("Coaching digest · East District 2 · 2026-12", Title(CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, CoachingDesk.DigestKind))));
+        Assert.Equal(2, (await Chats.SettledSentToAsync(TeamsUser.WangLei)).Count);
+        Assert.Single(Chats.SentTo(TeamsUser.LiNa));
         await using (var db = _bot.CreateDbContext())
         {
             Assert.Equal(4, await db.Set<CoachingSnapshot>().CountAsync(s => s.Month == new DateOnly(2026, 12, 1)));
@@ -450,14 +433,15 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         _time.SetUtcNow(At(2026, 12, 2, 9, 31));
         await RunJobAsync();
         await RunJobAsync();
-        var reminder = CardOf((await _t.WaitForSentToAsync(TeamsUser.LiNa, 2))[^1]);
+        var reminder = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, CoachingDesk.ActionDueKind));
         Assert.Equal("Coaching action for Chen Jie 陈杰", Title(reminder));
         var praise = CoachingCardSchemaTests.Library.FindAction(ManagerType.Excellent, "public-praise-daily-meeting")!.En;
         Assert.Equal("Due today (2026-12-02): " + praise, Text(reminder, "action"));
         Assert.NotNull(Action(reminder, CoachingCards.ActionVerb));
         _time.SetUtcNow(At(2026, 12, 9, 9, 31));
         await RunJobAsync();
-        var week2 = (await _t.WaitForSentToAsync(TeamsUser.LiNa, 4)).Skip(2).Select(CardOf).ToList();
+        var week2 = (await Chats.AllNotifiedAsync(TeamsUser.LiNa, CoachingDesk.ActionDueKind)).Skip(1).Select(CardOf).ToList();
+        Assert.Equal(2, week2.Count);
         var overdue = Assert.Single(week2, c => Text(c, "action") == "Overdue since 2026-12-02: " + praise);
         Assert.Single(week2, c => Text(c, "action").StartsWith("Overdue since 2026-12-07: ", StringComparison.Ordinal));
 

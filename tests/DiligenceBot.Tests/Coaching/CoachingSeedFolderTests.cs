@@ -50,8 +50,9 @@ public sealed class CoachingSeedFolderTests : IAsyncLifetime
         // A submitted log still reaches the lead as a review card.
         var (summary, _) = await t.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(await TodayAsync(), 0, ValidInputs()));
         Assert.NotNull(summary);
-        var toLead = await t.WaitForSentToAsync(TeamsUser.LiNa, 2);
-        Assert.Equal(2, toLead.Count);
+        var review = await t.Chats.NotifiedAsync(TeamsUser.LiNa, DiligenceBot.WorkLogs.WorkLogBook.ReviewRequested);
+        Assert.Contains(review, t.Chats.SentTo(TeamsUser.LiNa));
+        Assert.Equal(2, (await t.Chats.SettledSentToAsync(TeamsUser.LiNa)).Count);
     }
 
     private Task<string> TodayAsync() =>

@@ -67,8 +67,7 @@ public sealed class HangfireScheduleTests : IAsyncLifetime
 
         bot.Services.GetRequiredService<IRecurringJobManager>().Trigger(TeamJobs.Prefix + "east-1");
 
-        var sent = await teams.WaitForSentToAsync(TeamsUser.WangLei, 2);
-        var reminder = CardOf(sent[^1]);
+        var reminder = CardOf(await teams.Chats.NotifiedAsync(TeamsUser.WangLei, TeamScheduleJob.Reminder));
         Assert.Equal("Reminder: your work log for 2026-11-30 is due at the start of the daily meeting, 08:30 — in 60 minutes.", Text(reminder, "notice"));
     }
 
@@ -90,11 +89,14 @@ public sealed class HangfireScheduleTests : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<TeamScheduleJob>().RunAsync("east-1", CancellationToken.None);
         }));
 
-        await teams.WaitForSentToAsync(TeamsUser.WangLei, 1);
-        await teams.WaitForSentToAsync(TeamsUser.ChenJie, 1);
-        await Task.Delay(1500); // both dispatchers poll: room for a duplicate to appear
-        Assert.Single(teams.SentTo(TeamsUser.WangLei));
-        Assert.Single(teams.SentTo(TeamsUser.ChenJie));
+        await teams.Chats.NotifiedAsync(TeamsUser.WangLei, TeamScheduleJob.Reminder);
+        await teams.Chats.NotifiedAsync(TeamsUser.ChenJie, TeamScheduleJob.Reminder);
+        await teams.Chats.Outbox.DrainedAsync();
+        // Nothing is due any more, so a correct bot sends nothing else whatever the timing; the pause only gives a
+        // second instance that wrongly sent an already claimed message the time to show it.
+        await Task.Delay(1000);
+        Assert.Single(teams.Chats.SentTo(TeamsUser.WangLei));
+        Assert.Single(teams.Chats.SentTo(TeamsUser.ChenJie));
         await using var db = first.CreateDbContext();
         Assert.Equal(2, await db.Notifications.CountAsync(n => n.Kind == TeamScheduleJob.Reminder && n.Status == DiligenceBot.Notifications.NotificationStatus.Sent));
     }

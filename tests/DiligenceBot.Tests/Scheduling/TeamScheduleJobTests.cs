@@ -25,6 +25,8 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
     private BotApp _bot = null!;
     private WorkLogDriver _teams = null!;
 
+    private Chats Chats => _teams.Chats;
+
     /// <summary>A Shanghai local time as an instant.</summary>
     private static DateTimeOffset At(int y, int mo, int d, int h, int mi) => new(y, mo, d, h, mi, 0, TimeSpan.FromHours(8));
 
@@ -65,12 +67,14 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
         _time.SetUtcNow(At(2026, 11, 30, 7, 29));
         await RunUntilAsync(At(2026, 11, 30, 7, 30));
 
-        var toWang = CardOf(Assert.Single(await _teams.WaitForSentToAsync(TeamsUser.WangLei, 1)));
+        var toWang = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, TeamScheduleJob.Reminder));
         Assert.Equal("Work log for 2026-11-30", Title(toWang));
         Assert.Equal("Reminder: your work log for 2026-11-30 is due at the start of the daily meeting, 08:30 — in 60 minutes.", Text(toWang, "notice"));
         Assert.NotNull(Action(toWang, "worklog.submit"));
-        Assert.Single(await _teams.WaitForSentToAsync(TeamsUser.ChenJie, 1));
-        Assert.Empty(_teams.SentTo(TeamsUser.LiNa));
+        await Chats.NotifiedAsync(TeamsUser.ChenJie, TeamScheduleJob.Reminder);
+        Assert.Single(await Chats.SettledSentToAsync(TeamsUser.WangLei));
+        Assert.Single(Chats.SentTo(TeamsUser.ChenJie));
+        Assert.Empty(Chats.SentTo(TeamsUser.LiNa));
     }
 
     [Fact]
@@ -81,14 +85,14 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
 
         await RunUntilAsync(At(2026, 11, 30, 8, 15));
         await RunUntilAsync(At(2026, 11, 30, 8, 15));
-        await _teams.WaitForSentToAsync(TeamsUser.ChenJie, 1);
-        await Task.Delay(300);
+        await Chats.NotifiedAsync(TeamsUser.ChenJie, TeamScheduleJob.Reminder);
+        await Chats.Outbox.DrainedAsync();
 
-        Assert.DoesNotContain(_teams.SentTo(TeamsUser.WangLei), r => r.Body!["attachments"]?[0]?["content"]?["body"]?.ToJsonString().Contains("Reminder", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(Chats.SentTo(TeamsUser.WangLei), r => r.Body!["attachments"]?[0]?["content"]?["body"]?.ToJsonString().Contains("Reminder", StringComparison.Ordinal) == true);
         var reminders = (await NotificationsAsync()).Where(n => n.Kind == TeamScheduleJob.Reminder).ToList();
         Assert.Equal(["chen-jie"], reminders.Select(n => n.RecipientId));
         Assert.Equal(15, reminders[0].Revision);
-        Assert.Single(_teams.SentTo(TeamsUser.ChenJie));
+        Assert.Single(Chats.SentTo(TeamsUser.ChenJie));
     }
 
     [Fact]
@@ -96,11 +100,11 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
     {
         _time.SetUtcNow(At(2026, 11, 30, 8, 0));
         await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData("2026-11-30", 0, ValidInputs()));
-        await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1); // the review card
+        await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested);
 
         await RunUntilAsync(At(2026, 11, 30, 8, 15));
 
-        var digest = CardOf((await _teams.WaitForSentToAsync(TeamsUser.LiNa, 2))[^1]);
+        var digest = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.Digest));
         Assert.Equal("例会将于 08:30 开始：谁已提交、谁迟交、谁未交。", Text(digest, "notice"));
         Assert.Equal("已提交 1 · 迟交 0 · 未提交 1 · 已批准 0 · 已退回 0", Text(digest, "counts"));
         Assert.Contains("拜访户数: 12", ById(digest, "row.wang-lei")!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -145,8 +149,8 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
         _time.SetUtcNow(At(2026, 11, 30, 8, 29));
         await RunUntilAsync(At(2026, 11, 30, 8, 30));
 
-        var toLead = (await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1)).Select(r => r.Body!["text"]?.GetValue<string>()).ToList();
-        Assert.Contains("提醒原因：Chen Jie 陈杰 已连续 4 个工作日未提交工作日志（截至 2026-11-30）。不妨和他/她聊一聊。", toLead);
+        var toLead = Chats.TextOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.MissingToLead));
+        Assert.Equal("提醒原因：Chen Jie 陈杰 已连续 4 个工作日未提交工作日志（截至 2026-11-30）。不妨和他/她聊一聊。", toLead);
         var notes = await NotificationsAsync();
         var toDirector = Assert.Single(notes, n => n.Kind == TeamScheduleJob.MissingToLeadsManager);
         Assert.Equal(("liu-yang", 4, "chen-jie:2026-11-30"), (toDirector.RecipientId, toDirector.Revision, toDirector.SubjectId));
@@ -161,8 +165,7 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
 
         await RunUntilAsync(At(2026, 11, 30, 7, 30));
 
-        await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1);
-        var note = _teams.SentTo(TeamsUser.LiNa)[^1].Body!["text"]!.GetValue<string>();
+        var note = Chats.TextOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.Unreachable));
         Assert.StartsWith("提醒原因：我无法联系", note, StringComparison.Ordinal);
         await using var db = _bot.CreateDbContext();
         Assert.Equal(1, await db.ConversationRecords.CountAsync(c => c.RetiredReason == "connector 403"));

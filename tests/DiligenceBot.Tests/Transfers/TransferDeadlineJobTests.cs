@@ -30,6 +30,8 @@ public sealed class TransferDeadlineJobTests : IAsyncLifetime
     private BotApp _bot = null!;
     private TransferDriver _t = null!;
 
+    private Chats Chats => _t.Teams.Chats;
+
     private static DateTimeOffset At(int y, int mo, int d, int h, int mi) => new(y, mo, d, h, mi, 0, TimeSpan.FromHours(8));
 
     public async Task InitializeAsync()
@@ -74,7 +76,7 @@ public sealed class TransferDeadlineJobTests : IAsyncLifetime
     {
         _time.SetUtcNow(Monday);
         var form = await _t.SubmitAsync(TeamsUser.WangLei);
-        await _t.Teams.WaitForSentToAsync(SunHao, 1);
+        await Chats.NotifiedAsync(SunHao, TransferRegister.Routed);
 
         await RunAtAsync(At(2026, 11, 30, 11, 59));
         Assert.Empty(await NotificationsAsync(TransferRegister.AckReminder));
@@ -85,12 +87,11 @@ public sealed class TransferDeadlineJobTests : IAsyncLifetime
 
         var reminder = Assert.Single(await NotificationsAsync(TransferRegister.AckReminder));
         Assert.Equal(("sun-hao", form.Id.ToString(), 1), (reminder.RecipientId, reminder.SubjectId, reminder.Revision));
-        var card = CardOf((await _t.Teams.WaitForSentToAsync(SunHao, 2))[^1]);
+        var card = CardOf(await Chats.NotifiedAsync(SunHao, TransferRegister.AckReminder));
         Assert.Equal("Reminder: this form was to be acknowledged by 2026-11-30 12:00. Please acknowledge it now.", Text(card, "notice"));
         Assert.Equal("2026-11-30 12:00 · overdue", Facts(card, "deadlines")["Acknowledge by"]);
         Assert.NotNull(Action(card, TransferCards.AcknowledgeVerb));
-        await Task.Delay(300);
-        Assert.Equal(2, _t.Teams.SentTo(SunHao).Count);
+        Assert.Equal(2, (await Chats.SettledSentToAsync(SunHao)).Count);
         Assert.Equal(["transfer.reminded"], await SystemTrailAsync());
     }
 
@@ -102,10 +103,10 @@ public sealed class TransferDeadlineJobTests : IAsyncLifetime
 
         await RunAtAsync(At(2026, 11, 30, 14, 0));
 
-        var toLead = CardOf((await _t.Teams.WaitForSentToAsync(LiuYang, 1))[^1]);
+        var toLead = CardOf(await Chats.NotifiedAsync(LiuYang, TransferRegister.AckEscalated));
         Assert.Equal("提醒原因：客户服务部 未在 4 个工作小时内确认接收此信息表（期限 2026-11-30 14:00）。您可以在此直接处理。", Text(toLead, "notice"));
         Assert.EndsWith("待接收 · 已督办", Text(toLead, "status"), StringComparison.Ordinal);
-        var toProvider = (await _t.Teams.WaitForSentToAsync(TeamsUser.WangLei, 1))[^1].Body!["text"]!.GetValue<string>();
+        var toProvider = Chats.TextOf(await Chats.NotifiedAsync(TeamsUser.WangLei, TransferRegister.AckEscalated));
         Assert.Equal("Your form XX-2026-000001 was escalated to Liu Yang 刘洋: Customer service did not acknowledge it in time (due 2026-11-30 14:00).", toProvider);
         Assert.Equal(["transfer.reminded", "transfer.escalated-unacknowledged"], await SystemTrailAsync());
 
@@ -134,11 +135,11 @@ public sealed class TransferDeadlineJobTests : IAsyncLifetime
         await RunAtAsync(At(2026, 12, 1, 17, 0));
 
         Assert.Equal(["liu-yang", "wang-lei"], (await NotificationsAsync(TransferRegister.HandleEscalated)).Select(n => n.RecipientId).Order());
-        var toLead = CardOf((await _t.Teams.WaitForSentToAsync(LiuYang, 1))[^1]);
+        var toLead = CardOf(await Chats.NotifiedAsync(LiuYang, TransferRegister.HandleEscalated));
         Assert.Equal("提醒原因：客户服务部 未在 16 个工作小时内处理此信息表（期限 2026-12-01 17:00）。您可以在此直接处理。", Text(toLead, "notice"));
         Assert.NotNull(Action(toLead, TransferCards.HandleVerb));
         Assert.Null(Action(toLead, TransferCards.AcknowledgeVerb));
-        var toProvider = (await _t.Teams.WaitForSentToAsync(TeamsUser.WangLei, 1))[^1].Body!["text"]!.GetValue<string>();
+        var toProvider = Chats.TextOf(await Chats.NotifiedAsync(TeamsUser.WangLei, TransferRegister.HandleEscalated));
         Assert.Equal("Your form XX-2026-000001 was escalated to Liu Yang 刘洋: Customer service did not handle it in time (due 2026-12-01 17:00).", toProvider);
     }
 

@@ -80,15 +80,4 @@ public sealed class TransferDriver(BotApp bot, LocalConnector connector)
         await using var db = bot.CreateDbContext();
         return await db.Set<TransferForm>().AsNoTracking().Include(f => f.Steps).SingleAsync(f => f.Id == id);
     }
-
-    /// <summary>The last card (or text) sent to a user's personal chat after at least <paramref name="count"/> messages.</summary>
-    public async Task<JsonNode> LastSentToAsync(TeamsUser user, int count)
-    {
-        var sent = await Teams.WaitForSentToAsync(user, count);
-        Assert.True(sent.Count >= count, $"{user.Name} got {sent.Count} message(s), expected {count}");
-        return sent[^1].Body!;
-    }
-
-    public async Task MessageAsync(TeamsUser user, string text, string locale = "en-US") =>
-        (await bot.PostActivityAsync(Activities.Message(connector.ServiceUrl, user, text, locale))).Dispose();
 }

@@ -27,6 +27,8 @@ public sealed class TransferFlowTests : IAsyncLifetime
     private BotApp _bot = null!;
     private TransferDriver _t = null!;
 
+    private Chats Chats => _t.Teams.Chats;
+
     private static DateTimeOffset At(int y, int mo, int d, int h, int mi) => new(y, mo, d, h, mi, 0, TimeSpan.FromHours(8));
 
     public async Task InitializeAsync()
@@ -58,10 +60,11 @@ public sealed class TransferFlowTests : IAsyncLifetime
     [Fact]
     public async Task Transfer_OpensTheForm_WithTheSeededCategories_InTheUsersLanguage()
     {
-        await _t.MessageAsync(TeamsUser.WangLei, "transfer");
-        await _t.MessageAsync(TeamsUser.ChenJie, "信息传递", "zh-CN");
+        var form = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "transfer"));
+        var zh = CardOf(await Chats.SayAsync(TeamsUser.ChenJie, "信息传递", "zh-CN"));
 
-        var form = CardOf(Assert.Single(_t.Teams.SentTo(TeamsUser.WangLei)));
+        Assert.Single(await Chats.SettledSentToAsync(TeamsUser.WangLei));
+        Assert.Single(Chats.SentTo(TeamsUser.ChenJie));
         Assert.Equal("Information transfer form", Title(form));
         Assert.Equal(
             ["Market intelligence", "Competitor activity", "Customer complaint", "Product quality", "Supply or stock request", "Policy question", "Other"],
@@ -69,7 +72,6 @@ public sealed class TransferFlowTests : IAsyncLifetime
         Assert.Equal("normal", ById(form, "t.urgency")!["value"]!.GetValue<string>());
         Assert.Equal(1000, ById(form, "t.content")!["maxLength"]!.GetValue<int>());
         Assert.True(Guid.TryParse(Action(form, "transfer.submit")!["data"]!["draftId"]!.GetValue<string>(), out _));
-        var zh = CardOf(Assert.Single(_t.Teams.SentTo(TeamsUser.ChenJie)));
         Assert.Equal("信息传递表", Title(zh));
         Assert.Equal("客户投诉", ById(zh, "t.category")!["choices"]![2]!["title"]!.GetValue<string>());
         Assert.Equal("发送", Action(zh, "transfer.submit")!["title"]!.GetValue<string>());
@@ -116,9 +118,9 @@ public sealed class TransferFlowTests : IAsyncLifetime
         Assert.Equal(("transfer.view", TeamsUser.WangLei.Id), (sent!["refresh"]!["action"]!["verb"]!.GetValue<string>(), sent["refresh"]!["userIds"]![0]!.GetValue<string>()));
 
         // Sun Hao gets the form with his actions, refreshed for him.
-        var routed = (await _t.Teams.WaitForSentToAsync(SunHao, 1))[^1].Body!;
-        Assert.Equal("Wang Lei 王磊 passed you information: Customer complaint", routed["summary"]!.GetValue<string>());
-        var toSun = CardOf(_t.Teams.SentTo(SunHao)[^1]);
+        var routed = await Chats.NotifiedAsync(SunHao, TransferRegister.Routed);
+        Assert.Equal("Wang Lei 王磊 passed you information: Customer complaint", routed.Body!["summary"]!.GetValue<string>());
+        var toSun = CardOf(routed);
         Assert.Equal("New for Customer service: please acknowledge it by 2026-11-30 12:00.", Text(toSun, "notice"));
         Assert.Equal(SunHao.Id, toSun["refresh"]!["userIds"]![0]!.GetValue<string>());
         Assert.NotNull(Action(toSun, TransferCards.HandleVerb));
@@ -137,7 +139,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
             (TransferCards.OpinionInput, "Two cases re-delivered with today's round."), (TransferCards.FeedbackInput, "Delivered at 14:00; the driver apologised.")));
         Assert.EndsWith("handled, waiting for the provider", Text(handled!, "status"), StringComparison.Ordinal);
         Assert.Null(Action(handled!, TransferCards.HandleVerb));
-        var toWang = CardOf((await _t.Teams.WaitForSentToAsync(TeamsUser.WangLei, 1))[^1]);
+        var toWang = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, TransferRegister.Handled, n => n.Revision == 3));
         Assert.Equal("Sun Hao 孙浩 handled your form. Rate the handling and close it, or reopen it once if it is not resolved.", Text(toWang, "notice"));
         Assert.Equal(("Two cases re-delivered with today's round.", "Delivered at 14:00; the driver apologised."),
             (Facts(toWang, "form")["Handling opinion"], Facts(toWang, "form")["Feedback to the provider"]));
@@ -146,19 +148,19 @@ public sealed class TransferFlowTests : IAsyncLifetime
         var (reopened, _) = await _t.Teams.ExecuteAsync(TeamsUser.WangLei, TransferCards.ReopenVerb, Press(toWang, TransferCards.ReopenVerb, (TransferCards.ReopenReasonInput, "Only one case arrived.")));
         Assert.EndsWith("reopened, being handled again", Text(reopened!, "status"), StringComparison.Ordinal);
         Assert.Null(Action(reopened!, TransferCards.CloseVerb));
-        var again = CardOf((await _t.Teams.WaitForSentToAsync(SunHao, 2))[^1]);
+        var again = CardOf(await Chats.NotifiedAsync(SunHao, TransferRegister.Reopened));
         Assert.Equal("Wang Lei 王磊 reopened this form (Only one case arrived.). Please handle it again by 2026-12-02 09:20.", Text(again, "notice"));
         await _t.Teams.ExecuteAsync(SunHao, TransferCards.HandleVerb, Press(again, TransferCards.HandleVerb, (TransferCards.OpinionInput, "The second case was found at the depot and delivered.")));
 
         // Handled again: he can only close it now, and rates the handling 4.
-        var final = CardOf((await _t.Teams.WaitForSentToAsync(TeamsUser.WangLei, 2))[^1]);
+        var final = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, TransferRegister.Handled, n => n.Revision == 5));
         Assert.Null(Action(final, TransferCards.ReopenVerb));
         var (closed, _) = await _t.Teams.ExecuteAsync(TeamsUser.WangLei, TransferCards.CloseVerb, Press(final, TransferCards.CloseVerb, (TransferCards.RatingInput, "4"), (TransferCards.CommentInput, "Sorted, thanks.")));
         Assert.EndsWith("closed", Text(closed!, "status"), StringComparison.Ordinal);
         Assert.Equal(("4 / 5", "Sorted, thanks."), (Facts(closed!, "form")["Rating of the handling"], Facts(closed!, "form")["Provider's comment"]));
         Assert.Null(closed!["actions"]);
         Assert.Null(ById(closed!, "deadlines"));
-        var closedNote = (await _t.Teams.WaitForSentToAsync(SunHao, 3))[^1].Body!;
+        var closedNote = (await Chats.NotifiedAsync(SunHao, TransferRegister.Closed)).Body!;
         Assert.Equal("Form XX-2026-000001 was closed with a rating of 4 / 5", closedNote["summary"]!.GetValue<string>());
 
         await using var db = _bot.CreateDbContext();
@@ -178,7 +180,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
     public async Task Forward_NeedsAReason_AndMovesTheFormToTheOtherPost_WhoseReceiverGetsIt_WithFreshDeadlines()
     {
         var form = await _t.SubmitAsync(TeamsUser.WangLei);
-        var toSun = CardOf((await _t.Teams.WaitForSentToAsync(SunHao, 1))[^1]);
+        var toSun = CardOf(await Chats.NotifiedAsync(SunHao, TransferRegister.Routed));
 
         var (noReason, _) = await _t.Teams.ExecuteAsync(SunHao, TransferCards.ForwardVerb, Press(toSun, TransferCards.ForwardVerb, (TransferCards.PostInput, "office"), (TransferCards.ForwardReasonInput, "  ")));
         var (samePost, _) = await _t.Teams.ExecuteAsync(SunHao, TransferCards.ForwardVerb, Press(toSun, TransferCards.ForwardVerb, (TransferCards.PostInput, "customer-service"), (TransferCards.ForwardReasonInput, "Mine")));
@@ -195,7 +197,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         Assert.Equal("Office", Facts(forwarded!, "form")["Receiver"]);
         Assert.Null(Action(forwarded!, TransferCards.AcknowledgeVerb));
         // Liu Yang (the office, in Chinese) gets it, with two working hours from now to acknowledge.
-        var toLiu = CardOf((await _t.Teams.WaitForSentToAsync(LiuYang, 1))[^1]);
+        var toLiu = CardOf(await Chats.NotifiedAsync(LiuYang, TransferRegister.Routed));
         Assert.Equal("Sun Hao 孙浩 将此信息表转交办公室（It is about the delivery policy.）。请于 2026-11-30 12:30 前确认接收。", Text(toLiu, "notice"));
         Assert.Contains("转交办公室：It is about the delivery policy.", Text(toLiu, "step.1"), StringComparison.Ordinal);
         Assert.NotNull(Action(toLiu, TransferCards.AcknowledgeVerb));
@@ -214,7 +216,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
     public async Task OnlyTheReceivingPost_AndTheProvider_MayTakeTheirSteps_OthersAreToldSo_AndNothingChanges()
     {
         var form = await _t.SubmitAsync(TeamsUser.WangLei);
-        var toSun = CardOf((await _t.Teams.WaitForSentToAsync(SunHao, 1))[^1]);
+        var toSun = CardOf(await Chats.NotifiedAsync(SunHao, TransferRegister.Routed));
         var ack = Press(toSun, TransferCards.AcknowledgeVerb);
         var before = await CountsAsync();
 
@@ -251,7 +253,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         Assert.All(sends, s => Assert.Equal("Information transfer XX-2026-000001", Title(s.Card!)));
 
         // The same acknowledgement three times at once, the same handling twice.
-        var toSun = CardOf((await _t.Teams.WaitForSentToAsync(SunHao, 1))[^1]);
+        var toSun = CardOf(await Chats.NotifiedAsync(SunHao, TransferRegister.Routed));
         var acks = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _t.Teams.ExecuteAsync(SunHao, TransferCards.AcknowledgeVerb, Press(toSun, TransferCards.AcknowledgeVerb))));
         Assert.All(acks, a => Assert.Null(ById(a.Card!, "notice")));
         var handle = Press(acks[0].Card!, TransferCards.HandleVerb, (TransferCards.OpinionInput, "Re-delivered."));
@@ -259,10 +261,8 @@ public sealed class TransferFlowTests : IAsyncLifetime
         var (second, _) = await _t.Teams.ExecuteAsync(SunHao, TransferCards.HandleVerb, handle, activityId: "f:handle-1");
         Assert.Equal(Json(first!["body"]!), Json(second!["body"]!));
 
-        await _t.Teams.WaitForSentToAsync(TeamsUser.WangLei, 1);
-        await Task.Delay(400); // room for a wrong second message to show up
-        Assert.Single(_t.Teams.SentTo(TeamsUser.WangLei));
-        Assert.Single(_t.Teams.SentTo(SunHao));
+        Assert.Single(await Chats.SettledSentToAsync(TeamsUser.WangLei));
+        Assert.Single(Chats.SentTo(SunHao));
         await using var db = _bot.CreateDbContext();
         var form = await db.Set<TransferForm>().Include(f => f.Steps).SingleAsync();
         Assert.Equal((3, 3), (form.Revision, form.Steps.Count));
@@ -275,7 +275,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
     public async Task StaleCards_AreRefused_WithTheFormsCurrentState_AndWhoActed()
     {
         var form = await _t.SubmitAsync(TeamsUser.WangLei);
-        var toSun = CardOf((await _t.Teams.WaitForSentToAsync(SunHao, 1))[^1]);
+        var toSun = CardOf(await Chats.NotifiedAsync(SunHao, TransferRegister.Routed));
         await _t.Teams.ExecuteAsync(SunHao, TransferCards.AcknowledgeVerb, Press(toSun, TransferCards.AcknowledgeVerb));
 
         // Liu Yang, lead of the post, presses Acknowledge on the same (now stale) card, then Handle on it.
@@ -301,8 +301,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         await _t.SubmitAsync(TeamsUser.ChenJie, Inputs("complaint"));
         var zhaos = await _t.SubmitAsync(ZhaoMin, Inputs("supply", "Three shops in Xinzhuang are out of stock."));
 
-        await _t.MessageAsync(TeamsUser.LiNa, "今日信息", "zh-CN");
-        var today = CardOf((await _t.Teams.WaitForSentToAsync(TeamsUser.LiNa, 1))[^1]);
+        var today = CardOf(await Chats.SayAsync(TeamsUser.LiNa, "今日信息", "zh-CN"));
         Assert.Equal("华东一组 · 2026-11-30 的信息表", Title(today));
         Assert.Equal("共 2 · 待接收 2 · 处理中 0 · 已处理 0 · 已关闭 0 · 已督办 0", Text(today, "counts"));
         Assert.Equal("Wang Lei 王磊 · XX-2026-000001 · 市场信息 · 待接收", ById(today, "row.XX-2026-000001")!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>());
@@ -319,31 +318,26 @@ public sealed class TransferFlowTests : IAsyncLifetime
         Assert.Equal("5 / 5（Li Na 李娜）", Facts(rated!, "form")["信息价值"]);
 
         // Wang Lei leads East 2: he checks Zhao Min's form and may rate it; Sun Hao may not.
-        await _t.MessageAsync(TeamsUser.WangLei, "forms today");
-        var east2 = CardOf(_t.Teams.SentTo(TeamsUser.WangLei)[^1]);
+        var east2 = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "forms today"));
         Assert.Equal("East District 2 · forms of 2026-11-30", Title(east2));
         Assert.NotNull(ById(east2, "row.XX-2026-000003"));
         var (_, notLead) = await _t.Teams.ExecuteAsync(SunHao, TransferCards.RateValueVerb, new JsonObject { ["verb"] = TransferCards.RateValueVerb, ["formId"] = zhaos.Id.ToString(), ["t.value"] = "2" });
         Assert.StartsWith("Only the lead of the provider's team", MessageOf(notLead), StringComparison.Ordinal);
 
-        await _t.MessageAsync(TeamsUser.WangLei, "my forms");
-        var mine = CardOf(_t.Teams.SentTo(TeamsUser.WangLei)[^1]);
+        var mine = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "my forms"));
         Assert.Equal("My forms", Title(mine));
         Assert.Equal("XX-2026-000001 · Market intelligence · waiting for acknowledgement", ById(mine, "row.XX-2026-000001")!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>());
 
-        await _t.MessageAsync(SunHao, "forms to handle");
-        var inbox = CardOf(_t.Teams.SentTo(SunHao)[^1]);
+        // Sun Hao also gets Chen Jie's form from the outbox, at any moment around this reply.
+        var inbox = CardOf(await Chats.SayAsync(SunHao, "forms to handle"));
         Assert.Equal("Forms to handle", Title(inbox));
         Assert.Equal("XX-2026-000002 · Customer complaint · Normal · waiting for acknowledgement · due 2026-11-30 12:00",
             ById(inbox, "row.XX-2026-000002")!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>());
         Assert.Null(ById(inbox, "row.XX-2026-000001"));
 
-        await _t.MessageAsync(TeamsUser.ChenJie, "forms today");
-        await _t.MessageAsync(ZhaoMin, "待处理信息", "zh-CN");
-        await _t.MessageAsync(TeamsUser.LiNa, "今日信息 昨天", "zh-CN");
-        Assert.Equal("Forms today is for leads (and their delegates); you do not lead a team.", _t.Teams.SentTo(TeamsUser.ChenJie)[^1].Body!["text"]!.GetValue<string>());
-        Assert.Equal("您不在任何接收岗位，不会收到信息表。输入 **我的信息表** 查看您发送的信息表。", _t.Teams.SentTo(ZhaoMin)[^1].Body!["text"]!.GetValue<string>());
-        Assert.Equal("“昨天”不是日期；请写成 年-月-日，例如：今日信息 2026-11-27。", _t.Teams.SentTo(TeamsUser.LiNa)[^1].Body!["text"]!.GetValue<string>());
+        Assert.Equal("Forms today is for leads (and their delegates); you do not lead a team.", Chats.TextOf(await Chats.SayAsync(TeamsUser.ChenJie, "forms today")));
+        Assert.Equal("您不在任何接收岗位，不会收到信息表。输入 **我的信息表** 查看您发送的信息表。", Chats.TextOf(await Chats.SayAsync(ZhaoMin, "待处理信息", "zh-CN")));
+        Assert.Equal("“昨天”不是日期；请写成 年-月-日，例如：今日信息 2026-11-27。", Chats.TextOf(await Chats.SayAsync(TeamsUser.LiNa, "今日信息 昨天", "zh-CN")));
 
         await using var db = _bot.CreateDbContext();
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "transfer.value-rated"));
@@ -494,22 +488,20 @@ public sealed class TransferFlowTests : IAsyncLifetime
     [Fact]
     public async Task Routing_AnAdminSeesWhereEachCategoryGoes_AndSendsOneElsewhere_OthersAreRefused()
     {
-        await _t.MessageAsync(LiuYang, "信息路由", "zh-CN");
-        var table = CardOf(_t.Teams.SentTo(LiuYang)[^1]);
+        var table = CardOf(await Chats.SayAsync(LiuYang, "信息路由", "zh-CN"));
         Assert.Equal("信息传递分派表", Title(table));
         Assert.Equal("客户服务部 (Sun Hao 孙浩; 负责人 Liu Yang 刘洋) · 一般 2/4/16 小时 · 紧急 0.5/1/4 小时", Facts(table, "routing")["客户投诉"]);
         Assert.Equal("办公室 (Liu Yang 刘洋; 负责人 Gao Feng 高峰)", Facts(table, "routing")["岗位无人时转至"]);
 
-        await _t.MessageAsync(LiuYang, "routing complaint office");
-        await _t.MessageAsync(LiuYang, "routing complaint nowhere");
-        await _t.MessageAsync(LiuYang, "routing complaint");
-        await _t.MessageAsync(TeamsUser.WangLei, "routing");
+        var moved = CardOf(await Chats.SayAsync(LiuYang, "routing complaint office"));
+        var nowhere = Chats.TextOf(await Chats.SayAsync(LiuYang, "routing complaint nowhere"));
+        var usage = Chats.TextOf(await Chats.SayAsync(LiuYang, "routing complaint"));
+        var notAdmin = Chats.TextOf(await Chats.SayAsync(TeamsUser.WangLei, "routing"));
 
-        var sent = _t.Teams.SentTo(LiuYang);
-        Assert.Equal("Customer complaint now goes to Office.", Text(CardOf(sent[^3]), "notice"));
-        Assert.Equal("There is no category \"complaint\" or no active post \"nowhere\" in your organisation; nothing was changed.", sent[^2].Body!["text"]!.GetValue<string>());
-        Assert.Equal("Write it as: routing CATEGORY POST — for example: routing complaint office", sent[^1].Body!["text"]!.GetValue<string>());
-        Assert.Equal("Only an administrator can see or change the routing; nothing was changed.", _t.Teams.SentTo(TeamsUser.WangLei)[^1].Body!["text"]!.GetValue<string>());
+        Assert.Equal("Customer complaint now goes to Office.", Text(moved, "notice"));
+        Assert.Equal("There is no category \"complaint\" or no active post \"nowhere\" in your organisation; nothing was changed.", nowhere);
+        Assert.Equal("Write it as: routing CATEGORY POST — for example: routing complaint office", usage);
+        Assert.Equal("Only an administrator can see or change the routing; nothing was changed.", notAdmin);
         Assert.Equal("office", (await _t.SubmitAsync(TeamsUser.WangLei)).PostId);
         await using var db = _bot.CreateDbContext();
         Assert.Equal("liu-yang", (await db.AuditEntries.SingleAsync(a => a.Action == "transfer.route-changed")).ActorId);
@@ -519,8 +511,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
     public async Task Lists_StayCurrent_ForThePersonTheyWereMadeFor()
     {
         await _t.SubmitAsync(TeamsUser.WangLei);
-        await _t.MessageAsync(TeamsUser.LiNa, "forms today 2026-11-30");
-        var list = CardOf((await _t.Teams.WaitForSentToAsync(TeamsUser.LiNa, 1))[^1]);
+        var list = CardOf(await Chats.SayAsync(TeamsUser.LiNa, "forms today 2026-11-30"));
         var refresh = list["refresh"]!;
         Assert.Equal((TransferCards.TodayVerb, "2026-11-30", TeamsUser.LiNa.Id),
             (refresh["action"]!["verb"]!.GetValue<string>(), refresh["action"]!["data"]!["date"]!.GetValue<string>(), refresh["userIds"]![0]!.GetValue<string>()));

@@ -9,6 +9,9 @@ namespace DiligenceBot.Tests.WorkLogs;
 /// <summary>Drives the work log flow the way Teams does and reads the cards that come back.</summary>
 public sealed class WorkLogDriver(BotApp bot, LocalConnector connector)
 {
+    /// <summary>What each person receives in their personal chat (replies and outbox messages).</summary>
+    public Chats Chats { get; } = new(bot, connector);
+
     /// <summary>A valid log for the demo template.</summary>
     public static JsonObject ValidInputs(string plan = "Visit the three new shops on Nanjing Road") => new()
     {
@@ -58,21 +61,6 @@ public sealed class WorkLogDriver(BotApp bot, LocalConnector connector)
         }
 
         return data;
-    }
-
-    /// <summary>The activities the bot sent into a user's personal chat.</summary>
-    public IReadOnlyList<ConnectorRequest> SentTo(TeamsUser user) =>
-        connector.SentActivities.Where(r => r.Path.Contains("/" + Activities.PersonalConversationId(user) + "/", StringComparison.Ordinal)).ToList();
-
-    public async Task<IReadOnlyList<ConnectorRequest>> WaitForSentToAsync(TeamsUser user, int count)
-    {
-        var until = DateTime.UtcNow.AddSeconds(15);
-        while (SentTo(user).Count < count && DateTime.UtcNow < until)
-        {
-            await Task.Delay(25);
-        }
-
-        return SentTo(user);
     }
 
     public static JsonObject CardOf(ConnectorRequest request) => request.Body!["attachments"]![0]!["content"]!.AsObject();

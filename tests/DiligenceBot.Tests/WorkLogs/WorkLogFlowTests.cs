@@ -21,6 +21,8 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
     private BotApp _bot = null!;
     private WorkLogDriver _teams = null!;
 
+    private Chats Chats => _teams.Chats;
+
     public async Task InitializeAsync()
     {
         _connector = await LocalConnector.StartAsync();
@@ -49,10 +51,11 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
     [Fact]
     public async Task Log_OpensTodaysForm_FromTheTeamsTemplate_InTheUsersLanguage()
     {
-        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.WangLei, "log"));
-        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.ChenJie, "日志", "zh-CN"));
+        var form = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "log"));
+        var zh = CardOf(await Chats.SayAsync(TeamsUser.ChenJie, "日志", "zh-CN"));
 
-        var form = CardOf(Assert.Single(_teams.SentTo(TeamsUser.WangLei)));
+        Assert.Single(await Chats.SettledSentToAsync(TeamsUser.WangLei));
+        Assert.Single(Chats.SentTo(TeamsUser.ChenJie));
         Assert.Equal("Work log for 2026-11-30", Title(form));
         Assert.Equal("Visits made *", ById(form, "f.visits")!["label"]!.GetValue<string>());
         Assert.Equal("Input.Number", ById(form, "f.visits")!["type"]!.GetValue<string>());
@@ -60,7 +63,6 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Equal("Input.Date", ById(form, "f.nextKeyVisit")!["type"]!.GetValue<string>());
         var submit = Action(form, "worklog.submit")!;
         Assert.Equal(Today, submit["data"]!["workDate"]!.GetValue<string>());
-        var zh = CardOf(Assert.Single(_teams.SentTo(TeamsUser.ChenJie)));
         Assert.Equal("2026-11-30 工作日志", Title(zh));
         Assert.Equal("拜访户数 *", ById(zh, "f.visits")!["label"]!.GetValue<string>());
     }
@@ -117,7 +119,8 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         }
 
         // Li Na's Teams is in Chinese: the review card comes in Chinese, with Approve and Return.
-        var review = CardOf(Assert.Single(await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1)));
+        var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested));
+        Assert.Single(await Chats.SettledSentToAsync(TeamsUser.LiNa));
         Assert.Equal("Wang Lei 王磊 的工作日志 · 2026-11-30", Title(review));
         Assert.StartsWith("按时 · 第 1 版", Text(review, "status"), StringComparison.Ordinal);
         Assert.Equal("批准", Action(review, "worklog.approve")!["title"]!.GetValue<string>());
@@ -134,21 +137,19 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var (card, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(Today, 0, ValidInputs()));
 
         Assert.Equal("Saved. Your lead has not installed DiligenceBot yet, so they will see it under team logs.", Text(card!, "notice"));
+        await Chats.Outbox.DrainedAsync();
         await using (var db = _bot.CreateDbContext())
         {
             Assert.Single(db.WorkLogs);
-            var until = DateTime.UtcNow.AddSeconds(10);
-            while (!db.Notifications.Any(n => n.Status == DiligenceBot.Notifications.NotificationStatus.Undeliverable) && DateTime.UtcNow < until)
-            {
-                await Task.Delay(25);
-            }
+            Assert.Equal(DiligenceBot.Notifications.NotificationStatus.Undeliverable, (await db.Notifications.SingleAsync()).Status);
         }
 
         // When she installs the bot again, the review request she missed reaches her.
         _connector.Clear();
         await _teams.InstallAsync(TeamsUser.LiNa, "zh-CN");
-        var sent = await _teams.WaitForSentToAsync(TeamsUser.LiNa, 2);
-        Assert.Contains(sent, r => r.Body!["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>() == "Wang Lei 王磊 的工作日志 · 2026-11-30");
+        var review = await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested);
+        Assert.Equal("Wang Lei 王磊 的工作日志 · 2026-11-30", Title(CardOf(review)));
+        Assert.Contains(review, Chats.SentTo(TeamsUser.LiNa));
     }
 
     [Fact]
@@ -170,9 +171,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", data, activityId: "f:resent-1")));
 
         Assert.All(answers, a => Assert.Equal("Work log · 2026-11-30", Title(a.Card!)));
-        await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1);
-        await Task.Delay(500); // room for a wrong second notification to show up
-        Assert.Single(_teams.SentTo(TeamsUser.LiNa));
+        Assert.Single(await Chats.SettledSentToAsync(TeamsUser.LiNa));
         await using var db = _bot.CreateDbContext();
         var log = await db.WorkLogs.Include(l => l.Revisions).SingleAsync();
         Assert.Single(log.Revisions);
@@ -201,7 +200,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
     public async Task FullFlow_Submit_Return_Resubmit_Approve_WithTheCardsEachPersonSees()
     {
         var logId = await SubmitValidAsync(TeamsUser.WangLei);
-        var review1 = CardOf(Assert.Single(await _teams.WaitForSentToAsync(TeamsUser.LiNa, 1)));
+        var review1 = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested, n => n.Revision == 1));
         var returnData = Copy(Action(review1, "worklog.return")!["data"]!.AsObject());
 
         // Returning needs a comment and a rating: the card says so, keeps what was typed, nothing changes.
@@ -223,8 +222,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Null(Action(returned!, "worklog.approve"));
 
         // Wang Lei gets his log back, prefilled, with the comment on top.
-        var sentToWang = await _teams.WaitForSentToAsync(TeamsUser.WangLei, 1);
-        var revise = CardOf(sentToWang[^1]);
+        var revise = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, WorkLogBook.Returned));
         Assert.Equal("Work log for 2026-11-30", Title(revise));
         Assert.Equal("客户记录太简略", Facts(revise, "comment-facts")["Evaluation"]);
         Assert.Equal("Visit the three new shops on Nanjing Road", ById(revise, "f.plan")!["value"]!.GetValue<string>());
@@ -239,7 +237,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
 
         var (summary2, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", resubmit);
         Assert.Equal("Waiting for your lead's review · On time · Revision 2", Text(summary2!, "status"));
-        var review2 = CardOf((await _teams.WaitForSentToAsync(TeamsUser.LiNa, 2))[^1]);
+        var review2 = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested, n => n.Revision == 2));
         Assert.StartsWith("按时 · 第 2 版", Text(review2, "status"), StringComparison.Ordinal);
 
         // The old review card (revision 1) can no longer decide anything.
@@ -252,7 +250,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var (approved, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.approve", approveData, locale: "zh-CN");
         Assert.StartsWith("已由 Li Na 李娜 批准", Text(approved!, "decision"), StringComparison.Ordinal);
 
-        var final = CardOf((await _teams.WaitForSentToAsync(TeamsUser.WangLei, 2))[^1]);
+        var final = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, WorkLogBook.Approved));
         Assert.Equal("Approved by Li Na 李娜 · On time · Revision 2 · 4 / 5", Text(final, "status"));
         Assert.Null(Action(final, "worklog.edit"));
 
@@ -283,22 +281,20 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
     {
         await SubmitValidAsync(TeamsUser.WangLei);
 
-        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.LiNa, "team logs"));
-        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.WangLei, "my logs"));
-        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.ChenJie, "team logs"));
-        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.LiNa, "团队日志 yesterday", "zh-CN"));
+        // Li Na also gets Wang Lei's review card from the outbox, at any moment among these replies.
+        var team = CardOf(await Chats.SayAsync(TeamsUser.LiNa, "team logs"));
+        var mine = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "my logs"));
+        var notLead = Chats.TextOf(await Chats.SayAsync(TeamsUser.ChenJie, "team logs"));
+        var badDate = Chats.TextOf(await Chats.SayAsync(TeamsUser.LiNa, "团队日志 yesterday", "zh-CN"));
 
-        var toLiNa = _teams.SentTo(TeamsUser.LiNa).Where(r => r.Body!["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>().Contains("logs for", StringComparison.Ordinal) == true).ToList();
-        var team = CardOf(Assert.Single(toLiNa));
         Assert.Equal("East District 1 · logs for 2026-11-30", Title(team));
         Assert.Equal("Submitted 1 · late 0 · missing 1 · approved 0 · returned 0", Text(team, "counts"));
         Assert.Equal("worklog.review", Action(ById(team, "row.wang-lei")!, "worklog.review")!["verb"]!.GetValue<string>());
         Assert.Contains("Missing", ById(team, "row.chen-jie")!["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        var mine = CardOf(_teams.SentTo(TeamsUser.WangLei)[^1]);
         Assert.Equal("My last seven logs", Title(mine));
         Assert.Single(Actions(mine), a => a["verb"]?.GetValue<string>() == "worklog.view");
-        Assert.Equal("Team logs are for leads (and their delegates); you do not lead a team.", _teams.SentTo(TeamsUser.ChenJie)[^1].Body!["text"]!.GetValue<string>());
-        Assert.Equal("“yesterday”不是日期；请写成 年-月-日，例如：团队日志 2026-11-27。", _teams.SentTo(TeamsUser.LiNa)[^1].Body!["text"]!.GetValue<string>());
+        Assert.Equal("Team logs are for leads (and their delegates); you do not lead a team.", notLead);
+        Assert.Equal("“yesterday”不是日期；请写成 年-月-日，例如：团队日志 2026-11-27。", badDate);
     }
 
     [Theory]
