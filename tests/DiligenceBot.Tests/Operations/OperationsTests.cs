@@ -80,8 +80,9 @@ public sealed class OperationsTests
         var noServiceUrl = Activities.Message(connector.ServiceUrl, TeamsUser.WangLei, "help");
         noServiceUrl.Remove("serviceUrl");
         using var rejected = await bot.PostActivityAsync(noServiceUrl);
-        await teams.WaitForSentToAsync(TeamsUser.LiNa, 1);
-        var until = DateTime.UtcNow.AddSeconds(10);
+        await teams.Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested);
+        // Recorded just after the dispatcher saved the outcome.
+        var until = DateTime.UtcNow + Outbox.Patience;
         while (!measurements.Any(m => m.Instrument == "diligencebot.sends") && DateTime.UtcNow < until)
         {
             await Task.Delay(25);
