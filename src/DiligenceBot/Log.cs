@@ -30,6 +30,18 @@ internal static partial class Log
     [LoggerMessage(2201, LogLevel.Information, "Notification {NotificationId} ({Kind}): {Status}")]
     public static partial void NotificationDelivered(ILogger logger, long notificationId, string kind, string status);
 
+    [LoggerMessage(2202, LogLevel.Warning, "Notification {NotificationId} ({Kind}): attempt {Attempts} failed ({Detail}); tried again in {DelayMs} ms")]
+    public static partial void NotificationRetryLater(ILogger logger, long notificationId, string kind, int attempts, int delayMs, string detail);
+
+    [LoggerMessage(2203, LogLevel.Error, "Notification {NotificationId} ({Kind}) marked failed after {Attempts} attempt(s): {Detail}")]
+    public static partial void NotificationFailed(ILogger logger, long notificationId, string kind, int attempts, string detail);
+
+    [LoggerMessage(2204, LogLevel.Warning, "The dispatcher's lease ran out before it was renewed; it continues as instance {InstanceId} and leaves what it held to the release")]
+    public static partial void DispatcherLeaseLost(ILogger logger, string instanceId);
+
+    [LoggerMessage(2205, LogLevel.Information, "Released {Count} message(s) claimed by dispatcher instances whose lease ran out")]
+    public static partial void DeadInstanceClaimsReleased(ILogger logger, int count);
+
     // 2300-2399: work logs
     [LoggerMessage(2300, LogLevel.Information, "Work log {WorkLogId} revision {Revision} stored (on time: {OnTime})")]
     public static partial void WorkLogStored(ILogger logger, Guid workLogId, int revision, bool onTime);

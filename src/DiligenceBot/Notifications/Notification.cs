@@ -31,8 +31,13 @@ public sealed class Notification
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
-    /// <summary>Set while one instance is sending it, so that others leave it alone.</summary>
+    /// <summary>Set while one instance is sending it, so that others leave it alone (a safety net: see <see cref="ClaimedBy"/>).</summary>
     public DateTimeOffset? ClaimedUntil { get; set; }
+    /// <summary>
+    /// The dispatcher instance (<see cref="DispatcherLease"/>) holding the claim; when that instance's lease runs out
+    /// (it died), any instance releases the claim at once instead of waiting for <see cref="ClaimedUntil"/>.
+    /// </summary>
+    public string? ClaimedBy { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? SentActivityId { get; set; }
     public string? LastError { get; set; }
@@ -82,6 +87,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(n => n.SentActivityId).HasMaxLength(256);
         b.Property(n => n.LastError).HasMaxLength(256);
+        b.Property(n => n.ClaimedBy).HasMaxLength(64);
         b.HasIndex(n => n.DedupKey).IsUnique();
         b.HasIndex(n => new { n.Status, n.NextAttemptAt });
     }

@@ -38,37 +38,123 @@ public static class NotificationRendererRegistration
 }
 
 /// <summary>
-/// Sends pending notifications: claims each (so several instances never send the same one), renders it,
+/// Sends pending notifications: claims them (so several instances never send the same one), renders each,
 /// finds or creates the recipient's personal conversation, sends, and records the outcome. One fetcher per instance
-/// claims due messages (as many as the senders can take) and hands them to the senders, so the senders never race
-/// each other for the same rows; woken at once when a feature queues one, polling every few seconds for retries.
+/// claims due messages in small batches (as many as the senders can take) and hands them to the senders, so the
+/// senders never race each other for the same rows; woken at once when a feature queues one, polling every few
+/// seconds for retries. Claims carry the instance's id; a heartbeat keeps its lease (<see cref="DispatcherLeaseKeeper"/>)
+/// and releases the claims of instances that died, so their messages go out seconds later, not when the claims run out.
+/// A message that fails (5xx, timeout) is tried again with growing delays until <c>Scheduling:SendRetryLimit</c>,
+/// then marked failed, logged as an error and counted (outcome failed); never dropped.
 /// </summary>
 public sealed class NotificationDispatcher(
     IServiceScopeFactory scopes,
     TimeProvider time,
     TenantPacer pacer,
+    DispatcherLeaseKeeper leases,
     Microsoft.Extensions.Options.IOptions<Scheduling.SchedulingOptions> scheduling,
     Operations.DiligenceMetrics metrics,
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
-    private const int MaxAttempts = 5;
-
     /// <summary>Concurrent senders per instance; the tenant pacer keeps the total within Teams' limit.</summary>
     private const int Senders = 8;
 
     /// <summary>Claimed messages waiting for or being handled by a sender, at most.</summary>
     private const int InHand = Senders * 2;
 
+    /// <summary>
+    /// A safety net behind the lease: a claim of a live instance that never finished (a sender stuck past every
+    /// timeout) runs out after this long.
+    /// </summary>
+    private static readonly TimeSpan ClaimTerm = TimeSpan.FromMinutes(2);
+
+    /// <summary>The longest wait between two attempts of a failing message.</summary>
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
+
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly Channel<long> _work = Channel.CreateBounded<long>(InHand);
+    private readonly Channel<Claim> _work = Channel.CreateBounded<Claim>(InHand);
     private int _inHand;
+
+    /// <summary>A message claimed under one of this instance's lease ids.</summary>
+    private readonly record struct Claim(long Id, string Owner);
 
     /// <summary>Asks the dispatcher to look for work now.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Senders).Select(_ => Task.Run(() => SendLoopAsync(stoppingToken), stoppingToken))
-            .Append(Task.Run(() => FetchLoopAsync(stoppingToken), stoppingToken)));
+    /// <summary>The wait before attempt n + 1 of a failing message: 1 s doubling per attempt, at most 5 min, ±20 %.</summary>
+    public static TimeSpan RetryDelay(int attempts)
+    {
+        var seconds = Math.Min(Math.Pow(2, Math.Max(0, attempts - 1)), MaxRetryDelay.TotalSeconds);
+        return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The lease first: claims are made under its id, and the dead instances' claims are released before any
+        // new claim, so a restart sends what its predecessor held as soon as that one's lease has run out.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await leases.RenewAsync(stoppingToken);
+                await leases.ReleaseDeadClaimsAsync(stoppingToken);
+                break;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.NotificationLoopFailed(logger, ex);
+                await Task.Delay(leases.Heartbeat, stoppingToken);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Senders).Select(_ => Task.Run(() => SendLoopAsync(stoppingToken), stoppingToken))
+            .Append(Task.Run(() => FetchLoopAsync(stoppingToken), stoppingToken))
+            .Append(Task.Run(() => HeartbeatLoopAsync(stoppingToken), stoppingToken)));
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await leases.ReleaseOwnAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // The lease runs out by itself; another instance (or the next start) releases the claims then.
+            Log.NotificationLoopFailed(logger, ex);
+        }
+    }
+
+    private async Task HeartbeatLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(leases.Heartbeat, stoppingToken);
+                if (!await leases.RenewAsync(stoppingToken))
+                {
+                    Log.DispatcherLeaseLost(logger, leases.InstanceId ?? string.Empty);
+                }
+
+                var released = await leases.ReleaseDeadClaimsAsync(stoppingToken);
+                if (released > 0)
+                {
+                    Log.DeadInstanceClaimsReleased(logger, released);
+                    Wake();
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.NotificationLoopFailed(logger, ex);
+            }
+        }
+    }
 
     private async Task FetchLoopAsync(CancellationToken stoppingToken)
     {
@@ -106,24 +192,24 @@ public sealed class NotificationDispatcher(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down; whatever was claimed and not sent is tried again when its claim runs out.
+            // Shutting down; whatever was claimed and not sent is released by StopAsync.
         }
     }
 
     private async Task SendClaimedAsync(CancellationToken stoppingToken)
     {
-        await foreach (var id in _work.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var claim in _work.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
-                await DeliverAsync(scope.ServiceProvider, db, id, stoppingToken);
+                await DeliverAsync(scope.ServiceProvider, db, claim, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // The message stays claimed until its claim runs out, then it is tried again.
                 Log.NotificationLoopFailed(logger, ex);
+                await RecordFailureAsync(claim, ex, stoppingToken);
             }
             finally
             {
@@ -133,11 +219,12 @@ public sealed class NotificationDispatcher(
         }
     }
 
-    /// <summary>Claims due messages for the free senders; true when it claimed a full batch (there may be more).</summary>
+    /// <summary>Claims a small batch of due messages for the free senders; true when it filled them (there may be more).</summary>
     private async Task<bool> ClaimDueAsync(CancellationToken cancellationToken)
     {
         var free = InHand - Volatile.Read(ref _inHand);
-        if (free <= 0)
+        var owner = leases.InstanceId;
+        if (free <= 0 || owner is null || !leases.Holds(owner))
         {
             return false;
         }
@@ -154,37 +241,50 @@ public sealed class NotificationDispatcher(
             .Select(n => n.Id)
             .Take(free)
             .ToListAsync(cancellationToken);
-        var claimUntil = claimNow.AddMinutes(2);
-        foreach (var id in candidates)
+        if (candidates.Count == 0)
         {
-            // Another instance may have claimed it since the query: the conditional update decides.
-            var claimed = await db.Set<Notification>()
-                .Where(n => n.Id == id && n.Status == NotificationStatus.Pending && (n.ClaimedUntil == null || n.ClaimedUntil < claimNow))
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, claimUntil), cancellationToken);
-            if (claimed == 1)
-            {
-                Interlocked.Increment(ref _inHand);
-                await _work.Writer.WriteAsync(id, cancellationToken);
-            }
+            return false;
+        }
+
+        // One conditional update for the batch: another instance may have claimed some since the query, and keeps them.
+        var claimUntil = claimNow + ClaimTerm;
+        await db.Set<Notification>()
+            .Where(n => candidates.Contains(n.Id) && n.Status == NotificationStatus.Pending && (n.ClaimedUntil == null || n.ClaimedUntil < claimNow))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedBy, owner).SetProperty(n => n.ClaimedUntil, claimUntil), cancellationToken);
+        var claimed = await db.Set<Notification>().AsNoTracking()
+            .Where(n => candidates.Contains(n.Id) && n.ClaimedBy == owner && n.Status == NotificationStatus.Pending)
+            .OrderBy(n => n.Id)
+            .Select(n => n.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var id in claimed)
+        {
+            Interlocked.Increment(ref _inHand);
+            await _work.Writer.WriteAsync(new Claim(id, owner), cancellationToken);
         }
 
         return candidates.Count == free;
     }
 
-    private async Task DeliverAsync(IServiceProvider services, DiligenceDbContext db, long id, CancellationToken cancellationToken)
+    private async Task DeliverAsync(IServiceProvider services, DiligenceDbContext db, Claim claim, CancellationToken cancellationToken)
     {
-        var notification = await db.Set<Notification>().SingleAsync(n => n.Id == id, cancellationToken);
+        var notification = await db.Set<Notification>().SingleAsync(n => n.Id == claim.Id, cancellationToken);
+        if (notification.ClaimedBy != claim.Owner || !leases.Holds(claim.Owner))
+        {
+            // This instance's lease ran out meanwhile: the message may already be another instance's.
+            return;
+        }
+
         var now = time.GetUtcNow();
         metrics.OutboxLag(now - notification.NextAttemptAt);
         notification.Attempts++;
         notification.ClaimedUntil = null;
+        notification.ClaimedBy = null;
         var recipient = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == notification.RecipientId && p.TenantId == notification.TenantId, cancellationToken);
         // Only this kind's renderer is built: one feature's renderers never stand in another's way.
         var renderer = services.GetKeyedService<INotificationRenderer>(notification.Kind);
         if (recipient is null || renderer is null)
         {
-            notification.Status = NotificationStatus.Failed;
-            notification.LastError = recipient is null ? "recipient unknown" : "no renderer";
+            GiveUp(notification, recipient is null ? "recipient unknown" : "no renderer");
             await db.SaveChangesAsync(cancellationToken);
             metrics.Sent(notification.Kind, "failed");
             return;
@@ -193,7 +293,8 @@ public sealed class NotificationDispatcher(
         var sender = services.GetRequiredService<ProactiveSender>();
         if (!await sender.IsReachableAsync(recipient, cancellationToken))
         {
-            // Nobody to send to (never installed): settle it now, without rendering or taking a send slot.
+            // Nobody to send to (never installed, or retired after a 403/404): settle it now, without rendering or
+            // taking a send slot, so a dead conversation's other messages never reach Teams.
             notification.Status = NotificationStatus.Undeliverable;
             notification.LastError = "no conversation";
             await renderer.OnUndeliverableAsync(notification, db, cancellationToken);
@@ -214,7 +315,24 @@ public sealed class NotificationDispatcher(
         }
 
         await pacer.WaitForSlotAsync(notification.TenantId, scheduling.Value.TenantMessagesPerSecond, cancellationToken);
-        var result = await sender.SendAsync(recipient, activity, cancellationToken);
+        if (!leases.Holds(claim.Owner))
+        {
+            return;
+        }
+
+        // From here to the saved outcome a crash sends the message twice (the connector has no idempotency key), so
+        // the send and the save are all that happens in between, and a stop request waits for both.
+        using var inFlight = new CancellationTokenSource(scheduling.Value.SendTimeout);
+        ProactiveResult result;
+        try
+        {
+            result = await sender.SendAsync(recipient, activity, inFlight.Token);
+        }
+        catch (OperationCanceledException) when (inFlight.IsCancellationRequested)
+        {
+            result = new ProactiveResult(ProactiveOutcome.Failed, null, "timeout");
+        }
+
         switch (result.Outcome)
         {
             case ProactiveOutcome.Sent:
@@ -224,42 +342,91 @@ public sealed class NotificationDispatcher(
                 break;
             case ProactiveOutcome.Throttled:
                 // Waited out, not counted: the sender is free for other messages meanwhile.
-                await pacer.GiveBackAsync(notification.TenantId, scheduling.Value.TenantMessagesPerSecond, cancellationToken);
+                await pacer.GiveBackAsync(notification.TenantId, scheduling.Value.TenantMessagesPerSecond, CancellationToken.None);
                 notification.Attempts--;
                 var retryAfter = result.RetryAfter ?? TimeSpan.FromSeconds(1);
                 notification.NextAttemptAt = now + retryAfter;
-                // Be there when it is due again rather than at the next idle poll.
-                _ = Task.Delay(retryAfter, CancellationToken.None).ContinueWith(_ => Wake(), TaskScheduler.Default);
+                WakeAfter(retryAfter);
                 break;
             case ProactiveOutcome.Unreachable:
                 notification.Status = NotificationStatus.Undeliverable;
                 notification.LastError = result.Detail;
-                await renderer.OnUndeliverableAsync(notification, db, cancellationToken);
+                await renderer.OnUndeliverableAsync(notification, db, CancellationToken.None);
+                break;
+            case ProactiveOutcome.Refused:
+                GiveUp(notification, result.Detail ?? "refused");
                 break;
             default:
-                notification.LastError = result.Detail;
-                if (notification.Attempts >= MaxAttempts)
-                {
-                    notification.Status = NotificationStatus.Failed;
-                }
-                else
-                {
-                    notification.NextAttemptAt = now.AddSeconds(Math.Pow(4, notification.Attempts));
-                }
-
+                RetryLaterOrGiveUp(notification, result.Detail ?? "failed", now);
                 break;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
         metrics.Sent(notification.Kind, result.Outcome switch
         {
             ProactiveOutcome.Sent => "sent",
             ProactiveOutcome.Throttled => "throttled",
             ProactiveOutcome.Unreachable => "unreachable",
-            _ => "failed",
+            _ => notification.Status == NotificationStatus.Failed ? "failed" : "retry_later",
         });
         Log.NotificationDelivered(logger, notification.Id, notification.Kind, notification.Status.ToString());
     }
+
+    /// <summary>Tries a failed message again after a growing delay, or marks it failed once the retry limit has passed.</summary>
+    private void RetryLaterOrGiveUp(Notification notification, string detail, DateTimeOffset now)
+    {
+        if (now - notification.CreatedAt >= scheduling.Value.SendRetryLimit)
+        {
+            GiveUp(notification, detail);
+            return;
+        }
+
+        notification.LastError = Cut(detail);
+        var delay = RetryDelay(notification.Attempts);
+        notification.NextAttemptAt = now + delay;
+        Log.NotificationRetryLater(logger, notification.Id, notification.Kind, notification.Attempts, (int)delay.TotalMilliseconds, notification.LastError);
+        WakeAfter(delay);
+    }
+
+    private void GiveUp(Notification notification, string detail)
+    {
+        notification.Status = NotificationStatus.Failed;
+        notification.LastError = Cut(detail);
+        Log.NotificationFailed(logger, notification.Id, notification.Kind, notification.Attempts, notification.LastError);
+    }
+
+    /// <summary>A delivery that threw (a renderer's bug, the database): counted as a failed attempt, tried again later.</summary>
+    private async Task RecordFailureAsync(Claim claim, Exception exception, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
+            var notification = await db.Set<Notification>().SingleOrDefaultAsync(n => n.Id == claim.Id && n.ClaimedBy == claim.Owner && n.Status == NotificationStatus.Pending, cancellationToken);
+            if (notification is null)
+            {
+                return;
+            }
+
+            notification.Attempts++;
+            notification.ClaimedBy = null;
+            notification.ClaimedUntil = null;
+            RetryLaterOrGiveUp(notification, exception.GetType().Name, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            metrics.Sent(notification.Kind, notification.Status == NotificationStatus.Failed ? "failed" : "retry_later");
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The claim runs out and the message is tried again then.
+            Log.NotificationLoopFailed(logger, ex);
+        }
+    }
+
+    /// <summary>Be there when a message is due again rather than at the next idle poll.</summary>
+    private void WakeAfter(TimeSpan delay) =>
+        _ = Task.Delay(delay, CancellationToken.None).ContinueWith(_ => Wake(), TaskScheduler.Default);
+
+    private static string Cut(string text) => text.Length <= 256 ? text : text[..256];
 }
 
 public enum ProactiveOutcome
@@ -271,6 +438,8 @@ public enum ProactiveOutcome
     Failed,
     /// <summary>Teams asked to slow down (429): try again after its Retry-After; not a failure.</summary>
     Throttled,
+    /// <summary>The connector refused the message itself (400, 413, an untrusted service URL): trying again cannot help.</summary>
+    Refused,
 }
 
 public sealed record ProactiveResult(ProactiveOutcome Outcome, string? ActivityId, string? Detail, TimeSpan? RetryAfter = null);
@@ -309,10 +478,13 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
             .Where(c => c.TenantId == person.TenantId && c.AadObjectId == person.AadObjectId && c.RetiredAt == null && c.ConversationType == "personal")
             .OrderByDescending(c => c.UpdatedAt)
             .FirstOrDefaultAsync(cancellationToken);
-        personal ??= await CreatePersonalConversationAsync(person, cancellationToken);
         if (personal is null)
         {
-            return new ProactiveResult(ProactiveOutcome.Unreachable, null, "no conversation");
+            (personal, var notCreated) = await CreatePersonalConversationAsync(person, cancellationToken);
+            if (personal is null)
+            {
+                return notCreated!;
+            }
         }
 
         activity.Conversation = new ConversationAccount { Id = personal.ConversationId };
@@ -334,12 +506,16 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
             return new ProactiveResult(ProactiveOutcome.Unreachable, null, $"{result.StatusCode} {result.ErrorCode}");
         }
 
-        return result.Outcome == ConnectorOutcome.Throttled
-            ? new ProactiveResult(ProactiveOutcome.Throttled, null, "429", result.RetryAfter ?? TimeSpan.FromSeconds(1))
-            : new ProactiveResult(ProactiveOutcome.Failed, null, $"{result.Outcome} {result.StatusCode}");
+        return result.Outcome switch
+        {
+            ConnectorOutcome.Throttled => new ProactiveResult(ProactiveOutcome.Throttled, null, "429", result.RetryAfter ?? TimeSpan.FromSeconds(1)),
+            ConnectorOutcome.Rejected or ConnectorOutcome.Untrusted => new ProactiveResult(ProactiveOutcome.Refused, null, $"{result.Outcome} {result.StatusCode} {result.ErrorCode}"),
+            _ => new ProactiveResult(ProactiveOutcome.Failed, null, $"{result.Outcome} {result.StatusCode} {result.ErrorCode}"),
+        };
     }
 
-    private async Task<ConversationRecord?> CreatePersonalConversationAsync(Person person, CancellationToken cancellationToken)
+    /// <summary>The new personal conversation, or why there is none (unreachable, or a failure worth trying again).</summary>
+    private async Task<(ConversationRecord? Record, ProactiveResult? Failure)> CreatePersonalConversationAsync(Person person, CancellationToken cancellationToken)
     {
         var known = await db.ConversationRecords.AsNoTracking()
             .Where(c => c.TenantId == person.TenantId && c.AadObjectId == person.AadObjectId && c.UserId != string.Empty && c.RetiredAt == null)
@@ -347,7 +523,7 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
             .FirstOrDefaultAsync(cancellationToken);
         if (known is null)
         {
-            return null;
+            return (null, new ProactiveResult(ProactiveOutcome.Unreachable, null, "no conversation"));
         }
 
         var created = await connector.CreateConversationAsync(known.ServiceUrl, new ConversationParameters
@@ -357,9 +533,20 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
             Members = [new ChannelAccount { Id = known.UserId }],
             TenantId = person.TenantId,
         }, cancellationToken);
+        if (created.ConversationGone)
+        {
+            // Teams will not let the bot talk to this person (blocked, uninstalled): the reference that would create
+            // the chat is retired too, so their other queued messages settle without asking Teams again.
+            var dead = await db.ConversationRecords.SingleAsync(c => c.Id == known.Id, cancellationToken);
+            dead.RetiredAt = time.GetUtcNow();
+            dead.RetiredReason = $"create {created.StatusCode}";
+            await db.SaveChangesAsync(cancellationToken);
+            return (null, new ProactiveResult(ProactiveOutcome.Unreachable, null, $"{created.StatusCode} {created.ErrorCode}"));
+        }
+
         if (!created.Succeeded || string.IsNullOrEmpty(created.Value?.Id))
         {
-            return null;
+            return (null, new ProactiveResult(ProactiveOutcome.Failed, null, $"create conversation: {created.Outcome} {created.StatusCode}"));
         }
 
         var now = time.GetUtcNow();
@@ -381,6 +568,6 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
         };
         db.ConversationRecords.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        return record;
+        return (record, null);
     }
 }

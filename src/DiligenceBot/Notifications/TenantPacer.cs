@@ -1,6 +1,9 @@
 using DiligenceBot.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DiligenceBot.Notifications;
 
@@ -37,6 +40,9 @@ public sealed class TenantPacer(IServiceScopeFactory scopes)
 
     private readonly Dictionary<string, (long Second, int Count)> _givenBack = new(StringComparer.Ordinal);
 
+    /// <summary>Tenants whose schedule row this instance has seen created.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _scheduled = new(StringComparer.Ordinal);
+
     /// <summary>The send-schedule row of a tenant.</summary>
     private static string SlotsKey(string tenantId) => "tenant-slots:" + tenantId;
 
@@ -53,6 +59,12 @@ public sealed class TenantPacer(IServiceScopeFactory scopes)
         {
             var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var nowSlot = SlotAt(nowMs, perSecond);
+            if (!_scheduled.ContainsKey(key))
+            {
+                await CreateScheduleAsync(db, key, nowSlot, cancellationToken);
+                _scheduled.TryAdd(key, true);
+            }
+
             long reserved;
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
@@ -60,17 +72,9 @@ public sealed class TenantPacer(IServiceScopeFactory scopes)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.LastSlot, w => w.LastSlot < nowSlot ? nowSlot : w.LastSlot + 1), cancellationToken);
                 if (updated == 0)
                 {
-                    db.Set<SendWindow>().Add(new SendWindow { Key = key, LastSlot = nowSlot });
-                    try
-                    {
-                        await db.SaveChangesAsync(cancellationToken);
-                    }
-                    catch (DbUpdateException)
-                    {
-                        // Another sender created the tenant's row first: reserve through it.
-                        db.ChangeTracker.Clear();
-                        continue;
-                    }
+                    // The row is gone (a migration cleared the schedules): create it again.
+                    _scheduled.TryRemove(key, out _);
+                    continue;
                 }
 
                 reserved = await db.Set<SendWindow>().Where(w => w.Key == key).Select(w => w.LastSlot).SingleAsync(cancellationToken);
@@ -85,6 +89,27 @@ public sealed class TenantPacer(IServiceScopeFactory scopes)
 
             return;
         }
+    }
+
+    /// <summary>
+    /// Creates the tenant's schedule row unless it exists, in one statement that cannot fail when senders (of any
+    /// instance) race to create it at the start of a fan-out: an insert that loses the race does nothing, so no
+    /// failed insert reaches the database's or EF Core's error log. Each provider says "insert unless present" its way.
+    /// </summary>
+    private static Task<int> CreateScheduleAsync(DiligenceDbContext db, string key, long slot, CancellationToken cancellationToken)
+    {
+        var entity = db.Model.FindEntityType(typeof(SendWindow))!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var keyColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(SendWindow.Key))!.GetColumnName(store)!);
+        var slotColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(SendWindow.LastSlot))!.GetColumnName(store)!);
+        var insert = db is SqlServerDiligenceDbContext
+            // SQL Server has no ON CONFLICT; the key-range lock (UPDLOCK, HOLDLOCK) makes the check and the insert one step.
+            ? $"INSERT INTO {table} ({keyColumn}, {slotColumn}) SELECT {{0}}, {{1}} WHERE NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {keyColumn} = {{0}})"
+            // SQLite (3.24+) and PostgreSQL (9.5+).
+            : $"INSERT INTO {table} ({keyColumn}, {slotColumn}) VALUES ({{0}}, {{1}}) ON CONFLICT ({keyColumn}) DO NOTHING";
+        return db.Database.ExecuteSqlRawAsync(insert, [key, slot], cancellationToken);
     }
 
     /// <summary>

@@ -41,6 +41,21 @@ public sealed class SchedulingOptions
 
     /// <summary>Consecutive missing working days after which the lead's own manager is told.</summary>
     public int MissingDaysToLeadsManager { get; set; } = 4;
+
+    /// <summary>
+    /// How long a dispatcher instance counts as alive after its last heartbeat (renewed every quarter of it): the
+    /// messages a dead instance had claimed are taken over this long after it died, by a restart or another instance.
+    /// </summary>
+    public TimeSpan DispatcherLease { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A proactive send that has no answer after this long counts as failed (and is tried again later).</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// A message that keeps failing (5xx, timeouts) is tried again with growing delays (1 s doubling, at most 5 min)
+    /// for this long after it was queued, then marked failed (logged as an error and counted).
+    /// </summary>
+    public TimeSpan SendRetryLimit { get; set; } = TimeSpan.FromDays(1);
 }
 
 internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOptions>
@@ -71,6 +86,21 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         if (o.DigestMinutesBefore is < 0 or > 720 || o.ReviewReminderMinutesAfter is < 0 or > 1440)
         {
             failures.Add("Scheduling:DigestMinutesBefore (0-720) or Scheduling:ReviewReminderMinutesAfter (0-1440) is out of range.");
+        }
+
+        if (o.DispatcherLease < TimeSpan.FromSeconds(2) || o.DispatcherLease > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Scheduling:DispatcherLease must be between 00:00:02 and 00:10:00.");
+        }
+
+        if (o.SendTimeout < TimeSpan.FromSeconds(1) || o.SendTimeout > TimeSpan.FromMinutes(2))
+        {
+            failures.Add("Scheduling:SendTimeout must be between 00:00:01 and 00:02:00.");
+        }
+
+        if (o.SendRetryLimit < TimeSpan.FromMinutes(1) || o.SendRetryLimit > TimeSpan.FromDays(30))
+        {
+            failures.Add("Scheduling:SendRetryLimit must be between 00:01:00 and 30.00:00:00.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

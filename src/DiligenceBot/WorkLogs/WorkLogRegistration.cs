@@ -28,6 +28,7 @@ public static class NotificationRegistration
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddSingleton<TenantPacer>();
+        services.AddSingleton<DispatcherLeaseKeeper>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddScoped<ProactiveSender>();

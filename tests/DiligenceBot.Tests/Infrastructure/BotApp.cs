@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DiligenceBot.Tests.Infrastructure;
 
@@ -41,8 +42,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     private readonly string _environment;
 
-    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null, BotApp? shareDatabaseWith = null, string environment = "Testing")
+    private readonly LogCapture? _logs;
+
+    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null, BotApp? shareDatabaseWith = null, string environment = "Testing", LogCapture? logs = null)
     {
+        _logs = logs;
         _environment = environment;
         _issuer = issuer;
         _time = time;
@@ -97,6 +101,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
         if (_time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_time));
+        }
+
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
     }
 

@@ -12,15 +12,41 @@ namespace DiligenceBot.Tests.Notifications;
 /// </summary>
 public sealed class TenantPacerTests : IAsyncLifetime
 {
+    private readonly LogCapture _logs = new();
     private BotApp _bot = null!;
 
     public Task InitializeAsync()
     {
-        _bot = new BotApp().Start();
+        _bot = new BotApp(logs: _logs).Start();
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task TwoInstancesRacingToStartAFanOut_CreateOneScheduleRow_WithoutAnErrorInTheLog()
+    {
+        await using var second = new BotApp(shareDatabaseWith: _bot, logs: _logs).Start();
+        var pacers = new[] { _bot.Services.GetRequiredService<TenantPacer>(), second.Services.GetRequiredService<TenantPacer>() };
+        var tenants = Enumerable.Range(0, 4).Select(_ => "race-" + Guid.NewGuid().ToString("N")).ToList();
+        var before = _logs.Entries.Count;
+
+        // Every tenant's first reservation is raced by eight senders in each instance.
+        foreach (var tenant in tenants)
+        {
+            await Task.WhenAll(pacers.SelectMany(p => Enumerable.Range(0, 8).Select(_ => Task.Run(() => p.WaitForSlotAsync(tenant, 1000, CancellationToken.None)))))
+                .WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        await using var db = _bot.CreateDbContext();
+        foreach (var tenant in tenants)
+        {
+            Assert.Single(await db.Set<SendWindow>().Where(w => w.Key == "tenant-slots:" + tenant).ToListAsync());
+        }
+
+        var errors = _logs.Entries.Skip(before).Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
 
     [Fact]
     public async Task ConcurrentSenders_EachGetTheirOwnSlot_InOneRowPerTenant()
