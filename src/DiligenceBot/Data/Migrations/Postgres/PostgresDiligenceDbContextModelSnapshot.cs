@@ -402,6 +402,28 @@ namespace DiligenceBot.Data.Migrations.Postgres
                     b.ToTable("ConversationRecords", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Notifications.DispatcherLease", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("InstanceId");
+
+                    b.ToTable("DispatcherLeases", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -412,6 +434,10 @@ namespace DiligenceBot.Data.Migrations.Postgres
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset?>("ClaimedUntil")
                         .HasColumnType("timestamp with time zone");
