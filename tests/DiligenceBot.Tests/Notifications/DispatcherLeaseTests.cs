@@ -17,12 +17,14 @@ public sealed class DispatcherLeaseTests : IAsyncLifetime
     private LocalConnector _connector = null!;
     private BotApp _bot = null!;
     private WorkLogDriver _teams = null!;
+    private Chats _chats = null!;
 
     public async Task InitializeAsync()
     {
         _connector = await LocalConnector.StartAsync();
         _bot = new BotApp(settings: new Dictionary<string, string?> { ["Scheduling:DispatcherLease"] = "00:00:02" }).Start();
         _teams = new WorkLogDriver(_bot, _connector);
+        _chats = new Chats(_bot, _connector);
         await _teams.InstallAsync(TeamsUser.WangLei);
         _connector.Clear();
     }
@@ -65,13 +67,13 @@ public sealed class DispatcherLeaseTests : IAsyncLifetime
         var sent = await WaitForAsync(ofTheDead, n => n.Status != NotificationStatus.Pending);
         Assert.Equal(NotificationStatus.Sent, sent.Status);
         Assert.True(sent.SentAt < claimsRunOut, "sent while the dead instance's claim still ran");
-        Assert.Single(_teams.SentTo(TeamsUser.WangLei));
+        Assert.Single(_chats.SentTo(TeamsUser.WangLei));
 
         // A few heartbeats later the live instance's message is still its own and unsent.
         await Task.Delay(TimeSpan.FromSeconds(2));
         var held = await WaitForAsync(ofTheLiving, _ => true);
         Assert.Equal((NotificationStatus.Pending, "alive", 0), (held.Status, held.ClaimedBy, held.Attempts));
-        Assert.Single(_teams.SentTo(TeamsUser.WangLei));
+        Assert.Single(_chats.SentTo(TeamsUser.WangLei));
     }
 
     private Task<Notification> WaitForAsync(long id, Func<Notification, bool> condition) => NotificationDispatcherTests.WaitForAsync(_bot, id, condition);

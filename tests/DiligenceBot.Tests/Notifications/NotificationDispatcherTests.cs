@@ -24,12 +24,14 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
     private LocalConnector _connector = null!;
     private BotApp _bot = null!;
     private WorkLogDriver _teams = null!;
+    private Chats _chats = null!;
 
     public async Task InitializeAsync()
     {
         _connector = await LocalConnector.StartAsync();
         _bot = new BotApp(time: _time, settings: new Dictionary<string, string?> { ["Scheduling:SendRetryLimit"] = "00:01:00" }, logs: _logs).Start();
         _teams = new WorkLogDriver(_bot, _connector);
+        _chats = new Chats(_bot, _connector);
         await _teams.InstallAsync(TeamsUser.WangLei);
         _connector.Clear();
     }
@@ -54,14 +56,14 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
             Assert.Equal(NotificationStatus.Pending, failed.Status);
             Assert.NotNull(failed.LastError);
             waits.Add(failed.NextAttemptAt - _time.GetUtcNow());
-            Assert.Equal(attempt, _teams.SentTo(TeamsUser.WangLei).Count);
+            Assert.Equal(attempt, _chats.SentTo(TeamsUser.WangLei).Count);
             _time.SetUtcNow(failed.NextAttemptAt);
             Wake();
         }
 
         var sent = await WaitForAsync(id, n => n.Status != NotificationStatus.Pending);
         Assert.Equal((NotificationStatus.Sent, 6), (sent.Status, sent.Attempts));
-        Assert.Equal(6, _teams.SentTo(TeamsUser.WangLei).Count);
+        Assert.Equal(6, _chats.SentTo(TeamsUser.WangLei).Count);
         Assert.True(waits.Zip(waits.Skip(1)).All(p => p.Second > p.First), "each wait is longer than the one before: " + string.Join(", ", waits));
         Assert.InRange(waits[0], TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2));
     }
@@ -87,7 +89,7 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
         Assert.True(_time.GetUtcNow() - queuedAt >= TimeSpan.FromMinutes(1), "not given up before the limit");
         var logged = Assert.Single(_logs.AtLeast(LogLevel.Error), e => e.EventId.Id == 2203);
         Assert.Contains($"Notification {id} ", logged.Message, StringComparison.Ordinal);
-        Assert.Equal(current.Attempts, _teams.SentTo(TeamsUser.WangLei).Count);
+        Assert.Equal(current.Attempts, _chats.SentTo(TeamsUser.WangLei).Count);
     }
 
     [Fact]
