@@ -3,6 +3,7 @@ using DiligenceBot.Coaching;
 using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.Conversations;
 using DiligenceBot.Data;
+using DiligenceBot.Demo;
 using DiligenceBot.Help;
 using DiligenceBot.Operations;
 using DiligenceBot.Scheduling;
@@ -16,6 +17,7 @@ if (args.Length > 0 && args[0] == "package")
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDiligenceData();
+builder.AddDemo();
 builder.AddConversations();
 builder.Services.AddHelp();
 builder.Services.AddNotifications();

@@ -18,6 +18,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Folder of the seed files (relative to the app's folder when not rooted).</summary>
     public string SeedPath { get; set; } = "seeds";
+
+    /// <summary>
+    /// Write about 60 working days of history for the demo organisation into an empty demo database at start-up
+    /// (src/DiligenceBot/Demo). Null (the default): only in Development.
+    /// </summary>
+    public bool? DemoHistory { get; set; }
 }
 
 public static class DatabaseProviders
