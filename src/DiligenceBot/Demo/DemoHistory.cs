@@ -152,7 +152,7 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
 
     private IEnumerable<WorkLog> Logs(Plan plan, TeamSchedule schedule, DateTimeOffset now)
     {
-        var days = History(schedule, plan.Team.LocalDate(now));
+        var days = History(schedule, now);
         var lead = plan.Team.LeadId!;
         var requirement = plan.English ? "List every customer by their full name, not a nickname." : "客户名称写全称，不要用简称。";
         for (var i = 0; i < days.Count; i++)
@@ -164,7 +164,7 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
                 continue;
             }
 
-            var deadline = ScheduleMath.MeetingStart(schedule, day);
+            var deadline = ScheduleMath.LogDeadline(schedule, day);
             var onTime = _random.NextDouble() < plan.OnTime(day, age);
             var submitted = onTime ? deadline - Minutes(20, 14 * 60) : deadline + Minutes(5, 6 * 60);
             if (submitted >= now)
@@ -201,7 +201,14 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
             var returned = plan.Returns > 0 && (_random.NextDouble() < plan.Returns || (plan.LeadRepeatsOneRequirement && age % 9 == 4));
             if (!returned)
             {
-                Decide(log, lead, ReviewDecision.Approved, 1, _random.NextDouble() < 0.9 ? rating : null, reviewedAt, null);
+                Decide(log, lead, ReviewDecision.Approved, 1, _random.NextDouble() < 0.9 ? rating : null, reviewedAt, _random.NextDouble() < 0.25 ? Praise(plan.English) : null);
+                if (rating == 5 && _random.NextDouble() < 0.3)
+                {
+                    // Marked as an example for the team.
+                    log.PraisedById = lead;
+                    log.PraisedAt = reviewedAt;
+                }
+
                 yield return log;
                 continue;
             }
@@ -273,6 +280,24 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
         return (c[0], c[1], _random.NextDouble() < 0.7 ? c[2] : null);
     }
 
+    /// <summary>The comment of an approval with a comment (an evaluation, sometimes a suggestion).</summary>
+    private (string? Evaluation, string? Requirement, string? Suggestion) Praise(bool english)
+    {
+        string[][] comments = english
+            ?
+            [
+                ["Clear and complete; the market notes are useful.", "Keep writing the competitor's prices."],
+                ["A good day's work, well planned."],
+            ]
+            :
+            [
+                ["内容详实，计划具体。", "继续保持记录竞品价格的习惯。"],
+                ["市场信息很有价值，已转给品牌部。"],
+            ];
+        var c = comments[_random.Next(comments.Length)];
+        return (c[0], null, c.Length > 1 ? c[1] : null);
+    }
+
     private WorkLogRevision Revision(Plan plan, int number, DateOnly day, DateTimeOffset at, bool onTime)
     {
         string[] customers = plan.English
@@ -289,7 +314,7 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
         {
             ["visits"] = (8 + _random.Next(10) + number).ToString(CultureInfo.InvariantCulture),
             ["customers"] = string.Join("\n", visited),
-            ["volume"] = (40 + _random.Next(110)).ToString(CultureInfo.InvariantCulture),
+            ["volume"] = (6 + _random.Next(30)).ToString(CultureInfo.InvariantCulture), // cases
             ["focus"] = new[] { "routine", "routine", "promotion", "display", "new-customer" }[_random.Next(5)],
             ["plan"] = plans[_random.Next(plans.Length)],
         };
@@ -313,7 +338,7 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
     private IEnumerable<PulseResponse> Pulses(Plan plan, TeamSchedule schedule, DateTimeOffset now)
     {
         var today = plan.Team.LocalDate(now);
-        var history = History(schedule, today);
+        var history = History(schedule, now);
         foreach (var first in history.GroupBy(d => (d.Year, d.Month)).Select(g => g.Min()).Append(today))
         {
             // Pulses go out on the first working day of each month; the months whose first working day is in the history.
@@ -483,7 +508,7 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
         foreach (var plan in plans)
         {
             var schedule = calendars.ScheduleOf(plan.Team);
-            var days = History(schedule, plan.Team.LocalDate(now));
+            var days = History(schedule, now);
             var count = (int)Math.Round(plan.FormsPerMonth * days.Count / 21.0);
             for (var i = 0; i < count; i++)
             {
@@ -671,11 +696,22 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
 
     // ---- Helpers ---------------------------------------------------------------------------------------------------
 
-    /// <summary>The team's last <see cref="WorkingDays"/> working days before today, oldest first.</summary>
-    private static List<DateOnly> History(TeamSchedule schedule, DateOnly today)
+    /// <summary>
+    /// The last <see cref="WorkingDays"/> working days whose logs were due by <paramref name="now"/> (the team's log covers
+    /// the previous working day and is due at the next meeting, or covers the same day), oldest first.
+    /// </summary>
+    private static List<DateOnly> History(TeamSchedule schedule, DateTimeOffset now)
     {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+        var today = ScheduleMath.LocalDate(zone, now);
+        DateOnly? last = ScheduleMath.IsWorkingDay(schedule, today) ? today : ScheduleMath.PreviousWorkingDay(schedule, today);
+        while (last is { } covered && ScheduleMath.LogDeadline(schedule, covered) > now)
+        {
+            last = ScheduleMath.PreviousWorkingDay(schedule, covered);
+        }
+
         var days = new List<DateOnly>(WorkingDays);
-        for (var d = ScheduleMath.PreviousWorkingDay(schedule, today); d is { } day && days.Count < WorkingDays; d = ScheduleMath.PreviousWorkingDay(schedule, day))
+        for (var d = last; d is { } day && days.Count < WorkingDays; d = ScheduleMath.PreviousWorkingDay(schedule, day))
         {
             days.Add(day);
         }
