@@ -87,9 +87,10 @@ wait_for() { # pid, name, url, expected text, seconds
   exit 1
 }
 
-# The built app itself (not `dotnet run`), so that its process is the one watched and stopped.
-start "the bot" env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$bot_port" \
-  dotnet src/DiligenceBot/bin/Debug/net10.0/DiligenceBot.dll
+# The built app itself (not `dotnet run`), so that its process is the one watched and stopped; in the project's
+# folder, as `dotnet run` would be: its appsettings apply and the SQLite file is src/DiligenceBot/diligencebot.db.
+start "the bot" env -C src/DiligenceBot ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$bot_port" \
+  dotnet bin/Debug/net10.0/DiligenceBot.dll
 bot_pid=$!
 wait_for "$bot_pid" "the bot" "http://127.0.0.1:$bot_port/readyz" "Healthy" 120
 

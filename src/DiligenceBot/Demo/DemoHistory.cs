@@ -61,7 +61,8 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
             return null;
         }
 
-        var now = time.GetUtcNow();
+        // In UTC whatever the clock hands out (a test clock may carry an offset): every instant written is UTC.
+        var now = time.GetUtcNow().ToUniversalTime();
         var people = await db.People.AsNoTracking().Where(p => p.TenantId == TenantId && Managers.Contains(p.Id)).ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, cancellationToken);
         var teams = await db.Teams.AsNoTracking().Where(t => t.TenantId == TenantId).ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, cancellationToken);
         var plans = Managers.Select(id => Plan.For(people[id], teams[people[id].TeamId!])).ToList();
@@ -164,7 +165,7 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
                 continue;
             }
 
-            var deadline = ScheduleMath.LogDeadline(schedule, day);
+            var deadline = ScheduleMath.LogDeadline(schedule, day).ToUniversalTime();
             var onTime = _random.NextDouble() < plan.OnTime(day, age);
             var submitted = onTime ? deadline - Minutes(20, 14 * 60) : deadline + Minutes(5, 6 * 60);
             if (submitted >= now)
@@ -347,7 +348,7 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
                 continue;
             }
 
-            var answered = ScheduleMath.MeetingStart(schedule, first) + TimeSpan.FromHours(2) + Minutes(10, 30 * 60);
+            var answered = (ScheduleMath.MeetingStart(schedule, first) + TimeSpan.FromHours(2) + Minutes(10, 30 * 60)).ToUniversalTime();
             if (answered >= now)
             {
                 continue;
@@ -514,7 +515,7 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
             {
                 // Spread over the history, the newest first for the few-forms manager (Sun Hao's only form is old).
                 var day = days[plan.FormsPerMonth < 1 ? _random.Next(days.Count / 3) : _random.Next(days.Count)];
-                var sent = ScheduleMath.MeetingStart(schedule, day) + Minutes(60, 8 * 60);
+                var sent = (ScheduleMath.MeetingStart(schedule, day) + Minutes(60, 8 * 60)).ToUniversalTime();
                 drafts.Add((plan, sent, categories[_random.Next(categories.Count)], drafts.Count));
             }
         }
@@ -534,7 +535,7 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
         {
             var post = await transfers.RouteAsync(category, settings, cancellationToken) ?? posts[settings.FallbackPostId];
             var form = NewForm(plan, category, post, sentAt, index);
-            transfers.StartDeadlines(form, category.For(form.Urgency), post, sentAt, acknowledgementDue: true);
+            StartDeadlines(form, category, post, sentAt, acknowledgementDue: true);
             await LiveAsync(form, plan, posts, categories, now, index, cancellationToken);
             MarkPassedDeadlines(form, now);
             await transfers.StoreNewAsync(form, settings, cancellationToken);
@@ -608,7 +609,7 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
             form.Steps.Add(Step(form, TransferStepKind.Forwarded, forwarder, at, text: plan.English ? "This is for another department." : "这件事归其他部门处理。", from: form.PostId, to: other.Id));
             form.PostId = other.Id;
             form.State = TransferState.Sent;
-            transfers.StartDeadlines(form, category.For(form.Urgency), other, at, acknowledgementDue: true);
+            StartDeadlines(form, category, other, at, acknowledgementDue: true);
         }
 
         if (await ReceiverAsync() is not { } receiver || !Next(0.3, 5))
@@ -629,7 +630,7 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
                 form.ReopenCount = 1;
                 form.ReopenReason = "零售户说问题还没有解决。";
                 form.Steps.Add(Step(form, TransferStepKind.Reopened, form.ProviderId, at, text: form.ReopenReason));
-                transfers.StartDeadlines(form, category.For(form.Urgency), posts[form.PostId], at, acknowledgementDue: false);
+                StartDeadlines(form, category, posts[form.PostId], at, acknowledgementDue: false);
                 if (Next(2, 20))
                 {
                     Handle(form, receiver, at);
@@ -671,6 +672,15 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
         form.Revision++;
         Audit(at, actor, "transfer." + kind.ToString().ToLowerInvariant(), "TransferForm", form.Id.ToString(), form.Revision, null);
         return step;
+    }
+
+    /// <summary>The register's deadlines, stored as the app stores every instant: in UTC.</summary>
+    private void StartDeadlines(TransferForm form, TransferCategory category, TransferPost post, DateTimeOffset from, bool acknowledgementDue)
+    {
+        transfers.StartDeadlines(form, category.For(form.Urgency), post, from, acknowledgementDue);
+        form.AckDueAt = form.AckDueAt.ToUniversalTime();
+        form.AckEscalateAt = form.AckEscalateAt.ToUniversalTime();
+        form.HandleDueAt = form.HandleDueAt.ToUniversalTime();
     }
 
     /// <summary>Deadlines that passed while the form waited are marked as the deadline job would have marked them, so the first run sends no stale reminders.</summary>

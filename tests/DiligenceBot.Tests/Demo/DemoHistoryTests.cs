@@ -46,10 +46,13 @@ public sealed class DemoHistoryTests
         Assert.Contains(logs, l => l.Reviews.Any(r => r.Decision == ReviewDecision.Returned && r.Requirement is not null) && l.Revisions.Count == 2);
         Assert.Contains(logs, l => !l.OnTime);
         Assert.All(logs, l => Assert.Equal(l.CurrentRevision, l.Revisions.Count));
+        // Stored as the app stores every instant: in UTC (SQLite orders instants by their local clock and offset).
+        Assert.All(logs, l => Assert.Equal(TimeSpan.Zero, l.FirstSubmittedAt.Offset));
 
         var forms = await db.Set<TransferForm>().AsNoTracking().Include(f => f.Steps).OrderBy(f => f.Sequence).ToListAsync();
         Assert.Equal(Enumerable.Range(1, forms.Count), forms.Select(f => f.Sequence));
         Assert.All(forms, f => Assert.Equal(f.Revision, f.Steps.Count));
+        Assert.All(forms, f => Assert.Equal((TimeSpan.Zero, TimeSpan.Zero), (f.SentAt.Offset, f.HandleDueAt.Offset)));
         Assert.Equal("XX-2026-000001", forms[0].Number);
         foreach (var state in Enum.GetValues<TransferState>().Except([TransferState.Reopened]))
         {
