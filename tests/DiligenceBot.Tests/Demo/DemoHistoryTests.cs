@@ -94,8 +94,7 @@ public sealed class DemoHistoryTests
 
         var teams = new WorkLogDriver(bot, connector);
         await teams.InstallAsync(TeamsUser.LiNa);
-        using var response = await bot.PostActivityAsync(Activities.Message(connector.ServiceUrl, TeamsUser.LiNa, "coach Chen Jie"));
-        var card = WorkLogDriver.CardOf((await teams.WaitForSentToAsync(TeamsUser.LiNa, 2)).Last(r => r.Body?["attachments"] is not null)).ToJsonString();
+        var card = WorkLogDriver.CardOf(await teams.Chats.SayAsync(TeamsUser.LiNa, "coach Chen Jie")).ToJsonString();
         Assert.Contains(CoachingCardSchemaTests.Library[ManagerType.Complacent].Name.En, card, StringComparison.Ordinal);
         var reason = suggestions["chen-jie"].Top!.Reasons[0];
         Assert.Contains(JsonValue.Create(reason.EnUs)!.ToJsonString().Trim('"')[..20], card, StringComparison.Ordinal);
