@@ -163,12 +163,22 @@ public sealed class TextInput : CardInput
     [JsonPropertyName("regex")] public string? Regex { get; set; }
 }
 
+/// <summary>
+/// A number input. JSON has no NaN or infinity (serialising one throws), so a non-finite value, min or max is
+/// left out: a card rebuilt from what someone typed ("Infinity", "1e309") shows an empty input, never fails.
+/// </summary>
 public sealed class NumberInput : CardInput
 {
+    private double? _value;
+    private double? _min;
+    private double? _max;
+
     [JsonPropertyName("placeholder")] public string? Placeholder { get; set; }
-    [JsonPropertyName("value")] public double? Value { get; set; }
-    [JsonPropertyName("min")] public double? Min { get; set; }
-    [JsonPropertyName("max")] public double? Max { get; set; }
+    [JsonPropertyName("value")] public double? Value { get => _value; set => _value = Finite(value); }
+    [JsonPropertyName("min")] public double? Min { get => _min; set => _min = Finite(value); }
+    [JsonPropertyName("max")] public double? Max { get => _max; set => _max = Finite(value); }
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }
 
 public sealed class DateInput : CardInput

@@ -42,7 +42,7 @@ public static class BotMessagesEndpoint
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body.Span, BotJsonContext.Default.Activity);
+            activity = ActivityJson.Read(body.Span);
         }
         catch (JsonException ex)
         {
@@ -145,7 +145,7 @@ public static class BotMessagesEndpoint
             return "The activity has no valid serviceUrl.";
         }
 
-        return null;
+        return activity.EnvelopeProblem();
     }
 
     /// <summary>The top-level "id" of a body that failed to parse, if it appears before the syntax error.</summary>

@@ -5,9 +5,10 @@ namespace DiligenceBot.BotFramework.Schema;
 
 /// <summary>
 /// An activity as received on <c>/api/messages</c>. Read model: fields the product uses are typed,
-/// everything else is kept in <see cref="Properties"/> so nothing the channel sent is lost.
+/// everything else is kept in <see cref="Properties"/> so nothing the channel sent is lost. The schema allows
+/// <c>null</c> inside its arrays; those holes are dropped on reading, so no reader ever meets a null element.
 /// </summary>
-public sealed class Activity
+public sealed class Activity : IJsonOnDeserialized
 {
     [JsonPropertyName("type")] public string? Type { get; set; }
     [JsonPropertyName("id")] public string? Id { get; set; }
@@ -33,6 +34,32 @@ public sealed class Activity
     [JsonPropertyName("membersRemoved")] public List<ChannelAccount>? MembersRemoved { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? Properties { get; set; }
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        Attachments?.RemoveAll(static a => a is null);
+        Entities?.RemoveAll(static e => e is null);
+        MembersAdded?.RemoveAll(static m => m is null);
+        MembersRemoved?.RemoveAll(static m => m is null);
+    }
+
+    /// <summary>
+    /// What is wrong with the identifiers of the activity's envelope, or null. Teams' ids are short; one longer than
+    /// the bot stores (an id of several kilobytes, say) is a forged or broken activity, refused before anything reads it.
+    /// </summary>
+    public string? EnvelopeProblem()
+    {
+        static bool TooLong(string? value, int max) => value is not null && value.Length > max;
+        return TooLong(Id, ActivityLimits.Id) || TooLong(ReplyToId, ActivityLimits.Id) ? "The activity's id or replyToId is too long."
+            : TooLong(Conversation?.Id, ActivityLimits.ConversationId) ? "The activity's conversation.id is too long."
+            : TooLong(From?.Id, ActivityLimits.AccountId) || TooLong(Recipient?.Id, ActivityLimits.AccountId) ? "The activity's from.id or recipient.id is too long."
+            : TooLong(From?.AadObjectId, ActivityLimits.ShortId) ? "The activity's from.aadObjectId is too long."
+            : TooLong(ServiceUrl, ActivityLimits.ServiceUrl) ? "The activity's serviceUrl is too long."
+            : TooLong(ChannelId, ActivityLimits.ChannelId) ? "The activity's channelId is too long."
+            : TooLong(ChannelData?.Tenant?.Id, ActivityLimits.ShortId) || TooLong(Conversation?.TenantId, ActivityLimits.ShortId) ? "The activity's tenant id is too long."
+            : TooLong(Type, ActivityLimits.Name) || TooLong(Name, ActivityLimits.Name) || TooLong(Action, ActivityLimits.Name) ? "The activity's type, name or action is too long."
+            : null;
+    }
 
     /// <summary>The tenant the activity comes from: Teams puts it in channelData, newer clients also in conversation.</summary>
     [JsonIgnore]
@@ -138,14 +165,21 @@ public sealed class Entity
             return null;
         }
 
+        // Read field by field: a mention whose fields have the wrong type is a mention of nobody, not a failure.
         return new Mention
         {
             Mentioned = Properties.TryGetValue("mentioned", out var m) && m.ValueKind == JsonValueKind.Object
-                ? m.Deserialize(BotJsonContext.Default.ChannelAccount)
+                ? new ChannelAccount { Id = StringOf(m, "id"), Name = StringOf(m, "name"), AadObjectId = StringOf(m, "aadObjectId") }
                 : null,
-            Text = Properties.TryGetValue("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null,
+            Text = Read("text"),
         };
     }
+
+    private string? Read(string name) =>
+        Properties!.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static string? StringOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     public ClientInfo? AsClientInfo()
     {
@@ -154,10 +188,20 @@ public sealed class Entity
             return null;
         }
 
-        string? Read(string name) =>
-            Properties.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         return new ClientInfo(Read("locale"), Read("country"), Read("platform"), Read("timezone"));
     }
+}
+
+/// <summary>The longest identifiers an activity may carry (what the bot's storage holds; Teams' own are far shorter).</summary>
+public static class ActivityLimits
+{
+    public const int Id = 256;
+    public const int ConversationId = 512;
+    public const int AccountId = 256;
+    public const int ShortId = 64;
+    public const int ServiceUrl = 512;
+    public const int ChannelId = 32;
+    public const int Name = 64;
 }
 
 /// <summary>An @mention of an account in a message.</summary>

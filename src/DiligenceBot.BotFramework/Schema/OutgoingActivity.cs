@@ -82,10 +82,12 @@ public sealed class TeamsChannelAccount
 }
 
 /// <summary>One page of GET /v3/conversations/{id}/pagedmembers.</summary>
-public sealed class PagedMembersResult
+public sealed class PagedMembersResult : IJsonOnDeserialized
 {
     [JsonPropertyName("continuationToken")] public string? ContinuationToken { get; set; }
     [JsonPropertyName("members")] public List<TeamsChannelAccount>? Members { get; set; }
+
+    void IJsonOnDeserialized.OnDeserialized() => Members?.RemoveAll(static m => m is null);
 }
 
 /// <summary>The connector's error body: <c>{"error":{"code":..,"message":..}}</c>.</summary>

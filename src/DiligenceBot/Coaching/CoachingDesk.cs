@@ -215,18 +215,21 @@ public sealed class CoachingDesk(
             SourceCardActivityId = request?.Activity.ReplyToId,
         });
 
-    /// <summary>Queues a tip for the manager (the tip's key carries the card's count of tips sent, so a re-delivered press sends one).</summary>
-    public async Task<bool> QueueTipAsync(Person manager, ManagerType type, int sequence, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a tip for the manager (the tip's key carries the card's count of tips sent, so a re-delivered press sends
+    /// one). HasTips is false when the type has none; Queued is false when this press's tip was already queued.
+    /// </summary>
+    public async Task<(bool HasTips, bool Queued)> QueueTipAsync(Person manager, ManagerType type, int sequence, CancellationToken cancellationToken)
     {
         var tips = library[type].ManagerTips;
         if (tips.Count == 0)
         {
-            return false;
+            return (false, false);
         }
 
-        await NotificationQueue.AddNewAsync(
+        var fresh = await NotificationQueue.AddNewAsync(
             db, [Notification.Create(manager.TenantId, TipKind, $"{CoachingLibrary.TypeKey(type)}.{sequence % tips.Count}", sequence, manager.Id, Now)], cancellationToken);
-        return true;
+        return (true, fresh.Count > 0);
     }
 
     public void WakeNotifications() => dispatcher.Wake();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DiligenceBot.Conversations;
+using DiligenceBot.Input;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 using DiligenceBot.Transfers;
@@ -10,11 +11,6 @@ namespace DiligenceBot.Coaching;
 
 internal static class CoachingRequest
 {
-    public static string? Str(BotRequest request, string key) => WorkLogs.WorkLogBook.ReadString(request.Data, key);
-
-    public static int? Int(BotRequest request, string key) =>
-        request.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
-
     public static ManagerType? Type(string? key) =>
         key is null ? null : Enum.GetValues<ManagerType>().Cast<ManagerType?>().FirstOrDefault(t => CoachingLibrary.TypeKey(t!.Value) == key);
 
@@ -73,7 +69,7 @@ public sealed class CoachVerb(CoachingDesk desk) : IBotVerb
 
         if (request.Source != RequestSource.Text)
         {
-            var (manager, refusal) = await CoachingRequest.ManagerFromCardAsync(desk, request, lead, CoachingRequest.Str(request, "managerId"), cancellationToken);
+            var (manager, refusal) = await CoachingRequest.ManagerFromCardAsync(desk, request, lead, request.Card.String("managerId"), cancellationToken);
             return refusal ?? await OpenAsync(manager!, request, cancellationToken);
         }
 
@@ -134,7 +130,7 @@ public sealed class DecideVerb(CoachingDesk desk) : IBotVerb
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        var (lead, manager, refusal) = await CoachingRequest.LeadAndManagerAsync(desk, request, CoachingRequest.Str(request, "managerId"), cancellationToken);
+        var (lead, manager, refusal) = await CoachingRequest.LeadAndManagerAsync(desk, request, request.Card.String("managerId"), cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -154,8 +150,8 @@ public sealed class DecideVerb(CoachingDesk desk) : IBotVerb
             return BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, language, viewer, notice: Texts.Coaching.Saved.Format(language, desk.Library[view.Current!.ChosenType].Name.In(language))));
         }
 
-        var typed = TransferValidation.Read(request.Data, CoachingCards.TypeInput, CoachingCards.ReasonInput);
-        var basedOn = CoachingRequest.Str(request, "basedOn") ?? string.Empty;
+        var typed = request.Card.Inputs([CoachingCards.TypeInput, CoachingCards.ReasonInput]);
+        var basedOn = request.Card.String("basedOn") ?? string.Empty;
         if (basedOn != (view.Current?.Id.ToString() ?? string.Empty))
         {
             var who = view.Current is { } c ? view.Names.GetValueOrDefault(c.DecidedById) ?? c.DecidedById : "?";
@@ -163,8 +159,8 @@ public sealed class DecideVerb(CoachingDesk desk) : IBotVerb
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var suggested = CoachingRequest.Type(CoachingRequest.Str(request, "suggested"));
-        var chosen = CoachingRequest.Type(typed.GetValueOrDefault(CoachingCards.TypeInput)?.Trim());
+        var suggested = CoachingRequest.Type(request.Card.String("suggested"));
+        var chosen = CoachingRequest.Type(UserText.Clean(typed.GetValueOrDefault(CoachingCards.TypeInput)));
         if (chosen is null)
         {
             errors[CoachingCards.TypeInput] = Texts.Coaching.ErrorType.In(language);
@@ -214,7 +210,7 @@ public sealed class ObserveVerb(CoachingDesk desk) : IBotVerb
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        var (lead, manager, refusal) = await CoachingRequest.LeadAndManagerAsync(desk, request, CoachingRequest.Str(request, "managerId"), cancellationToken);
+        var (lead, manager, refusal) = await CoachingRequest.LeadAndManagerAsync(desk, request, request.Card.String("managerId"), cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -234,9 +230,9 @@ public sealed class ObserveVerb(CoachingDesk desk) : IBotVerb
             return BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, language, viewer, notice: Texts.Coaching.ObservationSaved.In(language)));
         }
 
-        var typed = TransferValidation.Read(request.Data, CoachingCards.ObservationKindInput, CoachingCards.ObservationNoteInput);
+        var typed = request.Card.Inputs([CoachingCards.ObservationKindInput, CoachingCards.ObservationNoteInput]);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var kindKey = typed.GetValueOrDefault(CoachingCards.ObservationKindInput)?.Trim();
+        var kindKey = UserText.Clean(typed.GetValueOrDefault(CoachingCards.ObservationKindInput));
         ObservationKind? kind = CoachingCards.ObservationKinds.Cast<ObservationKind?>().FirstOrDefault(k => CoachingCards.KindKey(k!.Value) == kindKey);
         if (kind is null)
         {
@@ -247,6 +243,14 @@ public sealed class ObserveVerb(CoachingDesk desk) : IBotVerb
         if (errors.Count > 0)
         {
             return BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, language, viewer, typed, errors));
+        }
+
+        // The same note of the same kind today is the same observation (a second press, a client that re-sent the card
+        // data under a new activity id): recorded once.
+        if (await db.Set<LeadObservation>().AsNoTracking().AnyAsync(
+            o => o.TenantId == manager.TenantId && o.ManagerId == manager.Id && o.RecordedById == lead.Id && o.ObservedOn == view.Today && o.Kind == kind && o.Note == note, cancellationToken))
+        {
+            return BotAnswer.WithCard(CoachingCards.Coach(view, desk.Library, language, viewer, notice: Texts.Coaching.ObservationSaved.In(language)));
         }
 
         var observation = new LeadObservation
@@ -280,8 +284,8 @@ public sealed class CoachingActionVerb(CoachingDesk desk) : IBotVerb
             return BotAnswer.Refused(Texts.Coaching.NotKnown.In(language));
         }
 
-        var outcome = CoachingRequest.Str(request, "outcome");
-        if (WorkLogs.WorkLogBook.ReadGuid(request.Data, "actionId") is not { } actionId || outcome is not (CoachingCards.Done or CoachingCards.Skipped))
+        var outcome = request.Card.String("outcome");
+        if (request.Card.Guid("actionId") is not { } actionId || outcome is not (CoachingCards.Done or CoachingCards.Skipped))
         {
             return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
         }
@@ -327,25 +331,42 @@ public sealed class TipVerb(CoachingDesk desk) : IBotVerb
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        var (lead, manager, refusal) = await CoachingRequest.LeadAndManagerAsync(desk, request, CoachingRequest.Str(request, "managerId"), cancellationToken);
+        var (lead, manager, refusal) = await CoachingRequest.LeadAndManagerAsync(desk, request, request.Card.String("managerId"), cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        if (CoachingRequest.Int(request, "sequence") is not { } sequence || sequence < 0)
+        if (request.Card.Integer("sequence") is not { } sequence)
         {
             return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
         }
 
-        if (await desk.ViewAsync(manager, cancellationToken) is not { Current: { } current } before || !await desk.QueueTipAsync(manager, current.ChosenType, sequence, cancellationToken))
+        if (await desk.ViewAsync(manager, cancellationToken) is not { Current: { } current } before)
         {
             return BotAnswer.Refused(Texts.Coaching.NoTip.In(language));
         }
 
-        desk.Audit(request, lead.Id, "coaching.tip-sent", "Person", manager.Id, manager.TenantId);
-        await desk.Db.SaveChangesAsync(cancellationToken);
-        desk.WakeNotifications();
+        // The card carries the count of tips sent when it was shown: a count ahead of that was never issued.
+        if (!CardData.WasIssued(sequence, before.TipsSent))
+        {
+            return BotAnswer.Refused(Texts.Input.NotIssued.Format(language, sequence));
+        }
+
+        var (hasTips, queued) = await desk.QueueTipAsync(manager, current.ChosenType, sequence, cancellationToken);
+        if (!hasTips)
+        {
+            return BotAnswer.Refused(Texts.Coaching.NoTip.In(language));
+        }
+
+        if (queued)
+        {
+            // A press delivered again queues nothing, so it is audited once.
+            desk.Audit(request, lead.Id, "coaching.tip-sent", "Person", manager.Id, manager.TenantId);
+            await desk.Db.SaveChangesAsync(cancellationToken);
+            desk.WakeNotifications();
+        }
+
         var view = await desk.ViewAsync(manager, before.Suggestion, cancellationToken);
         return BotAnswer.WithCard(CoachingCards.Coach(view!, desk.Library, language, request.Activity.From?.Id, notice: Texts.Coaching.TipSent.Format(language, manager.DisplayName)));
     }
@@ -374,7 +395,7 @@ public sealed class PulseVerb(CoachingDesk desk) : IBotVerb
             return BotAnswer.WithCard(CoachingCards.Pulse(month, language));
         }
 
-        if (request.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("change", out var change) && change.ValueKind == JsonValueKind.True)
+        if (request.Card.IsTrue("change"))
         {
             return BotAnswer.WithCard(CoachingCards.Pulse(month, language, Typed(answer)));
         }
@@ -412,9 +433,9 @@ public sealed class PulseSubmitVerb(CoachingDesk desk) : IBotVerb
             return BotAnswer.Refused(Texts.Coaching.PulseNotForYou.In(language));
         }
 
-        var typed = TransferValidation.Read(request.Data, CoachingCards.ConfidenceInput, CoachingCards.MotivationInput, CoachingCards.FairnessInput);
+        var typed = request.Card.Inputs([CoachingCards.ConfidenceInput, CoachingCards.MotivationInput, CoachingCards.FairnessInput]);
         var month = PulseVerb.PulseMonth(team, desk.Now);
-        if (!DateOnly.TryParseExact(CoachingRequest.Str(request, "month"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var cardMonth))
+        if (!DateOnly.TryParseExact(request.Card.String("month"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var cardMonth))
         {
             return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
         }
@@ -427,7 +448,7 @@ public sealed class PulseSubmitVerb(CoachingDesk desk) : IBotVerb
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         int Scale(string key)
         {
-            if (int.TryParse(typed.GetValueOrDefault(key)?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v is >= 1 and <= 5)
+            if (UserNumber.TryParseWhole(typed.GetValueOrDefault(key), 1, 5, out var v))
             {
                 return v;
             }
@@ -447,6 +468,12 @@ public sealed class PulseSubmitVerb(CoachingDesk desk) : IBotVerb
         {
             var answer = await db.Set<PulseResponse>().SingleOrDefaultAsync(p => p.ManagerId == manager.Id && p.Month == month, cancellationToken);
             var updated = answer is not null;
+            if (answer is not null && (answer.Confidence, answer.Motivation, answer.Fairness) == (confidence, motivation, fairness))
+            {
+                // The same answers again (a re-delivered activity, or a second press): nothing changes, nothing is audited.
+                return BotAnswer.WithCard(CoachingCards.PulseAnswered(answer, language, Texts.Coaching.PulseThanks.In(language)));
+            }
+
             if (answer is null)
             {
                 answer = new PulseResponse { Id = Guid.NewGuid(), TenantId = manager.TenantId, ManagerId = manager.Id, Month = month };

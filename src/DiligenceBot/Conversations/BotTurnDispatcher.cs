@@ -52,7 +52,8 @@ public sealed class BotTurnDispatcher(IServiceProvider services, BotVerbTable ve
             return null;
         }
 
-        var text = activity.GetCommandText();
+        // Invisible characters (a zero-width space pasted in, an ideographic space) do not change which command was meant.
+        var text = Input.UserText.Words(activity.GetCommandText());
         if (text.Length == 0)
         {
             return null;

@@ -32,6 +32,8 @@ public sealed class BotRequest
     public string Arguments { get; init; } = string.Empty;
     /// <summary>The card's data and inputs for Submit / Execute.</summary>
     public JsonElement? Data { get; init; }
+    /// <summary>The card's data, read tolerantly (<see cref="Input.CardData"/>): every verb reads card data through it.</summary>
+    public Input.CardData Card => new(Data);
     public RequestSource Source { get; init; }
 
     public Activity Activity => Turn.Activity;

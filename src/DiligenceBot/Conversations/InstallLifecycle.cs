@@ -46,7 +46,8 @@ public sealed class InstallLifecycle(
         var botId = activity.Recipient?.Id;
         foreach (var member in activity.MembersAdded ?? [])
         {
-            if (string.IsNullOrEmpty(member.Id))
+            // An account id longer than any Teams issues cannot be stored, and is no one the bot could message.
+            if (string.IsNullOrEmpty(member.Id) || member.Id.Length > ActivityLimits.AccountId || member.AadObjectId?.Length > ActivityLimits.ShortId)
             {
                 continue;
             }
@@ -148,17 +149,18 @@ public sealed class InstallLifecycle(
 
             record.TenantId = activity.TenantId ?? record.TenantId;
             record.ServiceUrl = activity.ServiceUrl!;
-            record.ConversationType = activity.Conversation.ConversationType ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal");
+            record.ConversationType = Fit(activity.Conversation.ConversationType, 32) ?? (activity.Conversation.IsGroup == true ? "groupChat" : "personal");
             // Lifecycle events often omit the name; never wipe what an earlier event told us.
             record.AadObjectId = user?.AadObjectId?.ToLowerInvariant() ?? record.AadObjectId;
-            record.UserName = user?.Name ?? record.UserName;
+            record.UserName = user?.Name is { } name ? name[..Math.Min(name.Length, 200)] : record.UserName;
             record.BotId = activity.Recipient?.Id;
-            record.TeamsTeamId = activity.ChannelData?.Team?.Id;
+            record.TeamsTeamId = Fit(activity.ChannelData?.Team?.Id, 512);
             if (user is not null && user.Id == activity.From?.Id)
             {
-                // Locale and time zone are the sender's; never copy them onto another member.
-                record.Locale = activity.Locale ?? activity.GetClientInfo()?.Locale ?? record.Locale;
-                record.TimeZone = activity.GetClientInfo()?.TimeZone ?? activity.LocalTimezone ?? record.TimeZone;
+                // Locale and time zone are the sender's; never copy them onto another member. A value longer than any
+                // locale or IANA zone name is not one, and is ignored.
+                record.Locale = Fit(activity.Locale, 16) ?? Fit(activity.GetClientInfo()?.Locale, 16) ?? record.Locale;
+                record.TimeZone = Fit(activity.GetClientInfo()?.TimeZone, 64) ?? Fit(activity.LocalTimezone, 64) ?? record.TimeZone;
             }
 
             record.UpdatedAt = now;
@@ -177,6 +179,8 @@ public sealed class InstallLifecycle(
             }
         }
     }
+
+    private static string? Fit(string? value, int max) => value is { Length: > 0 } && value.Length <= max ? value : null;
 
     private async Task RetireAsync(string conversationId, string? userId, string reason, CancellationToken cancellationToken)
     {

@@ -235,10 +235,6 @@ public sealed class TransferRegister(DiligenceDbContext db, TimeProvider time, P
         return TransferCards.View(state, language);
     }
 
-    public static Guid? ReadGuid(BotRequest request, string name) => WorkLogs.WorkLogBook.ReadGuid(request.Data, name);
-
-    public static int? ReadInt(BotRequest request, string name) => WorkLogs.WorkLogBook.ReadInt(request.Data, name);
-
     /// <summary>A time as the organisation reads it (yyyy-MM-dd HH:mm in its time zone).</summary>
     public static string Local(DateTimeOffset at, string timeZone) =>
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

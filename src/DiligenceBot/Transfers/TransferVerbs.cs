@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiligenceBot.Conversations;
+using DiligenceBot.Input;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 using DiligenceBot.WorkLogs;
@@ -47,7 +48,7 @@ public sealed class SubmitTransferVerb(TransferRegister register, ILogger<Submit
             return BotAnswer.Refused(Texts.Transfers.NotKnown.In(language));
         }
 
-        if (TransferRegister.ReadGuid(request, "draftId") is not { } draftId)
+        if (request.Card.Guid("draftId") is not { } draftId)
         {
             return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
         }
@@ -70,7 +71,7 @@ public sealed class SubmitTransferVerb(TransferRegister register, ILogger<Submit
             return BotAnswer.WithCard(await register.CardAsync(stored, provider, language, cancellationToken));
         }
 
-        var typed = TransferValidation.Read(request.Data, TransferCards.CategoryInput, TransferCards.UrgencyInput, TransferCards.ContentInput, TransferCards.RequestInput, TransferCards.CustomerInput);
+        var typed = request.Card.Inputs([TransferCards.CategoryInput, TransferCards.UrgencyInput, TransferCards.ContentInput, TransferCards.RequestInput, TransferCards.CustomerInput]);
         var categories = await register.CategoriesAsync(request.TenantId, cancellationToken);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (TransferValidation.CheckNewForm(typed, categories, language, errors) is not { } valid)
@@ -136,7 +137,7 @@ public sealed class ViewTransferVerb(TransferRegister register) : IBotVerb
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        if (TransferRegister.ReadGuid(request, "formId") is not { } id || await register.LoadAsync(id, request.TenantId, cancellationToken) is not { } form)
+        if (request.Card.Guid("formId") is not { } id || await register.LoadAsync(id, request.TenantId, cancellationToken) is not { } form)
         {
             return BotAnswer.Refused(Texts.Transfers.UnknownForm.In(language));
         }
@@ -181,14 +182,19 @@ public sealed class TransferStepVerb(TransferRegister register, ILogger<Transfer
             return BotAnswer.Refused(Texts.Transfers.NotKnown.In(language));
         }
 
-        if (TransferRegister.ReadGuid(request, "formId") is not { } id || await register.LoadAsync(id, request.TenantId, cancellationToken) is not { } form)
+        if (request.Card.Guid("formId") is not { } id || await register.LoadAsync(id, request.TenantId, cancellationToken) is not { } form)
         {
             return BotAnswer.Refused(Texts.Transfers.UnknownForm.In(language));
         }
 
-        if (TransferRegister.ReadInt(request, "revision") is not { } revision)
+        if (request.Card.Integer("revision") is not { } revision)
         {
             return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
+        }
+
+        if (!CardData.WasIssued(revision, form.Revision))
+        {
+            return BotAnswer.Refused(Texts.Input.NotIssued.Format(language, revision));
         }
 
         var taken = form.Steps.SingleOrDefault(s => s.FromRevision == revision);
@@ -244,8 +250,8 @@ public sealed class TransferStepVerb(TransferRegister register, ILogger<Transfer
             return BotAnswer.WithCard(await register.CardAsync(form, person, language, cancellationToken, Texts.Transfers.ReopenedOnce.In(language)));
         }
 
-        var typed = TransferValidation.Read(request.Data, TransferCards.OpinionInput, TransferCards.FeedbackInput, TransferCards.PostInput,
-            TransferCards.ForwardReasonInput, TransferCards.RatingInput, TransferCards.CommentInput, TransferCards.ReopenReasonInput);
+        var typed = request.Card.Inputs([TransferCards.OpinionInput, TransferCards.FeedbackInput, TransferCards.PostInput,
+            TransferCards.ForwardReasonInput, TransferCards.RatingInput, TransferCards.CommentInput, TransferCards.ReopenReasonInput]);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var now = register.Now;
         var step = new TransferStep
@@ -289,7 +295,7 @@ public sealed class TransferStepVerb(TransferRegister register, ILogger<Transfer
 
             case TransferStepKind.Forwarded:
                 var reason = TransferValidation.Text(typed, TransferCards.ForwardReasonInput, Texts.Transfers.ForwardReason, TransferLimits.Reason, required: true, language, errors);
-                var targetId = typed.GetValueOrDefault(TransferCards.PostInput)?.Trim();
+                var targetId = UserText.Clean(typed.GetValueOrDefault(TransferCards.PostInput));
                 var target = (await register.PostsAsync(form.TenantId, cancellationToken)).SingleOrDefault(p => p.Id == targetId && p.Active && p.Id != form.PostId);
                 var receivers = target is null ? [] : await register.ReceiversAsync(target, cancellationToken);
                 if (receivers.Count == 0)
@@ -397,7 +403,7 @@ public sealed class RateValueVerb(TransferRegister register, ILogger<RateValueVe
     private async Task<BotAnswer> RateAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        if (TransferRegister.ReadGuid(request, "formId") is not { } id || await register.LoadAsync(id, request.TenantId, cancellationToken) is not { } form)
+        if (request.Card.Guid("formId") is not { } id || await register.LoadAsync(id, request.TenantId, cancellationToken) is not { } form)
         {
             return BotAnswer.Refused(Texts.Transfers.UnknownForm.In(language));
         }
@@ -408,7 +414,7 @@ public sealed class RateValueVerb(TransferRegister register, ILogger<RateValueVe
             return BotAnswer.Refused(Texts.Transfers.NotTheLead.In(language));
         }
 
-        var typed = TransferValidation.Read(request.Data, TransferCards.ValueInput);
+        var typed = request.Card.Inputs([TransferCards.ValueInput]);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (TransferValidation.Rating(typed, TransferCards.ValueInput, language, errors) is not { } value)
         {
@@ -520,7 +526,7 @@ public sealed class FormsTodayVerb(TransferRegister register) : IBotVerb
         var team = teams[0];
         var zone = TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone);
         // Typed after the command, or carried by the list's own refresh.
-        var argument = request.Arguments.Trim() is { Length: > 0 } typed ? typed : WorkLogBook.ReadString(request.Data, "date") ?? string.Empty;
+        var argument = request.Arguments.Trim() is { Length: > 0 } typed ? typed : UserText.Clean(request.Card.String("date"));
         DateOnly date;
         if (argument.Length == 0)
         {

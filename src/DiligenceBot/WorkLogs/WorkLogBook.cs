@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using DiligenceBot.Audit;
 using DiligenceBot.Conversations;
 using DiligenceBot.Data;
@@ -156,27 +154,4 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
         var reviewer = await NameAsync(returned?.ReviewerId, cancellationToken);
         return WorkLogCards.Form(new WorkLogCards.FormState(template, team, date, values, errors, log?.Id, baseRevision, returned, reviewer, notice), language);
     }
-
-    public static Guid? ReadGuid(JsonElement? data, string name) =>
-        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && Guid.TryParse(v.GetString(), out var g)
-            ? g
-            : null;
-
-    public static int? ReadInt(JsonElement? data, string name)
-    {
-        if (data is not { ValueKind: JsonValueKind.Object } d || !d.TryGetProperty(name, out var v))
-        {
-            return null;
-        }
-
-        return v.ValueKind switch
-        {
-            JsonValueKind.Number when v.TryGetInt32(out var i) => i,
-            JsonValueKind.String when int.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => s,
-            _ => null,
-        };
-    }
-
-    public static string? ReadString(JsonElement? data, string name) =>
-        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -427,7 +427,7 @@ public static class WorkLogCards
                 ErrorMessage = field.Required ? Texts.WorkLogs.ErrorRequired.Format(language, field.Label(language)) : null,
                 Min = field.Min,
                 Max = field.Max,
-                Value = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null,
+                Value = DiligenceBot.Input.UserNumber.TryParse(value, out var n) ? n : null,
                 Placeholder = field.Placeholder(language),
             },
             LogFieldTypes.Choice => new ChoiceSetInput

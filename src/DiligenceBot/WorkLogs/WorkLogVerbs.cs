@@ -1,4 +1,5 @@
 using DiligenceBot.Conversations;
+using DiligenceBot.Input;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -55,10 +56,10 @@ public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logge
             return refusal!;
         }
 
-        var baseRevision = WorkLogBook.ReadInt(request.Data, "baseRevision") ?? 0;
+        var baseRevision = request.Card.Integer("baseRevision") ?? 0;
         WorkLog? log = null;
         DateOnly workDate;
-        if (WorkLogBook.ReadGuid(request.Data, "logId") is { } logId)
+        if (request.Card.Guid("logId") is { } logId)
         {
             log = await book.LoadAsync(logId, request.TenantId, cancellationToken);
             if (log is null)
@@ -77,7 +78,7 @@ public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logge
         else
         {
             var today = book.Today(team);
-            if (!DateOnly.TryParseExact(WorkLogBook.ReadString(request.Data, "workDate"), "yyyy-MM-dd", out workDate))
+            if (!DateOnly.TryParseExact(request.Card.String("workDate"), "yyyy-MM-dd", out workDate))
             {
                 return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
             }
@@ -90,7 +91,12 @@ public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logge
             log = await book.FindAsync(manager.Id, workDate, cancellationToken);
         }
 
-        var typed = LogValidation.ReadInputs(template, request.Data);
+        if (!CardData.WasIssued(baseRevision, log?.CurrentRevision ?? 0))
+        {
+            return BotAnswer.Refused(Texts.Input.NotIssued.Format(language, baseRevision));
+        }
+
+        var typed = LogValidation.ReadInputs(template, request.Card);
         var checkedValues = LogValidation.Validate(template, typed, workDate, language);
         if (!checkedValues.IsValid)
         {
@@ -176,7 +182,7 @@ public sealed class EditLogVerb(WorkLogBook book) : IBotVerb
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        if (WorkLogBook.ReadGuid(request.Data, "logId") is not { } id || await book.LoadAsync(id, request.TenantId, cancellationToken) is not { } log)
+        if (request.Card.Guid("logId") is not { } id || await book.LoadAsync(id, request.TenantId, cancellationToken) is not { } log)
         {
             return BotAnswer.Refused(Texts.WorkLogs.UnknownLog.In(language));
         }
@@ -207,7 +213,7 @@ public sealed class ViewLogVerb(WorkLogBook book) : IBotVerb
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        if (WorkLogBook.ReadGuid(request.Data, "logId") is not { } id || await book.LoadAsync(id, request.TenantId, cancellationToken) is not { } log)
+        if (request.Card.Guid("logId") is not { } id || await book.LoadAsync(id, request.TenantId, cancellationToken) is not { } log)
         {
             return BotAnswer.Refused(Texts.WorkLogs.UnknownLog.In(language));
         }
@@ -241,7 +247,7 @@ public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logge
     {
         var language = request.Language;
         var decision = request.Verb == WorkLogCards.ApproveVerb ? ReviewDecision.Approved : ReviewDecision.Returned;
-        if (WorkLogBook.ReadGuid(request.Data, "logId") is not { } id || await book.LoadAsync(id, request.TenantId, cancellationToken) is not { } log)
+        if (request.Card.Guid("logId") is not { } id || await book.LoadAsync(id, request.TenantId, cancellationToken) is not { } log)
         {
             return BotAnswer.Refused(Texts.WorkLogs.UnknownLog.In(language));
         }
@@ -253,10 +259,15 @@ public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logge
             return BotAnswer.Refused(Texts.WorkLogs.NotAllowedToReview.Format(language, WorkLogCards.TeamName(team, language)));
         }
 
-        var revision = WorkLogBook.ReadInt(request.Data, "revision");
+        var revision = request.Card.Integer("revision");
         if (revision is not { } number)
         {
             return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
+        }
+
+        if (!CardData.WasIssued(number, log.CurrentRevision, first: 1))
+        {
+            return BotAnswer.Refused(Texts.Input.NotIssued.Format(language, number));
         }
 
         if (log.Reviews.SingleOrDefault(r => r.RevisionNumber == number) is { } existing)
@@ -280,7 +291,7 @@ public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logge
         }
 
         var typed = ReadComment(request);
-        var errors = Validate(decision, typed, language, out var rating);
+        var errors = Validate(decision, typed, language, out var comment);
         if (errors.Count > 0)
         {
             return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken, null, typed, errors));
@@ -293,16 +304,16 @@ public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logge
             RevisionNumber = number,
             ReviewerId = reviewer.Id,
             Decision = decision,
-            Evaluation = Clean(typed, WorkLogCards.EvaluationInput),
-            Requirement = Clean(typed, WorkLogCards.RequirementInput),
-            Suggestion = Clean(typed, WorkLogCards.SuggestionInput),
-            QualityRating = rating,
+            Evaluation = comment.Evaluation,
+            Requirement = comment.Requirement,
+            Suggestion = comment.Suggestion,
+            QualityRating = comment.Rating,
             DecidedAt = now,
         });
         log.Status = decision == ReviewDecision.Approved ? WorkLogStatus.Approved : WorkLogStatus.Returned;
         log.ReviewedById = reviewer.Id;
         log.ReviewedAt = now;
-        log.QualityRating = rating ?? log.QualityRating;
+        log.QualityRating = comment.Rating ?? log.QualityRating;
         log.ConcurrencyStamp = Guid.NewGuid();
         book.Audit(request, reviewer.Id, decision == ReviewDecision.Approved ? "worklog.approved" : "worklog.returned", log, number);
         book.Notify(decision == ReviewDecision.Approved ? WorkLogBook.Approved : WorkLogBook.Returned, log, number, log.ManagerId);
@@ -312,32 +323,22 @@ public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logge
         return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken));
     }
 
-    private static Dictionary<string, string> ReadComment(BotRequest request)
-    {
-        var typed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in new[] { WorkLogCards.EvaluationInput, WorkLogCards.RequirementInput, WorkLogCards.SuggestionInput, WorkLogCards.RatingInput })
-        {
-            if (WorkLogBook.ReadString(request.Data, key) is { } value)
-            {
-                typed[key] = value;
-            }
-            else if (WorkLogBook.ReadInt(request.Data, key) is { } number)
-            {
-                typed[key] = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
+    private static readonly string[] CommentInputs =
+        [WorkLogCards.EvaluationInput, WorkLogCards.RequirementInput, WorkLogCards.SuggestionInput, WorkLogCards.RatingInput];
 
-        return typed;
-    }
+    private static Dictionary<string, string> ReadComment(BotRequest request) => request.Card.Inputs(CommentInputs);
 
-    private static Dictionary<string, string> Validate(ReviewDecision decision, Dictionary<string, string> typed, Language language, out int? rating)
+    /// <summary>The three-part comment checked as typed text; the cleaned parts (null when empty) and the rating.</summary>
+    private sealed record Comment(string? Evaluation, string? Requirement, string? Suggestion, int? Rating);
+
+    private static Dictionary<string, string> Validate(ReviewDecision decision, Dictionary<string, string> typed, Language language, out Comment comment)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        rating = null;
-        var ratingText = typed.GetValueOrDefault(WorkLogCards.RatingInput)?.Trim();
-        if (!string.IsNullOrEmpty(ratingText))
+        int? rating = null;
+        var ratingText = typed.GetValueOrDefault(WorkLogCards.RatingInput);
+        if (!UserText.IsBlank(ratingText))
         {
-            if (int.TryParse(ratingText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 5)
+            if (UserNumber.TryParseWhole(ratingText, 1, 5, out var r))
             {
                 rating = r;
             }
@@ -351,35 +352,30 @@ public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logge
             errors[WorkLogCards.RatingInput] = Texts.WorkLogs.ErrorRating.In(language);
         }
 
-        var parts = new[]
+        string? Part(string key, Text label)
         {
-            (WorkLogCards.EvaluationInput, Texts.WorkLogs.Evaluation),
-            (WorkLogCards.RequirementInput, Texts.WorkLogs.Requirement),
-            (WorkLogCards.SuggestionInput, Texts.WorkLogs.Suggestion),
-        };
-        foreach (var (key, label) in parts)
-        {
-            var text = typed.GetValueOrDefault(key)?.Trim() ?? string.Empty;
-            if (text.Length > WorkLogCards.CommentMaxLength)
+            var rule = new TextRule(WorkLogCards.CommentMaxLength);
+            if (UserText.Check(typed.GetValueOrDefault(key), rule, label.In(language), language, out var clean) is { } error)
             {
-                errors[key] = Texts.WorkLogs.ErrorCommentTooLong.Format(language, label.In(language), WorkLogCards.CommentMaxLength);
+                errors[key] = error;
             }
-            else if (LogValidation.ContainsMarkup(text))
-            {
-                errors[key] = Texts.WorkLogs.ErrorCommentMarkup.Format(language, label.In(language));
-            }
+
+            return clean;
         }
 
-        if (decision == ReviewDecision.Returned && parts.All(p => string.IsNullOrWhiteSpace(typed.GetValueOrDefault(p.Item1))))
+        comment = new Comment(
+            Part(WorkLogCards.EvaluationInput, Texts.WorkLogs.Evaluation),
+            Part(WorkLogCards.RequirementInput, Texts.WorkLogs.Requirement),
+            Part(WorkLogCards.SuggestionInput, Texts.WorkLogs.Suggestion),
+            rating);
+        if (decision == ReviewDecision.Returned && comment is { Evaluation: null, Requirement: null, Suggestion: null }
+            && !errors.ContainsKey(WorkLogCards.EvaluationInput) && !errors.ContainsKey(WorkLogCards.RequirementInput) && !errors.ContainsKey(WorkLogCards.SuggestionInput))
         {
             errors["comment"] = Texts.WorkLogs.ErrorCommentNeeded.In(language);
         }
 
         return errors;
     }
-
-    private static string? Clean(Dictionary<string, string> typed, string key) =>
-        typed.GetValueOrDefault(key)?.Trim() is { Length: > 0 } text ? text : null;
 }
 
 /// <summary>"my logs" / "我的日志": the last seven logs with their status.</summary>
