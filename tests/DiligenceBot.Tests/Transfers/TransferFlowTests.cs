@@ -282,12 +282,12 @@ public sealed class TransferFlowTests : IAsyncLifetime
         var (ackAgain, _) = await _t.Teams.ExecuteAsync(LiuYang, TransferCards.AcknowledgeVerb, Press(toSun, TransferCards.AcknowledgeVerb));
         var (handleOld, _) = await _t.Teams.ExecuteAsync(LiuYang, TransferCards.HandleVerb, Press(toSun, TransferCards.HandleVerb, (TransferCards.OpinionInput, "Mine")), locale: "zh-CN");
         // A card from the future, and a close while it is still being handled.
-        var (future, _) = await _t.Teams.ExecuteAsync(SunHao, TransferCards.HandleVerb, StepData(TransferCards.HandleVerb, form.Id, 9, (TransferCards.OpinionInput, "x")));
+        var (_, future) = await _t.Teams.ExecuteAsync(SunHao, TransferCards.HandleVerb, StepData(TransferCards.HandleVerb, form.Id, 9, (TransferCards.OpinionInput, "x")));
         var (early, _) = await _t.Teams.ExecuteAsync(TeamsUser.WangLei, TransferCards.CloseVerb, StepData(TransferCards.CloseVerb, form.Id, 2, (TransferCards.RatingInput, "5")));
 
         Assert.Equal("Sun Hao 孙浩 already acknowledged this form at 2026-11-30 10:00; nothing was changed.", Text(ackAgain!, "notice"));
         Assert.Equal("Sun Hao 孙浩 已于 2026-11-30 10:00 确认接收了此信息表；未做任何更改。", Text(handleOld!, "notice"));
-        Assert.Equal("This card was out of date: the form has moved on (now: acknowledged, being handled). Here is its current state; nothing was changed.", Text(future!, "notice"));
+        Assert.Equal("This card carries a number (9) that I never issued, so nothing was changed. Open the card again from the chat.", MessageOf(future));
         Assert.Equal("That is not possible now: the form is acknowledged, being handled. Nothing was changed.", Text(early!, "notice"));
         var stored = await _t.FormAsync(form.Id);
         Assert.Equal((2, TransferState.Acknowledged, "sun-hao"), (stored.Revision, stored.State, stored.ReceivedById));
