@@ -326,7 +326,7 @@ public sealed class HostileActivityTests(ITestOutputHelper output) : IAsyncLifet
         yield return Execute("log.approve by a manager", TeamsUser.ChenJie, WorkLogCards.ApproveVerb, Approve(1, "5"));
         yield return Execute("log.approve by the author", TeamsUser.WangLei, WorkLogCards.ApproveVerb, Approve(1, "5"));
         yield return Execute("log.approve by a stranger", TeamsUser.Stranger, WorkLogCards.ApproveVerb, Approve(1, "5"));
-        yield return Execute("log.approve by another team's lead", LiuYang, WorkLogCards.ApproveVerb, Approve(1, "5"));
+        yield return Execute("log.approve by another team's manager", ZhaoMin, WorkLogCards.ApproveVerb, Approve(1, "5"));
 
         // Transfer forms: a new form whose content shows nothing; steps with reasons that show nothing.
         foreach (var (value, i) in Invisible.Select((v, i) => (v, i)))
