@@ -89,8 +89,9 @@ try
     await using var services = new ServiceCollection().AddMetrics().AddSingleton<DiligenceBot.Operations.DiligenceMetrics>().BuildServiceProvider();
     var scopes = services.GetRequiredService<IServiceScopeFactory>();
     // CoachingDesk needs a dispatcher; SuggestAsync never uses it and it is never started here.
-    var dispatcher = new NotificationDispatcher(scopes, clock, new TenantPacer(scopes),
-        Microsoft.Extensions.Options.Options.Create(new SchedulingOptions()), services.GetRequiredService<DiligenceBot.Operations.DiligenceMetrics>(), NullLogger<NotificationDispatcher>.Instance);
+    var scheduling = Microsoft.Extensions.Options.Options.Create(new SchedulingOptions());
+    var dispatcher = new NotificationDispatcher(scopes, clock, new TenantPacer(scopes), new DispatcherLeaseKeeper(scopes, scheduling),
+        scheduling, services.GetRequiredService<DiligenceBot.Operations.DiligenceMetrics>(), NullLogger<NotificationDispatcher>.Instance);
     CoachingDesk Desk(DiligenceDbContext db) => new(db, library, new CoachingEvidenceLoader(db, calendars, clock), clock, dispatcher);
 
     // ---- Warm-up (not timed): JIT, EF's model and both query shapes of the loader --------------------------------
