@@ -25,8 +25,6 @@ public static partial class Texts
 
         // Validation.
         public static readonly Text ErrorRequired = new("{0} is required.", "请填写“{0}”。");
-        public static readonly Text ErrorTooLong = new("{0} may have at most {1} characters (now {2}).", "“{0}”最多 {1} 个字（现在 {2} 个）。");
-        public static readonly Text ErrorMarkup = new("{0} contains HTML or script markup (< >); please write plain text.", "“{0}”包含 HTML 或脚本标记（< >），请填写纯文本。");
         public static readonly Text ErrorCategory = new("Choose one of the categories.", "请选择一个类别。");
         public static readonly Text ErrorUrgency = new("Choose normal or urgent.", "请选择“一般”或“紧急”。");
         public static readonly Text ErrorRating = new("Choose a rating from 1 to 5.", "请选择 1 到 5 的评分。");

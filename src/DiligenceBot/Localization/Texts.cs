@@ -94,13 +94,9 @@ public static partial class Texts
         public static readonly Text Resubmit = new("Submit revision", "提交修改");
         public static readonly Text FixErrors = new("Please fix the fields marked below; nothing was saved yet.", "请修改下面标出的内容；尚未保存。");
         public static readonly Text ErrorRequired = new("{0} is required.", "请填写“{0}”。");
-        public static readonly Text ErrorTooLong = new("{0} may have at most {1} characters (now {2}).", "“{0}”最多 {1} 个字（现在 {2} 个）。");
-        public static readonly Text ErrorTooShort = new("{0} needs at least {1} characters.", "“{0}”至少需要 {1} 个字。");
-        public static readonly Text ErrorNumber = new("{0} must be a number from {1} to {2}.", "“{0}”必须是 {1} 到 {2} 之间的数字。");
         public static readonly Text ErrorChoice = new("Choose one of the options for {0}.", "请为“{0}”选择一个选项。");
         public static readonly Text ErrorDate = new("{0} must be a date (yyyy-mm-dd).", "“{0}”必须是日期（年-月-日）。");
         public static readonly Text ErrorDateRange = new("{0} cannot be before the log's day ({1}) or more than a year after it.", "“{0}”不能早于日志日期（{1}），也不能晚于一年之后。");
-        public static readonly Text ErrorMarkup = new("{0} contains HTML or script markup (< >); please write plain text.", "“{0}”包含 HTML 或脚本标记（< >），请填写纯文本。");
         public static readonly Text NotAManager = new(
             "Work logs are for account managers, and you are not in a team as one. Ask your administrator if this is wrong.",
             "工作日志由客户经理填写，您目前不是任何团队的客户经理。如有误请联系管理员。");
@@ -137,8 +133,6 @@ public static partial class Texts
             "简短、具体、有指导性：评价、要求、建议至少填写一项。");
         public static readonly Text ErrorCommentNeeded = new("To return a log, write at least one of evaluation, requirement or suggestion.", "退回日志需至少填写评价、要求或建议中的一项。");
         public static readonly Text ErrorRating = new("Choose a quality rating from 1 to 5.", "请选择 1 到 5 的质量评分。");
-        public static readonly Text ErrorCommentTooLong = new("{0} may have at most {1} characters.", "“{0}”最多 {1} 个字。");
-        public static readonly Text ErrorCommentMarkup = new("{0} contains HTML or script markup (< >); please write plain text.", "“{0}”包含 HTML 或脚本标记（< >），请填写纯文本。");
         public static readonly Text NotAllowedToReview = new(
             "Only the lead of {0} (or a delegate named for the team) may review this log; nothing was changed.",
             "只有 {0} 的组长（或为该团队指定的代理人）可以审阅此日志；未做任何更改。");
