@@ -149,9 +149,22 @@ public sealed class ActionSet : CardElement
 /// <summary>Common properties of inputs: label, required flag and the message shown when invalid.</summary>
 public abstract class CardInput : CardElement
 {
-    [JsonPropertyName("label")] public string? Label { get; set; }
+    /// <summary>
+    /// The label. A required input's label is written without a trailing "*": Teams and the other hosts mark
+    /// required inputs themselves, so a label carrying its own would show two.
+    /// </summary>
+    [JsonPropertyName("label")]
+    public string? Label
+    {
+        get => IsRequired == true ? WithoutMarker(field) : field;
+        set;
+    }
+
     [JsonPropertyName("isRequired")] public bool? IsRequired { get; set; }
     [JsonPropertyName("errorMessage")] public string? ErrorMessage { get; set; }
+
+    private static string? WithoutMarker(string? label) =>
+        label is not null && label.TrimEnd() is { } trimmed && trimmed.EndsWith('*') ? trimmed.TrimEnd('*').TrimEnd() : label;
 }
 
 public sealed class TextInput : CardInput

@@ -11,8 +11,8 @@ namespace DiligenceBot.Coaching;
 /// Gathers what the rules look at for a set of managers of one tenant, in a handful of queries whatever their number:
 /// each working day of the manager's team calendar in the long window (with that day's log: on time, returned,
 /// the lead's rating), the lead's comments on returned logs, the transfer forms they raised (with the value the lead
-/// gave them), the lead's observations and the monthly pulses. Days are in the team's time zone; today counts only
-/// once its log is in or its meeting has started; days before the team's first log in the window are not counted
+/// gave them), the lead's observations and the monthly pulses. Days are in the team's time zone; a day without a log
+/// counts as missing only once that log is due (the next meeting, or the same-day due time); days before the team's first log in the window are not counted
 /// (the team was not using the bot yet), so a team that started last week is not "missing" three months of logs.
 /// </summary>
 public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalendars calendars, TimeProvider time)
@@ -72,8 +72,8 @@ public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalenda
         var pulsesOf = pulseRows.Where(r => ids.Contains(r.ManagerId)).ToLookup(r => r.ManagerId, StringComparer.Ordinal);
 
         // Working days and "today" per team, computed once per team.
-        var calendarsOfTeams = new Dictionary<string, (DateOnly Today, List<DateOnly> Days, bool MeetingStarted, TimeZoneInfo Zone)>(StringComparer.Ordinal);
-        (DateOnly Today, List<DateOnly> Days, bool MeetingStarted, TimeZoneInfo Zone) CalendarOf(Team team)
+        var calendarsOfTeams = new Dictionary<string, (DateOnly Today, List<DateOnly> Days, DateOnly? FirstNotDue, TimeZoneInfo Zone)>(StringComparer.Ordinal);
+        (DateOnly Today, List<DateOnly> Days, DateOnly? FirstNotDue, TimeZoneInfo Zone) CalendarOf(Team team)
         {
             if (!calendarsOfTeams.TryGetValue(team.Id, out var c))
             {
@@ -89,7 +89,8 @@ public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalenda
                     }
                 }
 
-                c = (today, days, now >= ScheduleMath.MeetingStart(schedule, today), zone);
+                // The first working day whose log is not due yet (the team's log rule decides): it and later days are not missing.
+                c = (today, days, days.Cast<DateOnly?>().FirstOrDefault(d => now < ScheduleMath.LogDeadline(schedule, d!.Value)), zone);
                 calendarsOfTeams[team.Id] = c;
             }
 
@@ -104,7 +105,7 @@ public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalenda
                 continue;
             }
 
-            var (today, workingDays, meetingStarted, zone) = CalendarOf(team);
+            var (today, workingDays, firstNotDue, zone) = CalendarOf(team);
             var first = today.AddDays(-windowDays + 1);
             var teamStart = teamStarts.TryGetValue(team.Id, out var started) ? started : today.AddDays(1);
             var logsByDay = logsOf[manager.Id].ToDictionary(l => l.WorkDate);
@@ -115,7 +116,7 @@ public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalenda
                 {
                     days.Add(new WorkDay(day, true, log.OnTime, returned.Contains((manager.Id, day)), log.QualityRating));
                 }
-                else if (day >= teamStart && (day < today || meetingStarted))
+                else if (day >= teamStart && (firstNotDue is null || day < firstNotDue))
                 {
                     days.Add(new WorkDay(day, false, false, false, null));
                 }

@@ -168,6 +168,72 @@ public static partial class Texts
         public static readonly Text LeadUnreachable = new(
             "Saved. Your lead has not installed DiligenceBot yet, so they will see it under team logs.",
             "已保存。您的组长尚未安装勤勉助手，可在“团队日志”中查看。");
+
+        // What a log covers and when it is due, dates as people write them, and the review's richer cards.
+        public static readonly Text LongDate = new("{0:dddd}\u00a0{0:%d}\u00a0{0:MMMM}", "{0:%M}月{0:%d}日（{0:dddd}）");
+        public static readonly Text ShortDate = new("{0:ddd}\u00a0{0:%d}\u00a0{0:MMM}", "{0:%M}月{0:%d}日（{0:ddd}）");
+        public static readonly Text DayToday = new("today", "今天");
+        public static readonly Text DayTomorrow = new("tomorrow", "明天");
+        public static readonly Text DayYesterday = new("yesterday", "昨天");
+        public static readonly Text DayOn = new("on {0}", "{0}当天");
+        public static readonly Text LogTitle = new("Work log for {0}", "{0}工作日志");
+        public static readonly Text LogOfTitle = new("{0}: work log for {1}", "{0}的{1}工作日志");
+        public static readonly Text CoversDueMeeting = new(
+            "This log covers {0}; due before the {1} meeting {2}.",
+            "本日志记录{0}的工作，请在{2}{1}例会前提交。");
+        public static readonly Text CoversWasDueMeeting = new(
+            "This log covers {0}; it was due before the {1} meeting {2}, so it will be marked late.",
+            "本日志记录{0}的工作，原应在{2}{1}例会前提交，现在提交将记为迟交。");
+        public static readonly Text CoversDueAt = new(
+            "This log covers {0}; due at {1} {2}.",
+            "本日志记录{0}的工作，请在{2}{1}前提交。");
+        public static readonly Text CoversWasDueAt = new(
+            "This log covers {0}; it was due at {1} {2}, so it will be marked late.",
+            "本日志记录{0}的工作，原应在{2}{1}前提交，现在提交将记为迟交。");
+        public static readonly Text TeamDueMeeting = new("Due before the {0} meeting {1}.", "应在{1}{0}例会前提交。");
+        public static readonly Text TeamWasDueMeeting = new("Were due before the {0} meeting {1}.", "应在{1}{0}例会前提交（已截止）。");
+        public static readonly Text TeamDueAt = new("Due at {0} {1}.", "应在{1}{0}前提交。");
+        public static readonly Text TeamWasDueAt = new("Were due at {0} {1}.", "应在{1}{0}前提交（已截止）。");
+        public static readonly Text RequiredNote = new("Fields marked * are required.", "带*的为必填项。");
+        public static readonly Text WrongLogDay = new(
+            "This card is for the log of {0}, which can no longer be submitted; the log open now covers {1}. Type **log** to open it.",
+            "此卡片是{0}的日志，已无法提交；现在可填写的是{1}的日志。输入**日志**打开它。");
+        public static readonly Text SubmittedAt = new("submitted {0}", "提交于{0}");
+        public static readonly Text StateNotYetDue = new("Not yet due", "尚未到截止时间");
+        public static readonly Text StateExample = new("Example", "优秀示例");
+        public static readonly Text TeamLogsTitle2 = new("{0} · logs for {1}", "{0}·{1}的日志");
+        public static readonly Text TeamsLogsTitle = new("Your teams' logs", "您团队的日志");
+        public static readonly Text TeamCountsBeforeDue = new(
+            "Submitted {0} · not yet due {1} · approved {2} · returned {3}",
+            "已提交{0} · 尚未截止{1} · 已通过{2} · 已退回{3}");
+        public static readonly Text ReturnedBy = new("Returned by {0}", "{0}已退回");
+        public static readonly Text ApprovedBy = new("Approved by {0}", "{0}已通过");
+        public static readonly Text Stars = new("{0} ({1})", "{0}（{1}）");
+        public static readonly Text LabelSeparator = new(": ", "：");
+        public static readonly Text ListSeparator = new("; ", "；");
+        public static readonly Text ReviewHint = new(
+            "Approve with or without a comment; to return, write at least one of evaluation, requirement, suggestion and give a rating.",
+            "可直接通过，也可附上点评；退回时请至少填写评价、要求、建议中的一项并打分。");
+        public static readonly Text ExampleToggle = new("Mark as an example for the team (the manager is told)", "标为团队优秀示例（将通知客户经理）");
+        public static readonly Text MarkExample = new("Mark as an example for the team", "标为团队优秀示例");
+        public static readonly Text PraisedBanner = new("Marked as an example for the team by {0}", "{0}已将其标为团队优秀示例");
+        public static readonly Text ErrorExampleNeedsApproval = new(
+            "A returned log cannot be an example for the team; untick the example box or approve the log.",
+            "被退回的日志不能作为团队优秀示例；请取消勾选“优秀示例”，或通过该日志。");
+        public static readonly Text ExampleNeedsApproval = new(
+            "Only an approved log can be marked as an example; nothing was changed.",
+            "只有已通过的日志才能标为优秀示例；未做任何更改。");
+        public static readonly Text PraisedSummary = new("{0} marked your work log for {1} as an example for the team", "{0}将您{1}的工作日志标为团队优秀示例");
+        public static readonly Text ApprovedPraisedSummary = new(
+            "Your work log was approved and marked as an example for the team",
+            "您的工作日志已通过，并被标为团队优秀示例");
+        public static readonly Text BestLogsButton = new("Best logs this month", "本月优秀日志");
+        public static readonly Text BestLogsTitle = new("Best logs of {0:MMMM yyyy}", "{0:yyyy年M月}优秀日志");
+        public static readonly Text NoBestLogs = new(
+            "No log has been marked as an example this month yet. Mark one from its review card.",
+            "本月还没有日志被标为优秀示例。可在日志的审阅卡片上标记。");
+        public static readonly Text NoBestLogsTeam = new("None yet this month.", "本月暂无。");
+        public static readonly Text Saved = new("Saved.", "已保存。");
     }
 
     public static class Schedule
@@ -189,6 +255,7 @@ public static partial class Texts
             "Reminder: your work log for {0} is due at the start of the daily meeting, {1} — in {2} minutes.",
             "提醒：{0} 的工作日志须在例会开始（{1}）前提交——还有 {2} 分钟。");
         public static readonly Text ReminderSummary = new("Your work log is due in {0} minutes", "您的工作日志还有 {0} 分钟截止");
+        public static readonly Text ReminderIn = new("Reminder: your work log is due in {0} minutes.", "提醒：您的工作日志还有{0}分钟截止。");
         public static readonly Text DigestNotice = new(
             "The daily meeting starts at {0}: who submitted, who is late, who is missing.",
             "例会将于 {0} 开始：谁已提交、谁迟交、谁未交。");

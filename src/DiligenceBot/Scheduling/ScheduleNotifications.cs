@@ -23,8 +23,9 @@ internal static class Subjects
 }
 
 /// <summary>
-/// To a manager without a log before the meeting: the log card itself, one tap to fill in. Nothing is sent if the
-/// log arrived meanwhile. If Teams says the manager cannot be reached, the lead is told.
+/// To a manager without a log before it is due (subject: the team and the day the log covers): the log card itself,
+/// one tap to fill in. Nothing is sent if the log arrived meanwhile. If Teams says the manager cannot be reached, the
+/// lead is told.
 /// </summary>
 public sealed class ReminderRenderer(WorkLogBook book, HolidayCalendars calendars) : INotificationRenderer
 {
@@ -43,9 +44,9 @@ public sealed class ReminderRenderer(WorkLogBook book, HolidayCalendars calendar
             return null;
         }
 
-        var meeting = ScheduleMath.MeetingStart(calendars.ScheduleOf(team), day);
-        var minutes = Math.Max(0, (int)Math.Round((meeting - book.Now).TotalMinutes));
-        var notice = Texts.Schedule.ReminderNotice.Format(language, WorkLogCards.Date(day), $"{team.MeetingTime:HH\\:mm}", minutes);
+        var deadline = ScheduleMath.LogDeadline(calendars.ScheduleOf(team), day);
+        var minutes = Math.Max(0, (int)Math.Round((deadline - book.Now).TotalMinutes));
+        var notice = Texts.Schedule.ReminderIn.Format(language, minutes);
         var card = await book.FormAsync(team, template, day, null, [], [], 0, language, cancellationToken, notice);
         return OutgoingActivity.FromCard(card, Texts.Schedule.ReminderSummary.Format(language, minutes));
     }
@@ -64,17 +65,22 @@ public sealed class ReminderRenderer(WorkLogBook book, HolidayCalendars calendar
     }
 }
 
-/// <summary>To the lead before the meeting (and after it, when logs wait for review): the team's logs for the day.</summary>
+/// <summary>
+/// To the lead before the meeting (and after it, when logs wait for review; subject: the team and the meeting's day):
+/// the team's logs read at that meeting, with "not yet due" for those still to come.
+/// </summary>
 public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calendars) : INotificationRenderer
 {
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
-        if (!Subjects.TryParse(notification.SubjectId, out var teamId, out var day))
+        if (!Subjects.TryParse(notification.SubjectId, out var teamId, out var meetingDay))
         {
             return null;
         }
 
         var team = await book.TeamAsync(teamId, cancellationToken);
+        var schedule = calendars.ScheduleOf(team);
+        var day = ScheduleMath.LogReadAtMeeting(schedule, meetingDay);
         var template = await book.TemplateForAsync(team, cancellationToken);
         var managers = await book.Db.People.AsNoTracking().Where(p => p.TeamId == team.Id).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
         var ids = managers.Select(m => m.Id).ToList();
@@ -85,7 +91,8 @@ public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calend
             var log = logs.SingleOrDefault(l => l.ManagerId == m.Id);
             return new WorkLogCards.TeamRow(m, log, log is null || template is null ? null : OneLine(log, template, language));
         }).ToList();
-        var meeting = $"{ScheduleMath.MeetingStart(calendars.ScheduleOf(team), day).ToOffset(TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone).BaseUtcOffset):HH\\:mm}";
+        var meeting = $"{team.MeetingTime:HH\\:mm}";
+        var timing = book.Timing(team, day);
         if (notification.Kind == TeamScheduleJob.ReviewReminder)
         {
             var waiting = logs.Count(l => l.Status == WorkLogStatus.Submitted);
@@ -94,11 +101,11 @@ public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calend
                 return null;
             }
 
-            var card = WorkLogCards.TeamLogs(team, day, rows, language, Texts.Schedule.ReviewReminderNotice.Format(language, waiting, WorkLogCards.Date(day), meeting));
+            var card = WorkLogCards.TeamLogs(team, day, rows, language, Texts.Schedule.ReviewReminderNotice.Format(language, waiting, WorkLogCards.LongDate(day, language), meeting), timing);
             return OutgoingActivity.FromCard(card, Texts.Schedule.ReviewReminderSummary.In(language));
         }
 
-        var digest = WorkLogCards.TeamLogs(team, day, rows, language, Texts.Schedule.DigestNotice.Format(language, meeting));
+        var digest = WorkLogCards.TeamLogs(team, day, rows, language, Texts.Schedule.DigestNotice.Format(language, meeting), timing);
         return OutgoingActivity.FromCard(digest, Texts.Schedule.DigestSummary.Format(language, logs.Count, managers.Count - logs.Count));
     }
 
@@ -112,9 +119,9 @@ public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calend
                 var v = values[f.Key];
                 v = f.Type == LogFieldTypes.Choice ? f.Choices.FirstOrDefault(c => c.Value == v)?.Title(language) ?? v : v;
                 v = v.ReplaceLineEndings(", ");
-                return $"{f.Label(language)}: {(v.Length > 40 ? v[..40] + "…" : v)}";
+                return $"{f.LabelWithUnit(language)}{Texts.WorkLogs.LabelSeparator.In(language)}{(v.Length > 40 ? v[..40] + "…" : v)}";
             });
-        return string.Join("; ", parts);
+        return string.Join(Texts.WorkLogs.ListSeparator.In(language), parts);
     }
 }
 

@@ -44,8 +44,8 @@ public sealed class HolidayCalendars(IReadOnlyDictionary<string, HolidayCalendar
 
 /// <summary>
 /// A team's schedule, run every minute by Hangfire (recurring job <c>team-schedule:{teamId}</c>, ids only). It
-/// looks at what fell due since its last run — reminders at each offset before the meeting, the lead's digest,
-/// escalations at the meeting, the lead's review reminder after it — on working days only, in the team's time
+/// looks at what fell due since its last run — reminders at each offset before a log is due, the lead's digest,
+/// escalations when a log falls due, the lead's review reminder after the meeting — on working days only, in the team's time
 /// zone, and queues each message in the outbox under a key per (kind, team, day, recipient): re-running it, or two
 /// instances running it, sends nothing twice.
 /// </summary>
@@ -120,12 +120,13 @@ public sealed class TeamScheduleJob(
         var wanted = new List<Notification>();
         var managers = await db.People.AsNoTracking().Where(p => p.TeamId == team.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
 
+        // Reminders are about the log due at that deadline, keyed by the day it covers.
         foreach (var due in ScheduleMath.RemindersDue(schedule, from, to))
         {
-            var submitted = await SubmittedAsync(managers, due.Day, cancellationToken);
+            var submitted = await SubmittedAsync(managers, due.Covers, cancellationToken);
             foreach (var m in managers.Where(m => !submitted.Contains(m.Id)))
             {
-                wanted.Add(Notification.Create(team.TenantId, Reminder, Subject(team.Id, due.Day), due.OffsetMinutes, m.Id, to));
+                wanted.Add(Notification.Create(team.TenantId, Reminder, Subject(team.Id, due.Covers), due.OffsetMinutes, m.Id, to));
             }
         }
 
@@ -137,13 +138,15 @@ public sealed class TeamScheduleJob(
                 wanted.Add(Notification.Create(team.TenantId, Digest, Subject(team.Id, day), 0, leadId, to));
             }
 
-            if (Within(meeting, from, to))
+            // Escalations at the deadline (the meeting, or a same-day team's due time), about the day it covers.
+            if (Within(ScheduleMath.LogDeadlineOn(schedule, day), from, to))
             {
-                wanted.AddRange(await EscalationsAsync(team, schedule, managers, day, to, cancellationToken));
+                wanted.AddRange(await EscalationsAsync(team, schedule, managers, ScheduleMath.LogCoveredBy(schedule, day), to, cancellationToken));
             }
 
+            var read = ScheduleMath.LogReadAtMeeting(schedule, day);
             if (team.LeadId is { } lead && Within(meeting.AddMinutes(o.ReviewReminderMinutesAfter), from, to)
-                && await db.WorkLogs.AnyAsync(l => l.TeamId == team.Id && l.WorkDate == day && l.Status == WorkLogStatus.Submitted, cancellationToken))
+                && await db.WorkLogs.AnyAsync(l => l.TeamId == team.Id && l.WorkDate == read && l.Status == WorkLogStatus.Submitted, cancellationToken))
             {
                 wanted.Add(Notification.Create(team.TenantId, ReviewReminder, Subject(team.Id, day), 0, lead, to));
             }
@@ -182,8 +185,9 @@ public sealed class TeamScheduleJob(
     }
 
     /// <summary>
-    /// At the meeting: a manager whose log is missing for N consecutive working days (today included) is reported
-    /// to the lead; from M days on, to the lead's own manager too. The count goes into the message ("why").
+    /// At a log's deadline: a manager whose logs are missing for N consecutive working days (the day just due
+    /// included) is reported to the lead; from M days on, to the lead's own manager too. The count goes into the
+    /// message ("why").
     /// </summary>
     private async Task<List<Notification>> EscalationsAsync(Team team, TeamSchedule schedule, List<Person> managers, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using DiligenceBot.Data;
 using DiligenceBot.Localization;
 using DiligenceBot.Notifications;
 using DiligenceBot.Organisation;
+using DiligenceBot.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiligenceBot.WorkLogs;
@@ -12,11 +13,12 @@ namespace DiligenceBot.WorkLogs;
 /// The work log's shared knowledge: the team's day and deadline, templates, loading logs within a tenant,
 /// names, the audit trail and queuing notifications. Used by the verbs and the notification renderers.
 /// </summary>
-public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, ProactiveSender people, NotificationDispatcher dispatcher)
+public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, ProactiveSender people, NotificationDispatcher dispatcher, HolidayCalendars calendars)
 {
     public const string ReviewRequested = "worklog.review-requested";
     public const string Returned = "worklog.returned";
     public const string Approved = "worklog.approved";
+    public const string Praised = "worklog.praised";
 
     public DiligenceDbContext Db => db;
 
@@ -25,18 +27,25 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
     /// <summary>Today in the team's time zone.</summary>
     public DateOnly Today(Team team) => team.LocalDate(Now);
 
-    /// <summary>The log of <paramref name="date"/> is due at the start of that day's meeting, in the team's time zone.</summary>
-    public static DateTimeOffset Deadline(Team team, DateOnly date)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone);
-        var local = date.ToDateTime(team.MeetingTime);
-        // A meeting time that falls in a DST gap moves to the first valid minute after it.
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(1);
-        }
+    /// <summary>The team's working days, meeting and log rule.</summary>
+    public TeamSchedule Schedule(Team team) => calendars.ScheduleOf(team);
 
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    /// <summary>When the log covering <paramref name="covered"/> is due (the next working day's meeting, or the same-day due time).</summary>
+    public DateTimeOffset Deadline(Team team, DateOnly covered) => ScheduleMath.LogDeadline(Schedule(team), covered);
+
+    /// <summary>The logs a manager of the team can write now: the one due next, and one due earlier today (late).</summary>
+    public OpenLogs OpenLogs(Team team) => ScheduleMath.LogsOpen(Schedule(team), Now);
+
+    /// <summary>The day whose logs a lead of the team looks at now: those read at today's (or the next) meeting.</summary>
+    public DateOnly LeadDay(Team team) => ScheduleMath.LogForLead(Schedule(team), Now);
+
+    /// <summary>What the cards say about a log's day: what it covers, when it is due, whether that has passed.</summary>
+    public WorkLogCards.LogTiming Timing(Team team, DateOnly covered)
+    {
+        var deadline = Deadline(team, covered);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(deadline, zone);
+        return new WorkLogCards.LogTiming(covered, team.LogCovers, DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime), Today(team), Now > deadline);
     }
 
     /// <summary>
@@ -121,12 +130,15 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
     }
 
     /// <summary>The manager's summary card, with names and refresh list filled in.</summary>
-    public async Task<BotFramework.Cards.AdaptiveCard> SummaryAsync(WorkLog log, Person manager, Language language, CancellationToken cancellationToken, string? notice = null)
+    public Task<BotFramework.Cards.AdaptiveCard> SummaryAsync(WorkLog log, Person manager, Language language, CancellationToken cancellationToken, string? notice = null) =>
+        SummaryAsync(log, manager, language, notice is null ? null : new WorkLogCards.CardNotice(notice), cancellationToken);
+
+    public async Task<BotFramework.Cards.AdaptiveCard> SummaryAsync(WorkLog log, Person manager, Language language, WorkLogCards.CardNotice? notice, CancellationToken cancellationToken)
     {
         var team = await TeamAsync(log.TeamId, cancellationToken);
         var template = await TemplateForAsync(team, cancellationToken);
         var last = log.Reviews.OrderByDescending(r => r.RevisionNumber).FirstOrDefault();
-        var reviewer = await NameAsync(last?.ReviewerId ?? log.ReviewedById, cancellationToken);
+        var reviewer = await NameAsync(last?.ReviewerId ?? log.ReviewedById ?? log.PraisedById, cancellationToken);
         var userId = await TeamsUserIdAsync(manager, cancellationToken);
         return WorkLogCards.Summary(log, template!, last, reviewer, userId, language, notice);
     }
@@ -140,7 +152,7 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
         var template = await TemplateForAsync(team, cancellationToken);
         var manager = await PersonAsync(log.ManagerId, cancellationToken);
         var decided = log.Reviews.SingleOrDefault(r => r.RevisionNumber == log.CurrentRevision);
-        var decider = await NameAsync(decided?.ReviewerId, cancellationToken);
+        var decider = await NameAsync(decided?.ReviewerId ?? log.PraisedById, cancellationToken);
         var userId = await TeamsUserIdAsync(reviewer, cancellationToken);
         var state = new WorkLogCards.ReviewState(log, template!, manager!, team, decider, typed ?? [], errors ?? [], userId);
         return WorkLogCards.Review(state, language, notice);
@@ -152,6 +164,6 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
     {
         var returned = log?.Status == WorkLogStatus.Returned ? log.Reviews.OrderByDescending(r => r.RevisionNumber).FirstOrDefault() : null;
         var reviewer = await NameAsync(returned?.ReviewerId, cancellationToken);
-        return WorkLogCards.Form(new WorkLogCards.FormState(template, team, date, values, errors, log?.Id, baseRevision, returned, reviewer, notice), language);
+        return WorkLogCards.Form(new WorkLogCards.FormState(template, team, date, values, errors, log?.Id, baseRevision, returned, reviewer, notice, Timing(team, date)), language);
     }
 }

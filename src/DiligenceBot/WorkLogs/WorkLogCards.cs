@@ -18,11 +18,14 @@ public static class WorkLogCards
     public const string ReturnVerb = "worklog.return";
     public const string MineVerb = "worklog.mine";
     public const string TeamVerb = "worklog.team";
+    public const string PraiseVerb = "worklog.praise";
+    public const string BestVerb = "worklog.best";
 
     public const string EvaluationInput = "c.evaluation";
     public const string RequirementInput = "c.requirement";
     public const string SuggestionInput = "c.suggestion";
     public const string RatingInput = "c.rating";
+    public const string ExampleInput = "c.example";
     public const int CommentMaxLength = 500;
 
     /// <summary>What the form card shows: the log being written (or revised), the lead's last comment, errors.</summary>
@@ -36,23 +39,33 @@ public static class WorkLogCards
         int BaseRevision,
         WorkLogReview? ReturnComment,
         string? ReviewerName,
-        string? Notice = null);
+        string? Notice = null,
+        LogTiming? Timing = null);
+
+    /// <summary>
+    /// What a log's day means: the day it covers, the local day and time it is due, the team's today, and whether
+    /// the deadline has passed (then a submission is late).
+    /// </summary>
+    public sealed record LogTiming(DateOnly Covered, LogCoverage Covers, DateOnly DueDay, TimeOnly DueTime, DateOnly Today, bool Passed);
 
     public static AdaptiveCard Form(FormState state, Language language)
     {
         var date = Date(state.WorkDate);
+        var title = Texts.WorkLogs.LogTitle.Format(language, LongDate(state.WorkDate, language));
         var card = new AdaptiveCard
         {
-            FallbackText = Texts.WorkLogs.FormTitle.Format(language, date),
-            Body =
-            [
-                Title(Texts.WorkLogs.FormTitle.Format(language, date)),
-                new TextBlock(Texts.WorkLogs.FormIntro.Format(language, $"{state.Team.MeetingTime:HH\\:mm} {state.Team.TimeZone}")) { IsSubtle = true, Spacing = Spacing.None },
-            ],
+            FallbackText = title,
+            Body = [Title(title)],
         };
+        if (state.Timing is { } timing)
+        {
+            card.Body.Add(new TextBlock(Covers(timing, language)) { Id = "covers", Spacing = Spacing.Small, Color = timing.Passed ? TextColor.Warning : null });
+        }
+
+        card.Body.Add(new TextBlock(Texts.WorkLogs.RequiredNote.In(language)) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small });
         if (state.Notice is { } notice)
         {
-            card.Body.Insert(1, Notice(notice));
+            card.Body.Insert(1, Notice(new CardNotice(notice, Warning: false)));
         }
 
         if (state.ReturnComment is { } returned)
@@ -101,25 +114,33 @@ public static class WorkLogCards
     }
 
     /// <summary>The manager's read-only view of their log, refreshed to its current state.</summary>
-    public static AdaptiveCard Summary(WorkLog log, LogTemplate template, WorkLogReview? lastReview, string? reviewerName, string? managerUserId, Language language, string? notice = null)
+    /// <summary>A line at the top of a card: a warning (red, bold) or plain news such as "saved" (never in an alarming colour).</summary>
+    public sealed record CardNotice(string Text, bool Warning = true);
+
+    public static AdaptiveCard Summary(WorkLog log, LogTemplate template, WorkLogReview? lastReview, string? reviewerName, string? managerUserId, Language language, string? notice = null) =>
+        Summary(log, template, lastReview, reviewerName, managerUserId, language, notice is null ? null : new CardNotice(notice));
+
+    public static AdaptiveCard Summary(WorkLog log, LogTemplate template, WorkLogReview? lastReview, string? reviewerName, string? managerUserId, Language language, CardNotice? notice)
     {
         var revision = log.Revisions.Single(r => r.Number == log.CurrentRevision);
+        var title = Texts.WorkLogs.LogTitle.Format(language, LongDate(log.WorkDate, language));
         var card = new AdaptiveCard
         {
-            FallbackText = Texts.WorkLogs.SummaryTitle.Format(language, Date(log.WorkDate)),
+            FallbackText = title,
             Refresh = Refresh(ViewVerb, log.Id, managerUserId),
-            Body =
-            [
-                Title(Texts.WorkLogs.SummaryTitle.Format(language, Date(log.WorkDate))),
-                StatusLine(log, reviewerName, language),
-                Facts(template, revision.Values, language),
-            ],
+            Body = [Title(title), StatusLine(log, reviewerName, language)],
         };
-        if (log.Status == WorkLogStatus.Returned && lastReview is not null)
+        if (log.PraisedAt is not null)
         {
-            card.Body.Insert(2, CommentBlock(lastReview, reviewerName, language));
+            card.Body.Add(Praised(reviewerName ?? log.PraisedById, language));
         }
 
+        if (lastReview is not null && lastReview.RevisionNumber == log.CurrentRevision && HasComment(lastReview))
+        {
+            card.Body.Add(CommentBlock(lastReview, reviewerName, language));
+        }
+
+        card.Body.Add(Content(template, revision.Values, language));
         if (notice is not null)
         {
             card.Body.Insert(1, Notice(notice));
@@ -157,7 +178,8 @@ public static class WorkLogCards
     {
         var log = state.Log;
         var revision = log.Revisions.Single(r => r.Number == log.CurrentRevision);
-        var title = Texts.WorkLogs.ReviewTitle.Format(language, state.Manager.DisplayName, Date(log.WorkDate));
+        var title = Texts.WorkLogs.LogOfTitle.Format(language, state.Manager.DisplayName, LongDate(log.WorkDate, language));
+        var submitted = revision.SubmittedAt.ToOffset(Offset(state.Team, revision.SubmittedAt)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var card = new AdaptiveCard
         {
             FallbackText = title,
@@ -165,50 +187,52 @@ public static class WorkLogCards
             Body =
             [
                 Title(title),
-                new TextBlock($"{Punctuality(log.OnTime, language)} · {Texts.WorkLogs.Revision.Format(language, log.CurrentRevision)} · {revision.SubmittedAt.ToOffset(Offset(state.Team, revision.SubmittedAt)):yyyy-MM-dd HH:mm}")
+                new TextBlock($"{Punctuality(log.OnTime, language)} · {Texts.WorkLogs.Revision.Format(language, log.CurrentRevision)} · {Texts.WorkLogs.SubmittedAt.Format(language, submitted)}")
                 {
                     Id = "status",
-                    Color = log.OnTime ? TextColor.Good : TextColor.Warning,
+                    Color = log.OnTime ? null : TextColor.Warning,
                     Spacing = Spacing.None,
                 },
-                Facts(state.Template, revision.Values, language),
             ],
         };
 
         if (notice is not null)
         {
-            card.Body.Insert(1, Notice(notice));
+            card.Body.Insert(1, Notice(new CardNotice(notice)));
         }
 
+        if (log.PraisedAt is not null)
+        {
+            card.Body.Add(Praised(state.DeciderName ?? log.PraisedById, language));
+        }
+
+        card.Body.Add(Content(state.Template, revision.Values, language));
         var decided = log.Reviews.SingleOrDefault(r => r.RevisionNumber == log.CurrentRevision);
         if (decided is not null)
         {
-            var when = decided.DecidedAt.ToOffset(Offset(state.Team, decided.DecidedAt)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            card.Body.Add(new TextBlock((decided.Decision == ReviewDecision.Approved ? Texts.WorkLogs.DecisionApprovedBanner : Texts.WorkLogs.DecisionReturnedBanner)
-                .Format(language, state.DeciderName ?? decided.ReviewerId, when))
+            card.Body.Add(DecisionBlock(decided, state.DeciderName, state.Team, language));
+            if (decided.Decision == ReviewDecision.Approved && log.PraisedAt is null)
             {
-                Id = "decision",
-                Weight = TextWeight.Bolder,
-                Color = decided.Decision == ReviewDecision.Approved ? TextColor.Good : TextColor.Warning,
-                Separator = true,
-            });
-            if (decided.QualityRating is { } rating)
-            {
-                card.Body.Add(new FactSet { Facts = [new(Texts.WorkLogs.Rating.In(language), Texts.WorkLogs.RatingValue.Format(language, rating))] });
-            }
-
-            if (decided.Decision == ReviewDecision.Returned)
-            {
-                card.Body.Add(CommentBlock(decided, state.DeciderName, language));
+                card.Actions =
+                [
+                    new ExecuteAction
+                    {
+                        Title = Texts.WorkLogs.MarkExample.In(language),
+                        Verb = PraiseVerb,
+                        Data = new JsonObject { ["verb"] = PraiseVerb, ["logId"] = log.Id.ToString() },
+                        AssociatedInputs = "none",
+                    },
+                ];
             }
 
             return card;
         }
 
-        card.Body.Add(new TextBlock(Texts.WorkLogs.WaitingForReview.Format(language, log.CurrentRevision)) { Id = "decision", IsSubtle = true, Separator = true });
+        card.Body.Add(new TextBlock(Texts.WorkLogs.WaitingForReview.Format(language, log.CurrentRevision)) { Id = "decision", Weight = TextWeight.Bolder, Separator = true });
+        card.Body.Add(new TextBlock(Texts.WorkLogs.ReviewHint.In(language)) { IsSubtle = true, Spacing = Spacing.None });
         if (state.Errors.Count > 0)
         {
-            card.Body.Add(new TextBlock(string.Join(" ", state.Errors.Values)) { Id = "errors", Color = TextColor.Attention });
+            card.Body.Add(new TextBlock(string.Join(" ", state.Errors.Values)) { Id = "errors", Color = TextColor.Attention, Weight = TextWeight.Bolder });
         }
 
         state.Typed.TryGetValue(RatingInput, out var typedRating);
@@ -218,32 +242,21 @@ public static class WorkLogCards
             Label = Texts.WorkLogs.Rating.In(language),
             Style = ChoiceInputStyle.Expanded,
             Value = typedRating,
-            Choices = Enumerable.Range(1, 5).Select(i => new Choice(new string('★', i), i.ToString(CultureInfo.InvariantCulture))).ToList(),
+            Choices = Enumerable.Range(1, 5).Select(i => new Choice(Texts.WorkLogs.Stars.Format(language, new string('★', i), i), i.ToString(CultureInfo.InvariantCulture))).ToList(),
+        });
+        card.Body.Add(CommentInput(EvaluationInput, Texts.WorkLogs.Evaluation.In(language), state.Typed));
+        card.Body.Add(CommentInput(RequirementInput, Texts.WorkLogs.Requirement.In(language), state.Typed));
+        card.Body.Add(CommentInput(SuggestionInput, Texts.WorkLogs.Suggestion.In(language), state.Typed));
+        card.Body.Add(new ToggleInput
+        {
+            Id = ExampleInput,
+            Title = Texts.WorkLogs.ExampleToggle.In(language),
+            ValueOn = "true",
+            ValueOff = "false",
+            Value = state.Typed.GetValueOrDefault(ExampleInput) == "true" ? "true" : "false",
         });
 
         var decisionData = new JsonObject { ["logId"] = log.Id.ToString(), ["revision"] = log.CurrentRevision };
-        var returnCard = new AdaptiveCard
-        {
-            MsTeams = null,
-            Body =
-            [
-                new TextBlock(Texts.WorkLogs.CommentHint.In(language)) { IsSubtle = true },
-                CommentInput(EvaluationInput, Texts.WorkLogs.Evaluation.In(language), state.Typed),
-                CommentInput(RequirementInput, Texts.WorkLogs.Requirement.In(language), state.Typed),
-                CommentInput(SuggestionInput, Texts.WorkLogs.Suggestion.In(language), state.Typed),
-            ],
-            Actions =
-            [
-                new ExecuteAction
-                {
-                    Title = Texts.WorkLogs.ReturnConfirm.Format(language, state.Manager.DisplayName),
-                    Verb = ReturnVerb,
-                    Data = With(decisionData, ReturnVerb),
-                    AssociatedInputs = "auto",
-                    Style = ActionStyle.Destructive,
-                },
-            ],
-        };
         card.Actions =
         [
             new ExecuteAction
@@ -254,12 +267,17 @@ public static class WorkLogCards
                 AssociatedInputs = "auto",
                 Style = ActionStyle.Positive,
             },
-            new ShowCardAction { Title = Texts.WorkLogs.Return.In(language), Card = returnCard },
+            new ExecuteAction
+            {
+                Title = Texts.WorkLogs.ReturnConfirm.Format(language, state.Manager.DisplayName),
+                Verb = ReturnVerb,
+                Data = With(decisionData, ReturnVerb),
+                AssociatedInputs = "auto",
+                Style = ActionStyle.Destructive,
+            },
         ];
         return card;
     }
-
-    public sealed record LogLine(WorkLog Log, string Label);
 
     public static AdaptiveCard MyLogs(IReadOnlyList<WorkLog> logs, Language language)
     {
@@ -272,7 +290,7 @@ public static class WorkLogCards
 
         foreach (var log in logs)
         {
-            card.Body.Add(Row($"{Date(log.WorkDate)} · {StateOf(log, language)}", ViewVerb, log.Id, language));
+            card.Body.Add(Row(ShortDate(log.WorkDate, language), StateOf(log, language), ViewVerb, log.Id, language, "row." + Date(log.WorkDate)));
         }
 
         return card;
@@ -280,29 +298,129 @@ public static class WorkLogCards
 
     public sealed record TeamRow(Person Manager, WorkLog? Log, string? OneLine = null);
 
-    public static AdaptiveCard TeamLogs(Team team, DateOnly date, IReadOnlyList<TeamRow> rows, Language language, string? notice = null)
+    /// <summary>One team's logs of one day in a list: the rows, and when that day's logs are (or were) due.</summary>
+    public sealed record TeamSection(Team Team, DateOnly Date, IReadOnlyList<TeamRow> Rows, LogTiming? Timing = null);
+
+    public static AdaptiveCard TeamLogs(Team team, DateOnly date, IReadOnlyList<TeamRow> rows, Language language, string? notice = null, LogTiming? timing = null) =>
+        TeamLogs([new TeamSection(team, date, rows, timing)], language, notice);
+
+    /// <summary>
+    /// Each team's managers and the state of their log for the team's day, grouped by team (a lead of several teams
+    /// sees all of them). A missing log is "not yet due" until its deadline, then "missing".
+    /// </summary>
+    public static AdaptiveCard TeamLogs(IReadOnlyList<TeamSection> sections, Language language, string? notice = null)
     {
-        var title = Texts.WorkLogs.TeamLogsTitle.Format(language, TeamName(team, language), Date(date));
+        var single = sections.Count == 1;
+        var title = single
+            ? Texts.WorkLogs.TeamLogsTitle2.Format(language, TeamName(sections[0].Team, language), LongDate(sections[0].Date, language))
+            : Texts.WorkLogs.TeamsLogsTitle.In(language);
         var card = new AdaptiveCard { FallbackText = title, Body = [Title(title)] };
         if (notice is not null)
         {
             card.Body.Add(new TextBlock(notice) { Id = "notice", Weight = TextWeight.Bolder });
         }
 
-        int Count(Func<TeamRow, bool> p) => rows.Count(p);
-        card.Body.Add(new TextBlock(Texts.WorkLogs.TeamCounts.Format(language,
-            Count(r => r.Log is not null),
-            Count(r => r.Log is { OnTime: false }),
-            Count(r => r.Log is null),
-            Count(r => r.Log?.Status == WorkLogStatus.Approved),
-            Count(r => r.Log?.Status == WorkLogStatus.Returned))) { Id = "counts", IsSubtle = true, Spacing = Spacing.None });
-        foreach (var row in rows)
+        foreach (var section in sections)
         {
-            var state = row.Log is null ? Texts.WorkLogs.StateMissing.In(language) : StateOf(row.Log, language);
-            var line = row.OneLine is null ? $"{row.Manager.DisplayName} · {state}" : $"{row.Manager.DisplayName} · {state} · {row.OneLine}";
-            card.Body.Add(row.Log is null
-                ? new TextBlock(line) { Id = "row." + row.Manager.Id, Color = TextColor.Attention }
-                : Row(line, ReviewViewVerb, row.Log.Id, language, "row." + row.Manager.Id));
+            var items = new List<CardElement>();
+            if (!single)
+            {
+                items.Add(new TextBlock(Texts.WorkLogs.TeamLogsTitle2.Format(language, TeamName(section.Team, language), LongDate(section.Date, language)))
+                {
+                    Id = "team." + section.Team.Id,
+                    Weight = TextWeight.Bolder,
+                    Size = TextSize.Medium,
+                });
+            }
+
+            var due = section.Timing?.Passed ?? true;
+            if (section.Timing is { } timing)
+            {
+                items.Add(new TextBlock(DueLine(timing, language)) { Id = "due." + section.Team.Id, IsSubtle = true, Spacing = Spacing.None });
+            }
+
+            var rows = section.Rows;
+            int Count(Func<TeamRow, bool> p) => rows.Count(p);
+            var counts = due
+                ? Texts.WorkLogs.TeamCounts.Format(language,
+                    Count(r => r.Log is not null), Count(r => r.Log is { OnTime: false }), Count(r => r.Log is null),
+                    Count(r => r.Log?.Status == WorkLogStatus.Approved), Count(r => r.Log?.Status == WorkLogStatus.Returned))
+                : Texts.WorkLogs.TeamCountsBeforeDue.Format(language,
+                    Count(r => r.Log is not null), Count(r => r.Log is null),
+                    Count(r => r.Log?.Status == WorkLogStatus.Approved), Count(r => r.Log?.Status == WorkLogStatus.Returned));
+            items.Add(new TextBlock(counts) { Id = single ? "counts" : "counts." + section.Team.Id, IsSubtle = true, Spacing = Spacing.None });
+            foreach (var row in rows)
+            {
+                var id = "row." + row.Manager.Id;
+                if (row.Log is null)
+                {
+                    items.Add(new Container
+                    {
+                        Id = id,
+                        Items =
+                        [
+                            new TextBlock(row.Manager.DisplayName) { Weight = TextWeight.Bolder },
+                            new TextBlock(due ? Texts.WorkLogs.StateMissing.In(language) : Texts.WorkLogs.StateNotYetDue.In(language))
+                            {
+                                Spacing = Spacing.None,
+                                Color = due ? TextColor.Attention : null,
+                                IsSubtle = due ? null : true,
+                            },
+                        ],
+                    });
+                    continue;
+                }
+
+                var state = row.OneLine is null ? StateOf(row.Log, language) : $"{StateOf(row.Log, language)}\n{row.OneLine}";
+                items.Add(Row(row.Manager.DisplayName, state, ReviewViewVerb, row.Log.Id, language, id));
+            }
+
+            card.Body.Add(new Container { Id = "section." + section.Team.Id, Items = items, Separator = single ? null : true, Spacing = single ? null : Spacing.Large });
+        }
+
+        card.Actions =
+        [
+            new ExecuteAction
+            {
+                Title = Texts.WorkLogs.BestLogsButton.In(language),
+                Verb = BestVerb,
+                Data = new JsonObject { ["verb"] = BestVerb },
+                AssociatedInputs = "none",
+            },
+        ];
+        return card;
+    }
+
+    public sealed record BestLog(Person Manager, WorkLog Log);
+
+    /// <summary>The logs marked as examples this month, by team, newest first: what the lead praises and shows.</summary>
+    public static AdaptiveCard BestLogs(IReadOnlyList<(Team Team, IReadOnlyList<BestLog> Logs)> teams, DateOnly month, Language language)
+    {
+        var title = Texts.WorkLogs.BestLogsTitle.Format(language, month.ToDateTime(TimeOnly.MinValue));
+        var card = new AdaptiveCard { FallbackText = title, Body = [Title(title)] };
+        if (teams.All(t => t.Logs.Count == 0))
+        {
+            card.Body.Add(new TextBlock(Texts.WorkLogs.NoBestLogs.In(language)) { Id = "empty" });
+            return card;
+        }
+
+        foreach (var (team, logs) in teams)
+        {
+            var items = new List<CardElement>
+            {
+                new TextBlock(TeamName(team, language)) { Id = "team." + team.Id, Weight = TextWeight.Bolder, Size = TextSize.Medium },
+            };
+            if (logs.Count == 0)
+            {
+                items.Add(new TextBlock(Texts.WorkLogs.NoBestLogsTeam.In(language)) { IsSubtle = true, Spacing = Spacing.None });
+            }
+
+            foreach (var best in logs)
+            {
+                items.Add(Row(best.Manager.DisplayName, $"{ShortDate(best.Log.WorkDate, language)} · {StateOf(best.Log, language)}", ReviewViewVerb, best.Log.Id, language, "best." + best.Log.Id));
+            }
+
+            card.Body.Add(new Container { Id = "section." + team.Id, Items = items, Separator = true });
         }
 
         return card;
@@ -312,23 +430,97 @@ public static class WorkLogCards
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string StateOf(WorkLog log, Language language)
+    /// <summary>"Friday 4 December" / "12月4日（星期五）", kept on one line (no break inside the date).</summary>
+    public static string LongDate(DateOnly date, Language language) => Texts.WorkLogs.LongDate.Format(language, date.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>"Fri 4 Dec" / "12月4日（周五）" for lists.</summary>
+    public static string ShortDate(DateOnly date, Language language) => Texts.WorkLogs.ShortDate.Format(language, date.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>"This log covers Friday 4 December; due before the 08:30 meeting today." and its variants.</summary>
+    public static string Covers(LogTiming timing, Language language)
     {
-        var status = log.Status switch
+        var text = (timing.Covers, timing.Passed) switch
         {
-            WorkLogStatus.Approved => Texts.WorkLogs.StateApproved.In(language),
-            WorkLogStatus.Returned => Texts.WorkLogs.StateReturned.In(language),
-            _ => Texts.WorkLogs.StateSubmitted.In(language),
+            (LogCoverage.SameDay, false) => Texts.WorkLogs.CoversDueAt,
+            (LogCoverage.SameDay, true) => Texts.WorkLogs.CoversWasDueAt,
+            (_, false) => Texts.WorkLogs.CoversDueMeeting,
+            _ => Texts.WorkLogs.CoversWasDueMeeting,
         };
-        return log.OnTime ? status : $"{status} · {Texts.WorkLogs.StateLate.In(language)}";
+        return text.Format(language, LongDate(timing.Covered, language), Time(timing.DueTime), DayWord(timing.DueDay, timing.Today, language));
     }
 
-    private static ColumnSet Row(string text, string verb, Guid logId, Language language, string? id = null) => new()
+    /// <summary>For the lead: "Due before the 08:30 meeting today." / "Were due at 18:00 yesterday."</summary>
+    public static string DueLine(LogTiming timing, Language language)
+    {
+        var text = (timing.Covers, timing.Passed) switch
+        {
+            (LogCoverage.SameDay, false) => Texts.WorkLogs.TeamDueAt,
+            (LogCoverage.SameDay, true) => Texts.WorkLogs.TeamWasDueAt,
+            (_, false) => Texts.WorkLogs.TeamDueMeeting,
+            _ => Texts.WorkLogs.TeamWasDueMeeting,
+        };
+        return text.Format(language, Time(timing.DueTime), DayWord(timing.DueDay, timing.Today, language));
+    }
+
+    private static string Time(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"today", "tomorrow", "yesterday" or "on Monday 7 December" (今天、明天、昨天、12月7日（星期一）).</summary>
+    private static string DayWord(DateOnly day, DateOnly today, Language language) => (day.DayNumber - today.DayNumber) switch
+    {
+        0 => Texts.WorkLogs.DayToday.In(language),
+        1 => Texts.WorkLogs.DayTomorrow.In(language),
+        -1 => Texts.WorkLogs.DayYesterday.In(language),
+        _ => Texts.WorkLogs.DayOn.Format(language, LongDate(day, language)),
+    };
+
+    /// <summary>The state in words, with the rating and the example mark: "Returned · 2/5", "Approved · 5/5 · Example".</summary>
+    private static string StateOf(WorkLog log, Language language)
+    {
+        var parts = new List<string>
+        {
+            log.Status switch
+            {
+                WorkLogStatus.Approved => Texts.WorkLogs.StateApproved.In(language),
+                WorkLogStatus.Returned => Texts.WorkLogs.StateReturned.In(language),
+                _ => Texts.WorkLogs.StateSubmitted.In(language),
+            },
+        };
+        if (log.Status != WorkLogStatus.Submitted && log.QualityRating is { } rating)
+        {
+            parts.Add(Texts.WorkLogs.RatingValue.Format(language, rating));
+        }
+
+        if (!log.OnTime)
+        {
+            parts.Add(Texts.WorkLogs.StateLate.In(language));
+        }
+
+        if (log.PraisedAt is not null)
+        {
+            parts.Add(Texts.WorkLogs.StateExample.In(language));
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>
+    /// A list row: who or which day (bold), its state below, and an Open button beside them. The text column takes the
+    /// room the button leaves, so it wraps between words rather than a character per line on a phone.
+    /// </summary>
+    private static ColumnSet Row(string heading, string detail, string verb, Guid logId, Language language, string? id = null) => new()
     {
         Id = id,
         Columns =
         [
-            new Column { Width = "stretch", Items = [new TextBlock(text)] },
+            new Column
+            {
+                Width = "stretch",
+                Items =
+                [
+                    new TextBlock(heading) { Weight = TextWeight.Bolder },
+                    new TextBlock(detail) { Spacing = Spacing.None, IsSubtle = true },
+                ],
+            },
             new Column
             {
                 Width = "auto",
@@ -361,44 +553,114 @@ public static class WorkLogCards
             _ => Texts.WorkLogs.StatusSubmitted.In(language),
         };
         var rating = log.Status != WorkLogStatus.Submitted && log.QualityRating is { } r ? " · " + Texts.WorkLogs.RatingValue.Format(language, r) : string.Empty;
-        return new TextBlock($"{status} · {Punctuality(log.OnTime, language)} · {Texts.WorkLogs.Revision.Format(language, log.CurrentRevision)}{rating}")
+        return new TextBlock($"{status}{rating} · {Punctuality(log.OnTime, language)} · {Texts.WorkLogs.Revision.Format(language, log.CurrentRevision)}")
         {
             Id = "status",
-            Spacing = Spacing.None,
+            Spacing = Spacing.Small,
+            Weight = log.Status == WorkLogStatus.Submitted ? null : TextWeight.Bolder,
             Color = log.Status switch { WorkLogStatus.Approved => TextColor.Good, WorkLogStatus.Returned => TextColor.Warning, _ => TextColor.Default },
         };
     }
 
-    private static Container CommentBlock(WorkLogReview review, string? reviewerName, Language language)
+    private static bool HasComment(WorkLogReview review) =>
+        !string.IsNullOrWhiteSpace(review.Evaluation) || !string.IsNullOrWhiteSpace(review.Requirement) || !string.IsNullOrWhiteSpace(review.Suggestion);
+
+    private static TextBlock Praised(string? by, Language language) =>
+        new(Texts.WorkLogs.PraisedBanner.Format(language, by ?? string.Empty)) { Id = "praised", Color = TextColor.Good, Weight = TextWeight.Bolder, Spacing = Spacing.Small };
+
+    /// <summary>On the review card: who decided what and when, the rating, and the comment.</summary>
+    private static Container DecisionBlock(WorkLogReview decided, string? deciderName, Team team, Language language)
     {
-        var facts = new List<Fact>();
-        void Add(Text label, string? value)
+        var when = decided.DecidedAt.ToOffset(Offset(team, decided.DecidedAt)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var banner = (decided.Decision == ReviewDecision.Approved ? Texts.WorkLogs.DecisionApprovedBanner : Texts.WorkLogs.DecisionReturnedBanner)
+            .Format(language, deciderName ?? decided.ReviewerId, when);
+        var block = new Container
         {
-            if (!string.IsNullOrWhiteSpace(value))
+            Id = "decided",
+            Separator = true,
+            Items =
+            [
+                new TextBlock(banner)
+                {
+                    Id = "decision",
+                    Weight = TextWeight.Bolder,
+                    Color = decided.Decision == ReviewDecision.Approved ? TextColor.Good : TextColor.Warning,
+                },
+            ],
+        };
+        if (decided.QualityRating is { } rating)
+        {
+            block.Items.Add(new TextBlock($"{Texts.WorkLogs.Rating.In(language)}{Texts.WorkLogs.LabelSeparator.In(language)}{Texts.WorkLogs.RatingValue.Format(language, rating)}")
             {
-                facts.Add(new Fact(label.In(language), value));
-            }
+                Id = "rating",
+                Spacing = Spacing.None,
+            });
         }
 
-        Add(Texts.WorkLogs.Evaluation, review.Evaluation);
-        Add(Texts.WorkLogs.Requirement, review.Requirement);
-        Add(Texts.WorkLogs.Suggestion, review.Suggestion);
+        if (HasComment(decided))
+        {
+            block.Items.AddRange(CommentParts(decided, language));
+        }
+
+        return block;
+    }
+
+    /// <summary>
+    /// The lead's comment as the manager sees it: what was decided in words (Returned / Approved, with the rating),
+    /// then the evaluation, requirement and suggestion, each keeping its lines.
+    /// </summary>
+    private static Container CommentBlock(WorkLogReview review, string? reviewerName, Language language)
+    {
+        var who = reviewerName ?? review.ReviewerId;
+        var heading = review.Decision == ReviewDecision.Returned ? Texts.WorkLogs.ReturnedBy.Format(language, who) : Texts.WorkLogs.ApprovedBy.Format(language, who);
+        if (review.QualityRating is { } rating)
+        {
+            heading += " · " + Texts.WorkLogs.RatingValue.Format(language, rating);
+        }
+
         return new Container
         {
             Id = "comment",
-            Style = ContainerStyle.Warning,
-            Items =
-            [
-                new TextBlock(Texts.WorkLogs.LeadComment.Format(language, reviewerName ?? review.ReviewerId)) { Weight = TextWeight.Bolder },
-                new FactSet { Id = "comment-facts", Facts = facts },
-            ],
+            Style = review.Decision == ReviewDecision.Returned ? ContainerStyle.Warning : ContainerStyle.Good,
+            Items = [new TextBlock(heading) { Id = "comment-heading", Weight = TextWeight.Bolder }, .. CommentParts(review, language)],
         };
     }
 
-    private static FactSet Facts(LogTemplate template, Dictionary<string, string> values, Language language) => new()
+    private static IEnumerable<CardElement> CommentParts(WorkLogReview review, Language language)
+    {
+        foreach (var (key, label, value) in new[]
+        {
+            ("evaluation", Texts.WorkLogs.Evaluation, review.Evaluation),
+            ("requirement", Texts.WorkLogs.Requirement, review.Requirement),
+            ("suggestion", Texts.WorkLogs.Suggestion, review.Suggestion),
+        })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                yield return Answer("comment." + key, label.In(language), value);
+            }
+        }
+    }
+
+    /// <summary>The log's answers, each label above its value, so both wrap across the card's whole width on a phone.</summary>
+    private static Container Content(LogTemplate template, Dictionary<string, string> values, Language language) => new()
     {
         Id = "content",
-        Facts = template.Fields.Select(f => new Fact(f.Label(language), Display(f, values.GetValueOrDefault(f.Key), language))).ToList(),
+        Separator = true,
+        Items = template.Fields.Select(f => (CardElement)Answer("answer." + f.Key, f.LabelWithUnit(language), Display(f, values.GetValueOrDefault(f.Key), language))).ToList(),
+    };
+
+    /// <summary>A label and its value; every line of a multi-line value is its own line (hosts differ in how they show a bare line break).</summary>
+    private static Container Answer(string id, string label, string value) => new()
+    {
+        Id = id,
+        Spacing = Spacing.Small,
+        Items =
+        [
+            new TextBlock(label) { IsSubtle = true, Size = TextSize.Small, Weight = TextWeight.Bolder },
+            .. value.ReplaceLineEndings("\n").Split('\n').Where(l => l.Trim().Length > 0).DefaultIfEmpty("—")
+                .Select(line => (CardElement)new TextBlock(line.Trim()) { Spacing = Spacing.None }),
+        ],
     };
 
     private static string Display(LogField field, string? value, Language language)
@@ -416,7 +678,8 @@ public static class WorkLogCards
     private static CardElement Input(LogField field, string? value, DateOnly workDate, Language language)
     {
         var id = LogValidation.InputPrefix + field.Key;
-        var label = field.Required ? field.Label(language) + " *" : field.Label(language);
+        // Hosts mark required inputs themselves (isRequired), so the label carries no marker of its own.
+        var label = field.LabelWithUnit(language);
         return field.Type switch
         {
             LogFieldTypes.Number => new NumberInput
@@ -490,7 +753,8 @@ public static class WorkLogCards
     private static TimeSpan Offset(Team team, DateTimeOffset at) =>
         TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone).GetUtcOffset(at);
 
-    private static TextBlock Notice(string text) => new(text) { Id = "notice", Color = TextColor.Attention, Weight = TextWeight.Bolder };
+    private static TextBlock Notice(CardNotice notice) =>
+        new(notice.Text) { Id = "notice", Color = notice.Warning ? TextColor.Attention : null, Weight = TextWeight.Bolder };
 
     private static TextBlock Title(string text) => new(text) { Size = TextSize.Large, Weight = TextWeight.Bolder, Id = "title" };
 }

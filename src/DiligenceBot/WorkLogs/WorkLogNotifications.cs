@@ -43,6 +43,14 @@ public sealed class DecisionRenderer(WorkLogBook book) : INotificationRenderer
         }
 
         var summary = await book.SummaryAsync(log, recipient, language, cancellationToken);
-        return OutgoingActivity.FromCard(summary, (notification.Kind == WorkLogBook.Approved ? Texts.WorkLogs.ApprovedSummary : Texts.WorkLogs.ReturnedSummary).In(language));
+        var text = notification.Kind switch
+        {
+            WorkLogBook.Praised => Texts.WorkLogs.PraisedSummary.Format(language,
+                await book.NameAsync(log.PraisedById, cancellationToken) ?? log.PraisedById, WorkLogCards.LongDate(log.WorkDate, language)),
+            WorkLogBook.Approved when log.PraisedAt is not null => Texts.WorkLogs.ApprovedPraisedSummary.In(language),
+            WorkLogBook.Approved => Texts.WorkLogs.ApprovedSummary.In(language),
+            _ => Texts.WorkLogs.ReturnedSummary.In(language),
+        };
+        return OutgoingActivity.FromCard(summary, text);
     }
 }

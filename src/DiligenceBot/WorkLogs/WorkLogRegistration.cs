@@ -9,7 +9,7 @@ public static class WorkLogRegistration
     {
         services.AddScoped<WorkLogBook>();
         services.AddNotificationRenderer<ReviewRequestedRenderer>(WorkLogBook.ReviewRequested);
-        services.AddNotificationRenderer<DecisionRenderer>(WorkLogBook.Returned, WorkLogBook.Approved);
+        services.AddNotificationRenderer<DecisionRenderer>(WorkLogBook.Returned, WorkLogBook.Approved, WorkLogBook.Praised);
         return services
             .AddBotVerb<OpenLogVerb>(WorkLogCards.OpenVerb, "log", "日志", "写日志", "工作日志")
             .AddBotVerb<SubmitLogVerb>(WorkLogCards.SubmitVerb)
@@ -19,7 +19,9 @@ public static class WorkLogRegistration
             .AddBotVerb<DecideLogVerb>(WorkLogCards.ApproveVerb)
             .AddBotVerb<DecideLogVerb>(WorkLogCards.ReturnVerb)
             .AddBotVerb<MyLogsVerb>(WorkLogCards.MineVerb, "my logs", "我的日志")
-            .AddBotVerb<TeamLogsVerb>(WorkLogCards.TeamVerb, "team logs", "团队日志");
+            .AddBotVerb<TeamLogsVerb>(WorkLogCards.TeamVerb, "team logs", "团队日志")
+            .AddBotVerb<PraiseLogVerb>(WorkLogCards.PraiseVerb)
+            .AddBotVerb<BestLogsVerb>(WorkLogCards.BestVerb, "best logs", "优秀日志");
     }
 }
 

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DiligenceBot.WorkLogs;
 
-/// <summary>"log" / "日志": today's log for the manager's team — the form, or the summary once submitted.</summary>
+/// <summary>
+/// "log" / "日志": the log the manager owes now — the one due at the next deadline, or first the one due earlier
+/// today if it is still missing or was returned (late but accepted) — as the form, or the summary once submitted.
+/// </summary>
 public sealed class OpenLogVerb(WorkLogBook book) : IBotVerb
 {
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
@@ -18,17 +21,24 @@ public sealed class OpenLogVerb(WorkLogBook book) : IBotVerb
             return refusal!;
         }
 
-        var today = book.Today(team);
-        var log = await book.FindAsync(manager.Id, today, cancellationToken);
+        var open = book.OpenLogs(team);
+        var day = open.Next;
+        var log = await book.FindAsync(manager.Id, day, cancellationToken);
+        if (open.Late is { } lateDay && await book.FindAsync(manager.Id, lateDay, cancellationToken) is var late
+            && late is null or { Status: WorkLogStatus.Returned })
+        {
+            (day, log) = (lateDay, late);
+        }
+
         if (log is null)
         {
-            return BotAnswer.WithCard(await book.FormAsync(team, template, today, null, [], [], 0, language, cancellationToken));
+            return BotAnswer.WithCard(await book.FormAsync(team, template, day, null, [], [], 0, language, cancellationToken));
         }
 
         if (log.Status == WorkLogStatus.Returned)
         {
             var current = log.Revisions.Single(r => r.Number == log.CurrentRevision);
-            return BotAnswer.WithCard(await book.FormAsync(team, template, today, log, new(current.Values), [], log.CurrentRevision, language, cancellationToken));
+            return BotAnswer.WithCard(await book.FormAsync(team, template, day, log, new(current.Values), [], log.CurrentRevision, language, cancellationToken));
         }
 
         return BotAnswer.WithCard(await book.SummaryAsync(log, manager, language, cancellationToken));
@@ -77,15 +87,16 @@ public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logge
         }
         else
         {
-            var today = book.Today(team);
+            var open = book.OpenLogs(team);
             if (!DateOnly.TryParseExact(request.Card.String("workDate"), "yyyy-MM-dd", out workDate))
             {
                 return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
             }
 
-            if (workDate != today)
+            if (!open.Contains(workDate))
             {
-                return BotAnswer.Refused(Texts.WorkLogs.WrongDay.Format(language, WorkLogCards.Date(workDate), WorkLogCards.Date(today)));
+                return BotAnswer.Refused(Texts.WorkLogs.WrongLogDay.Format(language,
+                    WorkLogCards.LongDate(workDate, language), WorkLogCards.LongDate(open.Next, language)));
             }
 
             log = await book.FindAsync(manager.Id, workDate, cancellationToken);
@@ -104,7 +115,7 @@ public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logge
         }
 
         var now = book.Now;
-        var onTime = now <= WorkLogBook.Deadline(team, workDate);
+        var onTime = now <= book.Deadline(team, workDate);
         if (log is not null)
         {
             var current = log.Revisions.Single(r => r.Number == log.CurrentRevision);
@@ -167,9 +178,10 @@ public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logge
         await book.Db.SaveChangesAsync(cancellationToken);
         Log.WorkLogStored(logger, log.Id, log.CurrentRevision, onTime);
         book.WakeNotifications();
-        var leadReachable = team.Lead is { } lead && await book.CanReachAsync(lead, cancellationToken);
-        return BotAnswer.WithCard(await book.SummaryAsync(log, manager, language, cancellationToken,
-            leadReachable ? null : Texts.WorkLogs.LeadUnreachable.In(language)));
+        // Said only when true: the team has a lead and the bot has no way to reach them (never installed, or removed).
+        var leadUnreachable = team.Lead is { } lead && !await book.CanReachAsync(lead, cancellationToken);
+        return BotAnswer.WithCard(await book.SummaryAsync(log, manager, language,
+            new WorkLogCards.CardNotice(leadUnreachable ? Texts.WorkLogs.LeadUnreachable.In(language) : Texts.WorkLogs.Saved.In(language), Warning: false), cancellationToken));
     }
 
     private static bool SameValues(Dictionary<string, string> a, Dictionary<string, string> b) =>
@@ -292,6 +304,12 @@ public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logge
 
         var typed = ReadComment(request);
         var errors = Validate(decision, typed, language, out var comment);
+        var example = typed.GetValueOrDefault(WorkLogCards.ExampleInput) == "true";
+        if (example && decision == ReviewDecision.Returned)
+        {
+            errors[WorkLogCards.ExampleInput] = Texts.WorkLogs.ErrorExampleNeedsApproval.In(language);
+        }
+
         if (errors.Count > 0)
         {
             return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken, null, typed, errors));
@@ -316,6 +334,14 @@ public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logge
         log.QualityRating = comment.Rating ?? log.QualityRating;
         log.ConcurrencyStamp = Guid.NewGuid();
         book.Audit(request, reviewer.Id, decision == ReviewDecision.Approved ? "worklog.approved" : "worklog.returned", log, number);
+        if (example)
+        {
+            // Approved and praised in one step: the manager's one message says both.
+            log.PraisedById = reviewer.Id;
+            log.PraisedAt = now;
+            book.Audit(request, reviewer.Id, "worklog.praised", log, number);
+        }
+
         book.Notify(decision == ReviewDecision.Approved ? WorkLogBook.Approved : WorkLogBook.Returned, log, number, log.ManagerId);
         await book.Db.SaveChangesAsync(cancellationToken);
         Log.WorkLogDecided(logger, log.Id, number, decision.ToString(), reviewer.Id);
@@ -324,7 +350,7 @@ public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logge
     }
 
     private static readonly string[] CommentInputs =
-        [WorkLogCards.EvaluationInput, WorkLogCards.RequirementInput, WorkLogCards.SuggestionInput, WorkLogCards.RatingInput];
+        [WorkLogCards.EvaluationInput, WorkLogCards.RequirementInput, WorkLogCards.SuggestionInput, WorkLogCards.RatingInput, WorkLogCards.ExampleInput];
 
     private static Dictionary<string, string> ReadComment(BotRequest request) => request.Card.Inputs(CommentInputs);
 
@@ -428,13 +454,99 @@ public sealed class TeamLogsVerb(WorkLogBook book) : IBotVerb
             asked = d;
         }
 
-        // One card per answer: the first team led; a lead of several teams names the date per team in later issues.
-        var team = teams[0];
-        var date = asked ?? book.Today(team);
-        var managers = await book.Db.People.AsNoTracking().Where(p => p.TeamId == team.Id && p.TenantId == request.TenantId).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
-        var ids = managers.Select(m => m.Id).ToList();
-        var logs = await book.Db.Set<WorkLog>().AsNoTracking().Where(l => l.WorkDate == date && ids.Contains(l.ManagerId)).ToListAsync(cancellationToken);
-        var rows = managers.Select(m => new WorkLogCards.TeamRow(m, logs.SingleOrDefault(l => l.ManagerId == m.Id))).ToList();
-        return BotAnswer.WithCard(WorkLogCards.TeamLogs(team, date, rows, language));
+        // Every team the person reviews, each on its own day (the logs read at its meeting), grouped by team.
+        var sections = new List<WorkLogCards.TeamSection>();
+        foreach (var team in teams)
+        {
+            var date = asked ?? book.LeadDay(team);
+            var managers = await book.Db.People.AsNoTracking().Where(p => p.TeamId == team.Id && p.TenantId == request.TenantId).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
+            var ids = managers.Select(m => m.Id).ToList();
+            var logs = await book.Db.Set<WorkLog>().AsNoTracking().Where(l => l.WorkDate == date && ids.Contains(l.ManagerId)).ToListAsync(cancellationToken);
+            var rows = managers.Select(m => new WorkLogCards.TeamRow(m, logs.SingleOrDefault(l => l.ManagerId == m.Id))).ToList();
+            sections.Add(new WorkLogCards.TeamSection(team, date, rows, book.Timing(team, date)));
+        }
+
+        return BotAnswer.WithCard(WorkLogCards.TeamLogs(sections, language));
+    }
+}
+
+/// <summary>
+/// "Mark as an example for the team" on an approved log's review card: the lead praises the log, the manager is
+/// told, and it joins the team's best logs of the month.
+/// </summary>
+public sealed class PraiseLogVerb(WorkLogBook book, ILogger<PraiseLogVerb> logger) : IBotVerb
+{
+    public Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken) =>
+        book.OnceMoreOnConflictAsync(() => PraiseAsync(request, cancellationToken));
+
+    private async Task<BotAnswer> PraiseAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (request.Card.Guid("logId") is not { } id || await book.LoadAsync(id, request.TenantId, cancellationToken) is not { } log)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.UnknownLog.In(language));
+        }
+
+        var team = await book.TeamAsync(log.TeamId, cancellationToken);
+        if (request.Person is not { } reviewer || !team.IsReviewer(reviewer.Id))
+        {
+            Log.WorkLogRefused(logger, request.Verb, log.Id.ToString(), request.Person?.Id, "not a reviewer of the team");
+            return BotAnswer.Refused(Texts.WorkLogs.NotAllowedToReview.Format(language, WorkLogCards.TeamName(team, language)));
+        }
+
+        if (log.PraisedAt is not null)
+        {
+            return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken));
+        }
+
+        if (log.Status != WorkLogStatus.Approved)
+        {
+            return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken, Texts.WorkLogs.ExampleNeedsApproval.In(language)));
+        }
+
+        log.PraisedById = reviewer.Id;
+        log.PraisedAt = book.Now;
+        log.ConcurrencyStamp = Guid.NewGuid();
+        book.Audit(request, reviewer.Id, "worklog.praised", log, log.CurrentRevision);
+        book.Notify(WorkLogBook.Praised, log, log.CurrentRevision, log.ManagerId);
+        await book.Db.SaveChangesAsync(cancellationToken);
+        book.WakeNotifications();
+        return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken));
+    }
+}
+
+/// <summary>"best logs" / "优秀日志": the logs marked as examples this month in every team the person reviews.</summary>
+public sealed class BestLogsVerb(WorkLogBook book) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (request.Person is not { } person)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.NotALead.In(language));
+        }
+
+        var teams = (await book.Db.Teams.AsNoTracking().Where(t => t.TenantId == request.TenantId).OrderBy(t => t.Id).ToListAsync(cancellationToken))
+            .Where(t => t.IsReviewer(person.Id))
+            .ToList();
+        if (teams.Count == 0)
+        {
+            return BotAnswer.Refused(Texts.WorkLogs.NotALead.In(language));
+        }
+
+        var today = book.Today(teams[0]);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var ids = teams.Select(t => t.Id).ToList();
+        var logs = await book.Db.Set<WorkLog>().AsNoTracking()
+            .Where(l => ids.Contains(l.TeamId) && l.TenantId == request.TenantId && l.PraisedById != null && l.WorkDate >= month && l.WorkDate < month.AddMonths(1))
+            .OrderByDescending(l => l.WorkDate)
+            .ToListAsync(cancellationToken);
+        var managerIds = logs.Select(l => l.ManagerId).Distinct().ToList();
+        var managers = await book.Db.People.AsNoTracking().Where(p => managerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var sections = teams
+            .Select(t => (t, (IReadOnlyList<WorkLogCards.BestLog>)logs.Where(l => l.TeamId == t.Id && managers.ContainsKey(l.ManagerId))
+                .Select(l => new WorkLogCards.BestLog(managers[l.ManagerId], l)).ToList()))
+            .ToList();
+        return BotAnswer.WithCard(WorkLogCards.BestLogs(sections, month, language));
     }
 }

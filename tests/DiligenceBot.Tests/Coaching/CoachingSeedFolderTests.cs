@@ -48,13 +48,10 @@ public sealed class CoachingSeedFolderTests : IAsyncLifetime
         Assert.Equal("Coaching: Chen Jie 陈杰", Title(card!));
 
         // A submitted log still reaches the lead as a review card.
-        var (summary, _) = await t.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(await TodayAsync(), 0, ValidInputs()));
+        var (summary, _) = await t.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(await t.OpenLogDayAsync(), 0, ValidInputs()));
         Assert.NotNull(summary);
         var review = await t.Chats.NotifiedAsync(TeamsUser.LiNa, DiligenceBot.WorkLogs.WorkLogBook.ReviewRequested);
         Assert.Contains(review, t.Chats.SentTo(TeamsUser.LiNa));
         Assert.Equal(2, (await t.Chats.SettledSentToAsync(TeamsUser.LiNa)).Count);
     }
-
-    private Task<string> TodayAsync() =>
-        Task.FromResult(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 }

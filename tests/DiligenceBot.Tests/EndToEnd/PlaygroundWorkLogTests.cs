@@ -95,8 +95,7 @@ public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITe
             m => m.Action == PlaygroundStreamMessage.CreateMessage && m.ConversationId == WangLeiChat && m.CardTitle?.StartsWith("Work log for ", StringComparison.Ordinal) == true,
             start);
         var form = formMessage.Card!;
-        var workDate = Title(form)["Work log for ".Length..];
-        Assert.True(DateOnly.TryParseExact(workDate, "yyyy-MM-dd", out _), workDate);
+        var formTitle = Title(form);
         foreach (var input in new[] { "f.visits", "f.customers", "f.volume", "f.focus", "f.market", "f.problems", "f.plan", "f.nextKeyVisit" })
         {
             Assert.NotNull(ById(form, input));
@@ -104,7 +103,9 @@ public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITe
 
         var submitAction = PlaygroundCards.ExecuteAction(form, WorkLogCards.SubmitVerb);
         Assert.NotNull(submitAction);
-        Assert.Equal(workDate, submitAction["data"]!["workDate"]!.GetValue<string>());
+        var workDate = submitAction["data"]!["workDate"]!.GetValue<string>();
+        Assert.True(DateOnly.TryParseExact(workDate, "yyyy-MM-dd", out _), workDate);
+        Assert.StartsWith("This log covers ", Text(form, "covers"), StringComparison.Ordinal);
         Step($"form for {workDate} arrived");
 
         // He fills it in and clicks Submit: Teams merges the inputs into the Action.Execute data.
@@ -119,7 +120,7 @@ public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITe
 
         Assert.Equal(PlaygroundStreamMessage.AdaptiveCardContentType, submitted["type"]?.GetValue<string>());
         var summary = Assert.IsType<JsonObject>(submitted["value"]);
-        Assert.Equal($"Work log · {workDate}", Title(summary));
+        Assert.Equal(formTitle, Title(summary));
         var submittedStatus = Text(summary, "status");
         Assert.StartsWith("Waiting for your lead's review · ", submittedStatus, StringComparison.Ordinal);
         Assert.EndsWith(" · Revision 1", submittedStatus, StringComparison.Ordinal);
@@ -144,7 +145,7 @@ public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITe
         Assert.False(string.IsNullOrEmpty(reviewActivityId));
         Assert.Equal("Wang Lei 王磊 submitted a work log", reviewSent.RequestBody!["summary"]?.GetValue<string>());
         var review = CardIn(reviewSent.RequestBody);
-        Assert.Equal($"Work log of Wang Lei 王磊 · {workDate}", Title(review));
+        Assert.Equal($"Wang Lei 王磊: {formTitle[0].ToString().ToLowerInvariant()}{formTitle[1..]}", Title(review));
         Assert.Contains("Revision 1", Text(review, "status"), StringComparison.Ordinal);
         Assert.Equal("Waiting for your review · revision 1", Text(review, "decision"));
         Assert.Equal("Visit the three new shops on Nanjing Road", Facts(review)["Plan for the next working day"]);
@@ -199,7 +200,7 @@ public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITe
         Assert.Equal(200, answer["statusCode"]?.GetValue<int>());
         Assert.Equal(PlaygroundStreamMessage.AdaptiveCardContentType, answer["type"]?.GetValue<string>());
         var decided = Assert.IsType<JsonObject>(answer["value"]);
-        Assert.Equal($"Work log of Wang Lei 王磊 · {workDate}", Title(decided));
+        Assert.Equal($"Wang Lei 王磊: {formTitle[0].ToString().ToLowerInvariant()}{formTitle[1..]}", Title(decided));
         Assert.StartsWith(LeadApproved + " · ", Text(decided, "decision"), StringComparison.Ordinal);
         Assert.Null(ById(decided, "notice"));
         Assert.Null(PlaygroundCards.ExecuteAction(decided, WorkLogCards.ApproveVerb));
@@ -209,7 +210,7 @@ public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITe
 
         // Wang Lei gets the approval in his personal chat.
         var notified = await Playground.WaitForMessageAsync(
-            m => m.Action == PlaygroundStreamMessage.CreateMessage && m.ConversationId == WangLeiChat && m.CardTitle == $"Work log · {workDate}", approvedAt);
+            m => m.Action == PlaygroundStreamMessage.CreateMessage && m.ConversationId == WangLeiChat && m.CardTitle == formTitle, approvedAt);
         Assert.Equal(PlaygroundProcess.BotId, notified.FromId);
         var approvedStatus = Text(notified.Card!, "status");
         Assert.StartsWith(LeadApproved + " · ", approvedStatus, StringComparison.Ordinal);
@@ -225,7 +226,7 @@ public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITe
         Step("Wang Lei's summary card refreshes to the approved state");
 
         // Wang Lei never saw his lead's card, neither in his chat nor in the team: it went only to Li Na's chat.
-        Assert.DoesNotContain(Playground.Messages, m => m.Index >= clicked && m.CardTitle?.StartsWith("Work log of ", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(Playground.Messages, m => m.Index >= clicked && m.CardTitle?.StartsWith("Wang Lei 王磊: work log for ", StringComparison.Ordinal) == true);
 
         await new Outbox(fixture.Bot).DrainedAsync();
         await using (var db = fixture.Bot.CreateDbContext())

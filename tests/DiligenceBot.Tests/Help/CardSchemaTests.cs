@@ -53,7 +53,17 @@ public sealed class CardSchemaTests
         foreach (var language in Enum.GetValues<Language>())
         {
             var tag0 = language.Tag();
-            yield return ($"worklog-form-new.{tag0}", WorkLogCards.Form(new(template, east1, date, [], [], null, 0, null, null), language));
+            var timing = new WorkLogCards.LogTiming(date, LogCoverage.PreviousWorkingDay, date.AddDays(1), new TimeOnly(8, 30), date.AddDays(1), false);
+            var praised = Log(WorkLogStatus.Approved, approvedReview);
+            praised.PraisedById = "li-na";
+            praised.PraisedAt = at;
+            yield return ($"worklog-form-new.{tag0}", WorkLogCards.Form(new(template, east1, date, [], [], null, 0, null, null, null, timing), language));
+            yield return ($"worklog-form-late.{tag0}", WorkLogCards.Form(new(template, east1, date, [], [], null, 0, null, null, "Reminder", timing with { Passed = true }), language));
+            yield return ($"worklog-review-praised.{tag0}", WorkLogCards.Review(new(praised, template, manager, east1, "Li Na", [], [], null), language));
+            yield return ($"worklog-teams.{tag0}", WorkLogCards.TeamLogs(
+                [new(east1, date, [new(manager, praised), new(lead, null)], timing), new(east2, date, [new(new Person { Id = "sun-hao", TenantId = "t", AadObjectId = "z", DisplayName = "Sun Hao 孙浩" }, Log(WorkLogStatus.Returned, returnedReview), "Visits: 12")], timing with { Passed = true })], language));
+            yield return ($"worklog-best.{tag0}", WorkLogCards.BestLogs([(east1, [new WorkLogCards.BestLog(manager, praised)]), (east2, [])], new DateOnly(2026, 11, 1), language));
+            yield return ($"worklog-best-empty.{tag0}", WorkLogCards.BestLogs([(east1, [])], new DateOnly(2026, 11, 1), language));
             yield return ($"worklog-form-errors.{tag0}", WorkLogCards.Form(new(template, east1, date, new() { ["visits"] = "x", ["customers"] = "" }, errors, null, 0, null, null), language));
             yield return ($"worklog-form-returned.{tag0}", WorkLogCards.Form(new(template, east1, date, new() { ["visits"] = "12" }, [], Guid.NewGuid(), 1, returnedReview, "Li Na"), language));
             yield return ($"worklog-summary-submitted.{tag0}", WorkLogCards.Summary(Log(WorkLogStatus.Submitted), template, null, null, "29:1-wang-lei", language));
@@ -63,7 +73,9 @@ public sealed class CardSchemaTests
             yield return ($"worklog-review-returned.{tag0}", WorkLogCards.Review(new(Log(WorkLogStatus.Returned, returnedReview), template, manager, east1, "Li Na", [], [], null), language, "notice"));
             yield return ($"worklog-review-approved.{tag0}", WorkLogCards.Review(new(Log(WorkLogStatus.Approved, approvedReview), template, manager, east1, "Li Na", [], [], null), language));
             yield return ($"worklog-mine-empty.{tag0}", WorkLogCards.MyLogs([], language));
-            yield return ($"worklog-mine.{tag0}", WorkLogCards.MyLogs([Log(WorkLogStatus.Submitted), Log(WorkLogStatus.Approved, approvedReview)], language));
+            var earlier = Log(WorkLogStatus.Approved, approvedReview);
+            earlier.WorkDate = date.AddDays(-3);
+            yield return ($"worklog-mine.{tag0}", WorkLogCards.MyLogs([Log(WorkLogStatus.Submitted), earlier], language));
             yield return ($"worklog-team.{tag0}", WorkLogCards.TeamLogs(east1, date, [new(manager, Log(WorkLogStatus.Submitted)), new(lead, null)], language));
         }
 

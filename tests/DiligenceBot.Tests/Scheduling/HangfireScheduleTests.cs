@@ -68,7 +68,8 @@ public sealed class HangfireScheduleTests : IAsyncLifetime
         bot.Services.GetRequiredService<IRecurringJobManager>().Trigger(TeamJobs.Prefix + "east-1");
 
         var reminder = CardOf(await teams.Chats.NotifiedAsync(TeamsUser.WangLei, TeamScheduleJob.Reminder));
-        Assert.Equal("Reminder: your work log for 2026-11-30 is due at the start of the daily meeting, 08:30 — in 60 minutes.", Text(reminder, "notice"));
+        Assert.Equal("Reminder: your work log is due in 60 minutes.", Text(reminder, "notice"));
+        Assert.Equal("This log covers Friday\u00a027\u00a0November; due before the 08:30 meeting today.", Text(reminder, "covers"));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ namespace DiligenceBot.Tests.Scheduling;
 /// The team schedule job on the whole app (SQLite, or PostgreSQL under test.sh) with a fake clock: reminders
 /// carry the log card to managers without a log, the lead's digest, escalations that say why, holidays and
 /// make-up days respected, nothing sent twice, and a manager Teams cannot reach reported to the lead.
-/// East 1 meets at 08:30 Asia/Shanghai and is reminded 60 and 15 minutes before.
+/// East 1 meets at 08:30 Asia/Shanghai and is reminded 60 and 15 minutes before; its log covers the previous working
+/// day (the default), so Monday 30 November's reminders and digest are about Friday 27 November's log.
 /// </summary>
 public sealed class TeamScheduleJobTests : IAsyncLifetime
 {
@@ -68,9 +69,10 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
         await RunUntilAsync(At(2026, 11, 30, 7, 30));
 
         var toWang = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, TeamScheduleJob.Reminder));
-        Assert.Equal("Work log for 2026-11-30", Title(toWang));
-        Assert.Equal("Reminder: your work log for 2026-11-30 is due at the start of the daily meeting, 08:30 — in 60 minutes.", Text(toWang, "notice"));
-        Assert.NotNull(Action(toWang, "worklog.submit"));
+        Assert.Equal("Work log for Friday\u00a027\u00a0November", Title(toWang));
+        Assert.Equal("Reminder: your work log is due in 60 minutes.", Text(toWang, "notice"));
+        Assert.Equal("This log covers Friday\u00a027\u00a0November; due before the 08:30 meeting today.", Text(toWang, "covers"));
+        Assert.Equal("2026-11-27", Action(toWang, "worklog.submit")!["data"]!["workDate"]!.GetValue<string>());
         await Chats.NotifiedAsync(TeamsUser.ChenJie, TeamScheduleJob.Reminder);
         Assert.Single(await Chats.SettledSentToAsync(TeamsUser.WangLei));
         Assert.Single(Chats.SentTo(TeamsUser.ChenJie));
@@ -81,7 +83,7 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
     public async Task Reminder_IsNotSent_ToWhoeverAlreadySubmitted_AndRerunningSendsNothingTwice()
     {
         _time.SetUtcNow(At(2026, 11, 30, 7, 40));
-        await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData("2026-11-30", 0, ValidInputs()));
+        await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData("2026-11-27", 0, ValidInputs()));
 
         await RunUntilAsync(At(2026, 11, 30, 8, 15));
         await RunUntilAsync(At(2026, 11, 30, 8, 15));
@@ -99,15 +101,19 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
     public async Task Digest_15MinutesBefore_TellsTheLeadWhoSubmittedAndWhoIsMissing()
     {
         _time.SetUtcNow(At(2026, 11, 30, 8, 0));
-        await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData("2026-11-30", 0, ValidInputs()));
+        await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData("2026-11-27", 0, ValidInputs()));
         await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested);
 
         await RunUntilAsync(At(2026, 11, 30, 8, 15));
 
         var digest = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.Digest));
         Assert.Equal("例会将于 08:30 开始：谁已提交、谁迟交、谁未交。", Text(digest, "notice"));
-        Assert.Equal("已提交 1 · 迟交 0 · 未提交 1 · 已批准 0 · 已退回 0", Text(digest, "counts"));
-        Assert.Contains("拜访户数: 12", ById(digest, "row.wang-lei")!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("华东一组·11月27日（星期五）的日志", Title(digest));
+        Assert.Equal("应在今天08:30例会前提交。", Text(digest, "due.east-1"));
+        // Before the meeting a missing log is not yet due, not "missing".
+        Assert.Equal("已提交1 · 尚未截止1 · 已通过0 · 已退回0", Text(digest, "counts"));
+        Assert.Contains("拜访户数：12", Shown(digest, "row.wang-lei"), StringComparison.Ordinal);
+        Assert.Equal("Chen Jie 陈杰\n尚未到截止时间", Shown(digest, "row.chen-jie"));
         Assert.NotNull(Action(ById(digest, "row.wang-lei")!, "worklog.review"));
     }
 
@@ -150,10 +156,11 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
         await RunUntilAsync(At(2026, 11, 30, 8, 30));
 
         var toLead = Chats.TextOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.MissingToLead));
-        Assert.Equal("提醒原因：Chen Jie 陈杰 已连续 4 个工作日未提交工作日志（截至 2026-11-30）。不妨和他/她聊一聊。", toLead);
+        // Monday's meeting is the deadline of Friday's log: Friday, Thursday, Wednesday and Tuesday are missing.
+        Assert.Equal("提醒原因：Chen Jie 陈杰 已连续 4 个工作日未提交工作日志（截至 2026-11-27）。不妨和他/她聊一聊。", toLead);
         var notes = await NotificationsAsync();
         var toDirector = Assert.Single(notes, n => n.Kind == TeamScheduleJob.MissingToLeadsManager);
-        Assert.Equal(("liu-yang", 4, "chen-jie:2026-11-30"), (toDirector.RecipientId, toDirector.Revision, toDirector.SubjectId));
+        Assert.Equal(("liu-yang", 4, "chen-jie:2026-11-27"), (toDirector.RecipientId, toDirector.Revision, toDirector.SubjectId));
         Assert.DoesNotContain(notes, n => n.SubjectId.StartsWith("wang-lei", StringComparison.Ordinal));
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DiligenceBot.Tests.Infrastructure;
 using DiligenceBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DiligenceBot.Tests.WorkLogs;
 
@@ -91,6 +92,29 @@ public sealed class WorkLogDriver(BotApp bot, LocalConnector connector)
         ById(card, id)!["facts"]!.AsArray().ToDictionary(f => f!["title"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>(), StringComparer.Ordinal);
 
     public static string Text(JsonObject card, string id) => ById(card, id)!["text"]!.GetValue<string>();
+
+    /// <summary>Every text shown inside the element with this id, in order (a label and value, a list row), one per line.</summary>
+    public static string Shown(JsonObject card, string id) => string.Join("\n", Texts(ById(card, id) ?? throw new InvalidOperationException($"no element {id}")));
+
+    /// <summary>An answer of a log or comment as shown: the value's lines below the label.</summary>
+    public static string Answer(JsonObject card, string id) => string.Join("\n", Texts(ById(card, id)!).Skip(1));
+
+    private static IEnumerable<string> Texts(JsonNode node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() == "TextBlock" => [o["text"]!.GetValue<string>()],
+        JsonObject o => o.Where(p => p.Value is not null && p.Key is "items" or "columns" or "body").SelectMany(p => Texts(p.Value!)),
+        JsonArray a => a.Where(x => x is not null).SelectMany(x => Texts(x!)),
+        _ => [],
+    };
+
+    /// <summary>The day covered by the log a manager of the team can write now (the one due next), as the card carries it.</summary>
+    public async Task<string> OpenLogDayAsync(string teamId = "east-1")
+    {
+        await using var scope = bot.Services.CreateAsyncScope();
+        var book = scope.ServiceProvider.GetRequiredService<DiligenceBot.WorkLogs.WorkLogBook>();
+        var team = await book.TeamAsync(teamId, CancellationToken.None);
+        return DiligenceBot.WorkLogs.WorkLogCards.Date(book.OpenLogs(team).Next);
+    }
 
     public static string MessageOf(JsonObject answer) =>
         answer["type"]!.GetValue<string>() == "application/vnd.microsoft.activity.message" ? answer["value"]!.GetValue<string>() : throw new InvalidOperationException(answer.ToJsonString());

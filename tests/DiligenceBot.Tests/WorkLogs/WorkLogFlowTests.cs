@@ -11,11 +11,13 @@ namespace DiligenceBot.Tests.WorkLogs;
 /// <summary>
 /// The daily work log through /api/messages with the local connector, as each person sees it: Wang Lei (manager
 /// in East 1) submits, Li Na (lead of East 1) reviews, returns, and approves. Runs on SQLite, and on PostgreSQL
-/// when test.sh points the suite at it. The clock is Monday 2026-11-30, 08:10 in Shanghai (meeting 08:30).
+/// when test.sh points the suite at it. The clock is Monday 2026-11-30, 08:10 in Shanghai (meeting 08:30): East 1's
+/// log covers the previous working day, so the log open now is Friday 27 November's, due at 08:30 today.
 /// </summary>
 public sealed class WorkLogFlowTests : IAsyncLifetime
 {
-    private const string Today = "2026-11-30";
+    private const string Today = "2026-11-27";
+    private const string FridayEn = "Friday\u00a027\u00a0November";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 0, 10, 0, TimeSpan.Zero));
     private LocalConnector _connector = null!;
     private BotApp _bot = null!;
@@ -56,15 +58,21 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
 
         Assert.Single(await Chats.SettledSentToAsync(TeamsUser.WangLei));
         Assert.Single(Chats.SentTo(TeamsUser.ChenJie));
-        Assert.Equal("Work log for 2026-11-30", Title(form));
-        Assert.Equal("Visits made *", ById(form, "f.visits")!["label"]!.GetValue<string>());
+        Assert.Equal($"Work log for {FridayEn}", Title(form));
+        Assert.Equal($"This log covers {FridayEn}; due before the 08:30 meeting today.", Text(form, "covers"));
+        // One required marker: the host's (isRequired), none in the label.
+        Assert.Equal("Visits made", ById(form, "f.visits")!["label"]!.GetValue<string>());
+        Assert.True(ById(form, "f.visits")!["isRequired"]!.GetValue<bool>());
+        Assert.Equal("Orders taken (cases)", ById(form, "f.volume")!["label"]!.GetValue<string>());
         Assert.Equal("Input.Number", ById(form, "f.visits")!["type"]!.GetValue<string>());
         Assert.Equal(5, ById(form, "f.focus")!["choices"]!.AsArray().Count);
         Assert.Equal("Input.Date", ById(form, "f.nextKeyVisit")!["type"]!.GetValue<string>());
         var submit = Action(form, "worklog.submit")!;
         Assert.Equal(Today, submit["data"]!["workDate"]!.GetValue<string>());
-        Assert.Equal("2026-11-30 工作日志", Title(zh));
-        Assert.Equal("拜访户数 *", ById(zh, "f.visits")!["label"]!.GetValue<string>());
+        Assert.Equal("11月27日（星期五）工作日志", Title(zh));
+        Assert.Equal("本日志记录11月27日（星期五）的工作，请在今天08:30例会前提交。", Text(zh, "covers"));
+        Assert.Equal("拜访户数", ById(zh, "f.visits")!["label"]!.GetValue<string>());
+        Assert.Equal("订货量（箱）", ById(zh, "f.volume")!["label"]!.GetValue<string>());
     }
 
     [Fact]
@@ -87,7 +95,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Equal("Plan for the next working day is required.", Text(card, "error.plan"));
         Assert.Equal("Choose one of the options for Main focus of the day.", Text(card, "error.focus"));
         Assert.Equal("Market information picked up may have at most 1000 characters (now 1001).", Text(card, "error.market"));
-        Assert.Contains("cannot be before the log's day (2026-11-30)", Text(card, "error.nextKeyVisit"), StringComparison.Ordinal);
+        Assert.Contains("cannot be before the log's day (2026-11-27)", Text(card, "error.nextKeyVisit"), StringComparison.Ordinal);
         Assert.Null(ById(card, "error.volume"));
         // Everything typed is still in the form.
         Assert.Equal("<script>alert(1)</script> Huamei", ById(card, "f.customers")!["value"]!.GetValue<string>());
@@ -103,9 +111,15 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
     {
         var (card, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(Today, 0, ValidInputs()));
 
-        Assert.Equal("Work log · 2026-11-30", Title(card!));
+        Assert.Equal($"Work log for {FridayEn}", Title(card!));
         Assert.Equal("Waiting for your lead's review · On time · Revision 1", Text(card!, "status"));
-        Assert.Equal("Brand promotion", Facts(card!)["Main focus of the day"]);
+        // Saved, said plainly (not in an alarming colour): the lead has the bot, so nothing about installing it.
+        Assert.Equal("Saved.", Text(card!, "notice"));
+        Assert.Null(ById(card!, "notice")!["color"]);
+        Assert.Equal("Brand promotion", Answer(card!, "answer.focus"));
+        Assert.Equal("Orders taken (cases)\n85", Shown(card!, "answer.volume"));
+        // A multi-line answer keeps its lines.
+        Assert.Equal("Huamei Store\nXinhua Kiosk", Answer(card!, "answer.customers"));
         Assert.Equal("worklog.view", card!["refresh"]!["action"]!["verb"]!.GetValue<string>());
         Assert.Equal(TeamsUser.WangLei.Id, card["refresh"]!["userIds"]![0]!.GetValue<string>());
         await using (var db = _bot.CreateDbContext())
@@ -121,7 +135,8 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         // Li Na's Teams is in Chinese: the review card comes in Chinese, with Approve and Return.
         var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested));
         Assert.Single(await Chats.SettledSentToAsync(TeamsUser.LiNa));
-        Assert.Equal("Wang Lei 王磊 的工作日志 · 2026-11-30", Title(review));
+        Assert.Equal("Wang Lei 王磊的11月27日（星期五）工作日志", Title(review));
+        Assert.Equal("Huamei Store\nXinhua Kiosk", Answer(review, "answer.customers"));
         Assert.StartsWith("按时 · 第 1 版", Text(review, "status"), StringComparison.Ordinal);
         Assert.Equal("批准", Action(review, "worklog.approve")!["title"]!.GetValue<string>());
         Assert.NotNull(Action(review, "worklog.return"));
@@ -137,6 +152,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var (card, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(Today, 0, ValidInputs()));
 
         Assert.Equal("Saved. Your lead has not installed DiligenceBot yet, so they will see it under team logs.", Text(card!, "notice"));
+        Assert.Null(ById(card!, "notice")!["color"]);
         await Chats.Outbox.DrainedAsync();
         await using (var db = _bot.CreateDbContext())
         {
@@ -148,7 +164,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         _connector.Clear();
         await _teams.InstallAsync(TeamsUser.LiNa, "zh-CN");
         var review = await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested);
-        Assert.Equal("Wang Lei 王磊 的工作日志 · 2026-11-30", Title(CardOf(review)));
+        Assert.Equal("Wang Lei 王磊的11月27日（星期五）工作日志", Title(CardOf(review)));
         Assert.Contains(review, Chats.SentTo(TeamsUser.LiNa));
     }
 
@@ -170,7 +186,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var data = SubmitData(Today, 0, ValidInputs());
         var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", data, activityId: "f:resent-1")));
 
-        Assert.All(answers, a => Assert.Equal("Work log · 2026-11-30", Title(a.Card!)));
+        Assert.All(answers, a => Assert.Equal($"Work log for {FridayEn}", Title(a.Card!)));
         Assert.Single(await Chats.SettledSentToAsync(TeamsUser.LiNa));
         await using var db = _bot.CreateDbContext();
         var log = await db.WorkLogs.Include(l => l.Revisions).SingleAsync();
@@ -184,11 +200,11 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
     {
         var logId = await SubmitValidAsync(TeamsUser.WangLei);
 
-        var (_, yesterday) = await _teams.ExecuteAsync(TeamsUser.ChenJie, "worklog.submit", SubmitData("2026-11-29", 0, ValidInputs()));
+        var (_, yesterday) = await _teams.ExecuteAsync(TeamsUser.ChenJie, "worklog.submit", SubmitData("2026-11-26", 0, ValidInputs()));
         var inputs = ValidInputs("Chen Jie rewriting Wang Lei's plan");
         var (_, hijack) = await _teams.ExecuteAsync(TeamsUser.ChenJie, "worklog.submit", SubmitData(Today, 1, inputs, logId));
 
-        Assert.Equal("This card is for 2026-11-29, but today is 2026-11-30 for your team. Type **log** to open today's log.", MessageOf(yesterday));
+        Assert.Equal($"This card is for the log of Thursday\u00a026\u00a0November, which can no longer be submitted; the log open now covers {FridayEn}. Type **log** to open it.", MessageOf(yesterday));
         Assert.Equal("This card is about someone else's log; nothing was changed.", MessageOf(hijack));
         await using var db = _bot.CreateDbContext();
         var log = await db.WorkLogs.Include(l => l.Revisions).SingleAsync();
@@ -205,9 +221,13 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
 
         // Returning needs a comment and a rating: the card says so, keeps what was typed, nothing changes.
         returnData["c.suggestion"] = "";
+        returnData["c.example"] = "true";
         var (incomplete, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.return", Copy(returnData), locale: "zh-CN");
         Assert.Contains("至少填写评价、要求或建议中的一项", Text(incomplete!, "errors"), StringComparison.Ordinal);
         Assert.Contains("请选择 1 到 5 的质量评分", Text(incomplete!, "errors"), StringComparison.Ordinal);
+        Assert.Contains("被退回的日志不能作为团队优秀示例", Text(incomplete!, "errors"), StringComparison.Ordinal);
+        Assert.Equal("true", ById(incomplete!, "c.example")!["value"]!.GetValue<string>());
+        returnData["c.example"] = "false";
 
         // Someone outside the team's review chain is refused.
         var (_, outsider) = await _teams.ExecuteAsync(TeamsUser.ChenJie, "worklog.approve", Copy(Action(review1, "worklog.approve")!["data"]!.AsObject()));
@@ -223,8 +243,10 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
 
         // Wang Lei gets his log back, prefilled, with the comment on top.
         var revise = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, WorkLogBook.Returned));
-        Assert.Equal("Work log for 2026-11-30", Title(revise));
-        Assert.Equal("客户记录太简略", Facts(revise, "comment-facts")["Evaluation"]);
+        Assert.Equal($"Work log for {FridayEn}", Title(revise));
+        // Returned, said in words with the rating, not by colour alone; each part of the comment below.
+        Assert.Equal("Returned by Li Na 李娜 · 3 / 5", Text(revise, "comment-heading"));
+        Assert.Equal("Evaluation\n客户记录太简略", Shown(revise, "comment.evaluation"));
         Assert.Equal("Visit the three new shops on Nanjing Road", ById(revise, "f.plan")!["value"]!.GetValue<string>());
         var resubmit = Copy(Action(revise, "worklog.submit")!["data"]!.AsObject());
         Assert.Equal(1, resubmit["baseRevision"]!.GetValue<int>());
@@ -244,14 +266,23 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var (stale, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.approve", Copy(Action(review1, "worklog.approve")!["data"]!.AsObject()), locale: "zh-CN");
         Assert.Contains("已于", Text(stale!, "notice"), StringComparison.Ordinal);
 
-        // Li Na approves revision 2 with a rating of 4.
+        // Li Na approves revision 2 with a rating of 4, a comment, and marks it as an example for the team.
         var approveData = Copy(Action(review2, "worklog.approve")!["data"]!.AsObject());
         approveData["c.rating"] = "4";
+        approveData["c.evaluation"] = "订货量写清楚了\n客户名单完整";
+        approveData["c.example"] = "true";
         var (approved, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.approve", approveData, locale: "zh-CN");
         Assert.StartsWith("已由 Li Na 李娜 批准", Text(approved!, "decision"), StringComparison.Ordinal);
+        Assert.Equal("评价\n订货量写清楚了\n客户名单完整", Shown(approved!, "comment.evaluation"));
+        Assert.Equal("Li Na 李娜已将其标为团队优秀示例", Text(approved!, "praised"));
 
-        var final = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, WorkLogBook.Approved));
-        Assert.Equal("Approved by Li Na 李娜 · On time · Revision 2 · 4 / 5", Text(final, "status"));
+        var toWang = await Chats.NotifiedAsync(TeamsUser.WangLei, WorkLogBook.Approved);
+        Assert.Equal("Your work log was approved and marked as an example for the team", toWang.Body!["summary"]!.GetValue<string>());
+        var final = CardOf(toWang);
+        Assert.Equal("Approved by Li Na 李娜 · 4 / 5 · On time · Revision 2", Text(final, "status"));
+        Assert.Equal("Marked as an example for the team by Li Na 李娜", Text(final, "praised"));
+        Assert.Equal("Approved by Li Na 李娜 · 4 / 5", Text(final, "comment-heading"));
+        Assert.Equal("订货量写清楚了\n客户名单完整", Answer(final, "comment.evaluation"));
         Assert.Null(Action(final, "worklog.edit"));
 
         // Deciding twice: the same approval again changes nothing; the delegate is told it is decided.
@@ -267,12 +298,13 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
 
         await using var db = _bot.CreateDbContext();
         var log = await db.WorkLogs.Include(l => l.Revisions).Include(l => l.Reviews).SingleAsync();
-        Assert.Equal((WorkLogStatus.Approved, 2, 4), (log.Status, log.CurrentRevision, log.QualityRating));
+        Assert.Equal((WorkLogStatus.Approved, 2, 4, "li-na"), (log.Status, log.CurrentRevision, log.QualityRating, log.PraisedById));
+        Assert.Equal("订货量写清楚了\n客户名单完整", log.Reviews.Single(r => r.RevisionNumber == 2).Evaluation);
         Assert.Equal(2, log.Revisions.Count);
         Assert.Equal([(1, ReviewDecision.Returned), (2, ReviewDecision.Approved)], log.Reviews.OrderBy(r => r.RevisionNumber).Select(r => (r.RevisionNumber, r.Decision)));
         var trail = await db.AuditEntries.OrderBy(a => a.Id).Select(a => new { a.ActorId, a.Action, a.Revision }).ToListAsync();
         Assert.Equal(
-            ["wang-lei worklog.submitted 1", "li-na worklog.returned 1", "wang-lei worklog.resubmitted 2", "li-na worklog.approved 2"],
+            ["wang-lei worklog.submitted 1", "li-na worklog.returned 1", "wang-lei worklog.resubmitted 2", "li-na worklog.approved 2", "li-na worklog.praised 2"],
             trail.Select(a => $"{a.ActorId} {a.Action} {a.Revision}"));
     }
 
@@ -287,14 +319,73 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var notLead = Chats.TextOf(await Chats.SayAsync(TeamsUser.ChenJie, "team logs"));
         var badDate = Chats.TextOf(await Chats.SayAsync(TeamsUser.LiNa, "团队日志 yesterday", "zh-CN"));
 
-        Assert.Equal("East District 1 · logs for 2026-11-30", Title(team));
-        Assert.Equal("Submitted 1 · late 0 · missing 1 · approved 0 · returned 0", Text(team, "counts"));
+        // Before the meeting the lead sees the logs read at it (Friday's); Chen Jie's is not yet due, not "missing".
+        Assert.Equal($"East District 1 · logs for {FridayEn}", Title(team));
+        Assert.Equal("Due before the 08:30 meeting today.", Text(team, "due.east-1"));
+        Assert.Equal("Submitted 1 · not yet due 1 · approved 0 · returned 0", Text(team, "counts"));
         Assert.Equal("worklog.review", Action(ById(team, "row.wang-lei")!, "worklog.review")!["verb"]!.GetValue<string>());
-        Assert.Contains("Missing", ById(team, "row.chen-jie")!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Chen Jie 陈杰\nNot yet due", Shown(team, "row.chen-jie"));
+        Assert.Null(ById(team, "row.chen-jie")!["items"]![1]!["color"]);
+        Assert.NotNull(Action(team, "worklog.best"));
         Assert.Equal("My last seven logs", Title(mine));
+        Assert.Equal("Fri\u00a027\u00a0Nov\nSubmitted", Shown(mine, "row.2026-11-27"));
         Assert.Single(Actions(mine), a => a["verb"]?.GetValue<string>() == "worklog.view");
         Assert.Equal("Team logs are for leads (and their delegates); you do not lead a team.", notLead);
         Assert.Equal("“yesterday”不是日期；请写成 年-月-日，例如：团队日志 2026-11-27。", badDate);
+
+        // After the meeting started, the same list says Missing, in red.
+        _time.Advance(TimeSpan.FromMinutes(25));
+        var (late, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.team", new JsonObject { ["verb"] = "worklog.team" });
+        Assert.Equal("Submitted 1 · late 0 · missing 1 · approved 0 · returned 0", Text(late!, "counts"));
+        Assert.Equal("Chen Jie 陈杰\nMissing", Shown(late!, "row.chen-jie"));
+        Assert.Equal("attention", ById(late!, "row.chen-jie")!["items"]![1]!["color"]!.GetValue<string>(), ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task ALeadOfSeveralTeams_SeesEveryTeamsLogs_GroupedByTeam()
+    {
+        await using (var db = _bot.CreateDbContext())
+        {
+            (await db.Teams.SingleAsync(t => t.Id == "east-2")).LeadId = "li-na";
+            await db.SaveChangesAsync();
+        }
+
+        await SubmitValidAsync(TeamsUser.WangLei);
+
+        var (card, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.team", new JsonObject { ["verb"] = "worklog.team" });
+
+        Assert.Equal("Your teams' logs", Title(card!));
+        Assert.Equal($"East District 1 · logs for {FridayEn}", Text(card!, "team.east-1"));
+        Assert.Equal($"East District 2 · logs for {FridayEn}", Text(card!, "team.east-2"));
+        Assert.Contains("Wang Lei 王磊", Shown(card!, "section.east-1"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Wang Lei 王磊", Shown(card!, "section.east-2"), StringComparison.Ordinal);
+        Assert.Equal("Submitted 1 · not yet due 1 · approved 0 · returned 0", Text(card!, "counts.east-1"));
+    }
+
+    [Fact]
+    public async Task TheLead_MarksAnApprovedLogAsAnExample_TheManagerIsTold_AndItIsAmongTheBestLogsOfTheMonth()
+    {
+        var logId = await SubmitValidAsync(TeamsUser.WangLei);
+        var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested));
+        var approve = Copy(Action(review, "worklog.approve")!["data"]!.AsObject());
+        approve["c.rating"] = "5";
+        var (approved, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.approve", approve);
+        var (_, early) = await _teams.ExecuteAsync(TeamsUser.ChenJie, "worklog.praise", new JsonObject { ["verb"] = "worklog.praise", ["logId"] = logId });
+        Assert.Equal("Only the lead of East District 1 (or a delegate named for the team) may review this log; nothing was changed.", MessageOf(early));
+
+        var (praised, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.praise", Copy(Action(approved!, "worklog.praise")!["data"]!.AsObject()));
+
+        Assert.Equal("Marked as an example for the team by Li Na 李娜", Text(praised!, "praised"));
+        Assert.Null(Action(praised!, "worklog.praise"));
+        var toWang = await Chats.NotifiedAsync(TeamsUser.WangLei, WorkLogBook.Praised);
+        Assert.Equal($"Li Na 李娜 marked your work log for {FridayEn} as an example for the team", toWang.Body!["summary"]!.GetValue<string>());
+        Assert.Equal("Marked as an example for the team by Li Na 李娜", Text(CardOf(toWang), "praised"));
+
+        var (best, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.best", new JsonObject { ["verb"] = "worklog.best" }, locale: "zh-CN");
+        Assert.Equal("2026年11月优秀日志", Title(best!));
+        Assert.Equal("Wang Lei 王磊\n11月27日（周五） · 已批准 · 5 / 5 · 优秀示例", Shown(best!, "best." + logId));
+        await using var db = _bot.CreateDbContext();
+        Assert.NotNull((await db.WorkLogs.SingleAsync()).PraisedAt);
     }
 
     [Theory]

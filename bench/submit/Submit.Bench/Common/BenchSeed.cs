@@ -131,6 +131,10 @@ public sealed class BenchSeed
                             ["workingDays"] = new JsonArray(EveryDay.Select(d => (JsonNode)JsonValue.Create(d)!).ToArray()),
                             ["holidayCalendarId"] = null,
                             ["reminderOffsets"] = new JsonArray(ReminderOffsets.Select(o => (JsonNode)JsonValue.Create(o)!).ToArray()),
+                            // Each day's log is about that day and due at the "meeting" time, so the benches submit and
+                            // remind about today's log (the product's default covers the previous working day).
+                            ["logCovers"] = "same-day",
+                            ["logDueTime"] = MeetingTime,
                         },
                     },
                     ["people"] = people,
