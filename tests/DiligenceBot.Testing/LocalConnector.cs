@@ -20,6 +20,7 @@ namespace DiligenceBot.Testing;
 public sealed class ConnectorRequest(string method, string path, string? authorization, byte[]? rawBody, DateTimeOffset at)
 {
     private readonly Lazy<JsonNode?> _body = new(() => rawBody is null ? null : JsonNode.Parse(rawBody));
+    private readonly Lazy<string> _contentHash = new(() => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(rawBody ?? [])));
 
     public string Method { get; } = method;
     public string Path { get; } = path;
@@ -37,6 +38,32 @@ public sealed class ConnectorRequest(string method, string path, string? authori
     /// the bot can only have stored it (e.g. as a notification's sent activity id) after this is set.
     /// </summary>
     public string? ActivityId { get; internal set; }
+
+    /// <summary>SHA-256 of the body as sent (hex): two sends with the same hash carried the same content.</summary>
+    public string ContentHash => _contentHash.Value;
+
+    /// <summary>The status code answered; 0 while unanswered or when the answer never came (an injected timeout).</summary>
+    public int Status { get; internal set; }
+
+    /// <summary>The conversation id of a request under /v3/conversations/{id}/..., else null.</summary>
+    public string? ConversationId => Segments is ["v3", "conversations", var id, ..] ? Uri.UnescapeDataString(id) : null;
+
+    /// <summary>A new message to a conversation (POST .../activities, not a reply, update or delete).</summary>
+    public bool IsSend => Method == "POST" && Segments is ["v3", "conversations", _, "activities"];
+
+    private string[] Segments => _segments ??= Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+    private string[]? _segments;
+}
+
+/// <summary>Kinds of fault <see cref="LocalConnector.InjectFaults"/> answers a send with.</summary>
+public enum ConnectorFault
+{
+    InternalServerError = 500,
+    BadGateway = 502,
+    ServiceUnavailable = 503,
+    /// <summary>No answer: the request is held until the client gives up (or the hold ends, then the connection is aborted).</summary>
+    Timeout = 0,
 }
 
 /// <summary>A scripted answer for the next request(s) to a path: status, optional Retry-After and error code.</summary>
@@ -53,6 +80,11 @@ public sealed class LocalConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
     private readonly ConcurrentQueue<ScriptedAnswer> _script = new();
     private readonly ConcurrentDictionary<string, List<JsonObject>> _members = new();
+    private readonly ConcurrentDictionary<ConnectorFault, int> _faults = new();
+    private readonly object _faultLock = new();
+    private Random _faultRandom = new(1);
+    private double _faultShare;
+    private TimeSpan _faultHold;
     private int _nextId;
     private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -86,6 +118,58 @@ public sealed class LocalConnector : IAsyncDisposable
         foreach (var a in answers)
         {
             _script.Enqueue(a);
+        }
+    }
+
+    /// <summary>
+    /// Fault mode: from now on a seeded random <paramref name="share"/> of the sends (POST .../activities) fails, in
+    /// equal parts 500, 502, 503 and a timeout (held <paramref name="hold"/>, default 30 s, or until the client gives
+    /// up, then dropped). A failed send is not delivered. A share of 0 ends fault mode. Scripted answers go first.
+    /// </summary>
+    public void InjectFaults(double share, int seed = 1, TimeSpan? hold = null)
+    {
+        lock (_faultLock)
+        {
+            _faultShare = share;
+            _faultRandom = new Random(seed);
+            _faultHold = hold ?? TimeSpan.FromSeconds(30);
+        }
+    }
+
+    /// <summary>How many sends each kind of injected fault answered.</summary>
+    public IReadOnlyDictionary<ConnectorFault, int> FaultsInjected => new Dictionary<ConnectorFault, int>(_faults);
+
+    /// <summary>Sends (not replies or updates) the connector accepted (2xx), in order.</summary>
+    public IReadOnlyList<ConnectorRequest> AcceptedSends => _requests.Where(r => r.IsSend && r.Status is >= 200 and < 300).ToArray();
+
+    /// <summary>
+    /// Duplicates by content: for each conversation, accepted sends beyond the first with the same content — the same
+    /// body, or the same <paramref name="content"/> key when given (for messages that carry a changing detail, such
+    /// as "in 10 minutes"). Returns the number of extra copies per conversation that got any.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> DuplicatesByContent(Func<ConnectorRequest, string>? content = null) =>
+        AcceptedSends
+            .GroupBy(r => (r.ConversationId ?? string.Empty, content?.Invoke(r) ?? r.ContentHash))
+            .Where(g => g.Count() > 1)
+            .GroupBy(g => g.Key.Item1, g => g.Count() - 1, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(), StringComparer.Ordinal);
+
+    private ConnectorFault? NextFault()
+    {
+        lock (_faultLock)
+        {
+            if (_faultShare <= 0 || _faultRandom.NextDouble() >= _faultShare)
+            {
+                return null;
+            }
+
+            return _faultRandom.Next(4) switch
+            {
+                0 => ConnectorFault.InternalServerError,
+                1 => ConnectorFault.BadGateway,
+                2 => ConnectorFault.ServiceUnavailable,
+                _ => ConnectorFault.Timeout,
+            };
         }
     }
 
@@ -159,6 +243,12 @@ public sealed class LocalConnector : IAsyncDisposable
         var path = ctx.Request.Path.Value ?? string.Empty;
         var recorded = new ConnectorRequest(ctx.Request.Method, path, ctx.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, raw, DateTimeOffset.UtcNow);
         _requests.Enqueue(recorded);
+        ctx.Response.OnStarting(() =>
+        {
+            // Kestrel still "starts" a response whose connection was aborted (an injected timeout): that one got no answer.
+            recorded.Status = ctx.RequestAborted.IsCancellationRequested ? 0 : ctx.Response.StatusCode;
+            return Task.CompletedTask;
+        });
 
         if (_script.TryDequeue(out var scripted))
         {
@@ -175,6 +265,28 @@ public sealed class LocalConnector : IAsyncDisposable
                 _ => "ServiceError",
             };
             await Error(ctx, scripted.Status, code, "Scripted answer");
+            return;
+        }
+
+        if (recorded.IsSend && NextFault() is { } fault)
+        {
+            _faults.AddOrUpdate(fault, 1, (_, n) => n + 1);
+            if (fault == ConnectorFault.Timeout)
+            {
+                try
+                {
+                    await Task.Delay(_faultHold, ctx.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up.
+                }
+
+                ctx.Abort();
+                return;
+            }
+
+            await Error(ctx, (int)fault, fault == ConnectorFault.InternalServerError ? "InternalServerError" : "ServiceError", "Injected fault");
             return;
         }
 

@@ -63,7 +63,8 @@ public sealed class BotProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var log = new StreamWriter(logPath) { AutoFlush = true };
+        // Appended: a bench that restarts the bot on the same folder keeps every run's log.
+        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info };
         var bot = new BotProcess(process, log, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), databasePath, logPath);
         process.OutputDataReceived += (_, e) => bot.Write(e.Data);
@@ -110,6 +111,13 @@ public sealed class BotProcess : IAsyncDisposable
 
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Kills the bot at once (SIGKILL: no shutdown, nothing flushed) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        KillNow();
+        await _process.WaitForExitAsync();
     }
 
     private void KillNow()
