@@ -214,7 +214,7 @@ public static partial class Texts
         public static readonly Text ReviewHint = new(
             "Approve with or without a comment; to return, write at least one of evaluation, requirement, suggestion and give a rating.",
             "可直接通过，也可附上点评；退回时请至少填写评价、要求、建议中的一项并打分。");
-        public static readonly Text ExampleToggle = new("Mark as an example for the team (the manager is told)", "标为团队优秀示例（将通知客户经理）");
+        public static readonly Text ExampleToggle = new("Mark as an example for the team", "标为团队优秀示例（将通知客户经理）");
         public static readonly Text MarkExample = new("Mark as an example for the team", "标为团队优秀示例");
         public static readonly Text PraisedBanner = new("Marked as an example for the team by {0}", "{0}已将其标为团队优秀示例");
         public static readonly Text ErrorExampleNeedsApproval = new(
