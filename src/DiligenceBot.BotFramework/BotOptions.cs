@@ -59,6 +59,24 @@ public sealed class BotOptions
     /// <summary>An unknown key id triggers a refresh, at most once per this interval (stops key-id floods).</summary>
     public TimeSpan SigningKeyMinRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The longest the last keys fetched are served while the key server fails (they were refreshed every
+    /// <see cref="SigningKeyRefreshInterval"/> until then); older keys are dropped and every activity gets 401.
+    /// </summary>
+    public TimeSpan SigningKeyMaxAge { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>The longest one fetch of the metadata and its key document may take, both together.</summary>
+    public TimeSpan SigningKeyFetchTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>After a failed fetch no other is tried for this long; doubled after each further failure.</summary>
+    public TimeSpan SigningKeyRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between two fetches of a failing key server.</summary>
+    public TimeSpan SigningKeyMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest metadata or key document read; a larger one is a failed fetch.</summary>
+    public int SigningKeyMaxDocumentBytes { get; set; } = 256 * 1024;
+
     /// <summary>Connector retries after the first attempt, for 429/412/502/503/504.</summary>
     public int ConnectorMaxRetries { get; set; } = 4;
 
@@ -87,9 +105,9 @@ internal sealed class BotOptionsValidator(IHostEnvironment environment) : IValid
         var failures = new List<string>();
         if (options.IsLocalDevelopmentMode)
         {
-            if (environment.IsProduction())
+            if (!environment.IsDevelopment())
             {
-                failures.Add("Bot:AppId is empty. Running without authentication (local development mode) is refused in the Production environment; set Bot:AppId and its credentials.");
+                failures.Add($"Bot:AppId is empty. Running without authentication (local development mode) is accepted only in the Development environment, and this is '{environment.EnvironmentName}'; set Bot:AppId and its credentials, or ASPNETCORE_ENVIRONMENT=Development on your own machine.");
             }
         }
         else
@@ -136,6 +154,14 @@ internal sealed class BotOptionsValidator(IHostEnvironment environment) : IValid
             }
         }
 
+        // The keys that decide who may talk to the bot come only over https, except on a developer's machine.
+        if (!environment.IsDevelopment() && Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata) && metadata.Scheme != Uri.UriSchemeHttps)
+        {
+            failures.Add($"Bot:OpenIdMetadataUrl must be an https URL outside the Development environment (this is '{environment.EnvironmentName}').");
+        }
+
+        ValidateSigningKeyTimes(options, failures);
+
         if (string.IsNullOrWhiteSpace(options.TokenIssuer))
         {
             failures.Add("Bot:TokenIssuer is required.");
@@ -160,5 +186,40 @@ internal sealed class BotOptionsValidator(IHostEnvironment environment) : IValid
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateSigningKeyTimes(BotOptions options, List<string> failures)
+    {
+        static bool Positive(TimeSpan value) => value > TimeSpan.Zero;
+
+        if (!Positive(options.SigningKeyRefreshInterval))
+        {
+            failures.Add("Bot:SigningKeyRefreshInterval must be positive.");
+        }
+
+        if (options.SigningKeyMinRefreshInterval < TimeSpan.Zero || options.SigningKeyMinRefreshInterval > options.SigningKeyRefreshInterval)
+        {
+            failures.Add("Bot:SigningKeyMinRefreshInterval must be between 0 and Bot:SigningKeyRefreshInterval.");
+        }
+
+        if (options.SigningKeyMaxAge < options.SigningKeyRefreshInterval)
+        {
+            failures.Add("Bot:SigningKeyMaxAge must be at least Bot:SigningKeyRefreshInterval.");
+        }
+
+        if (!Positive(options.SigningKeyFetchTimeout) || options.SigningKeyFetchTimeout > TimeSpan.FromMinutes(2))
+        {
+            failures.Add("Bot:SigningKeyFetchTimeout must be positive and at most 00:02:00.");
+        }
+
+        if (!Positive(options.SigningKeyRetryDelay) || options.SigningKeyRetryDelay > options.SigningKeyMaxRetryDelay)
+        {
+            failures.Add("Bot:SigningKeyRetryDelay must be positive and at most Bot:SigningKeyMaxRetryDelay.");
+        }
+
+        if (options.SigningKeyMaxDocumentBytes is < 4096 or > 16 * 1024 * 1024)
+        {
+            failures.Add("Bot:SigningKeyMaxDocumentBytes must be between 4096 and 16777216.");
+        }
     }
 }

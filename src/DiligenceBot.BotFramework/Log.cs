@@ -31,8 +31,11 @@ internal static partial class Log
     [LoggerMessage(1100, LogLevel.Information, "Channel signing keys refreshed: {KeyCount} keys")]
     public static partial void SigningKeysRefreshed(ILogger logger, int keyCount);
 
-    [LoggerMessage(1101, LogLevel.Error, "Channel signing keys could not be refreshed; keeping the keys already known")]
-    public static partial void SigningKeysRefreshFailed(ILogger logger, Exception exception);
+    [LoggerMessage(1101, LogLevel.Error, "Channel signing keys could not be fetched from {MetadataUrl}: {Reason}. Next attempt in {RetryIn} at the earliest; {KeysServed} key(s) fetched before are still served")]
+    public static partial void SigningKeysRefreshFailed(ILogger logger, string metadataUrl, string reason, TimeSpan retryIn, int keysServed, Exception? exception);
+
+    [LoggerMessage(1103, LogLevel.Warning, "Channel signing key {KeyId} skipped: {Reason}; the other keys of the document are used")]
+    public static partial void SigningKeySkipped(ILogger logger, string keyId, string reason);
 
     [LoggerMessage(1102, LogLevel.Information, "Outbound token acquired ({AppType}), valid for {Seconds} s")]
     public static partial void OutboundTokenAcquired(ILogger logger, string appType, int seconds);

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Security;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,25 +18,67 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace DiligenceBot.Testing;
 
+/// <summary>How the local key server misbehaves, for the metadata document or the key document.</summary>
+public enum KeyServerFault
+{
+    /// <summary>Answers correctly.</summary>
+    None,
+    /// <summary>Accepts the request and never answers (until the client gives up or the issuer stops).</summary>
+    Hang,
+    /// <summary>503 Service Unavailable.</summary>
+    Unavailable,
+    /// <summary>200 with an HTML error page instead of JSON.</summary>
+    Junk,
+    /// <summary>200 with a valid document of more than 1 MiB, streamed without a Content-Length.</summary>
+    Oversized,
+}
+
 /// <summary>
-/// A local stand-in for the Bot Connector's identity service, over real HTTP on loopback: an OpenID metadata
-/// document, a JWKS whose keys carry <c>endorsements</c>, and a client-credentials token endpoint. It mints
-/// channel tokens signed with its own RSA keys, correct or deliberately wrong.
+/// A local stand-in for the Bot Connector's identity service, over real HTTP and HTTPS on loopback: an OpenID
+/// metadata document, a JWKS whose keys carry <c>endorsements</c>, and a client-credentials token endpoint. It
+/// mints channel tokens signed with its own RSA keys, correct or deliberately wrong, and its key server can
+/// misbehave on demand (<see cref="MetadataFault"/>, <see cref="KeysFault"/>, <see cref="AddRawKey"/>).
+/// HTTPS uses a self-signed certificate made at start; a client trusts exactly that certificate through
+/// <see cref="CreateTrustingHandler"/>.
 /// </summary>
 public sealed class LocalOpenIdIssuer : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.com";
 
     private readonly WebApplication _app;
+    private readonly X509Certificate2 _certificate;
     private readonly List<(RSA Rsa, string Kid, string[] Endorsements)> _published = [];
+    private readonly List<JsonNode> _rawKeys = [];
     private readonly object _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
     private int _metadataRequests;
+    private int _keyRequests;
     private int _tokenRequests;
 
-    private LocalOpenIdIssuer(WebApplication app) => _app = app;
+    private LocalOpenIdIssuer(WebApplication app, X509Certificate2 certificate)
+    {
+        _app = app;
+        _certificate = certificate;
+    }
 
     public string BaseUrl { get; private set; } = string.Empty;
     public string MetadataUrl => $"{BaseUrl}/v1/.well-known/openidconfiguration";
+
+    /// <summary>The same issuer over HTTPS (self-signed; see <see cref="CreateTrustingHandler"/>).</summary>
+    public string SecureBaseUrl { get; private set; } = string.Empty;
+    public string SecureMetadataUrl => $"{SecureBaseUrl}/v1/.well-known/openidconfiguration";
+
+    /// <summary>How the metadata document is served.</summary>
+    public KeyServerFault MetadataFault { get; set; }
+
+    /// <summary>How the key document (JWKS) is served.</summary>
+    public KeyServerFault KeysFault { get; set; }
+
+    /// <summary>When set, the metadata names this jwks_uri instead of its own key document.</summary>
+    public string? JwksUriOverride { get; set; }
+
+    /// <summary>Requests for the key document so far (whatever was answered).</summary>
+    public int KeyRequests => _keyRequests;
     /// <summary>The login authority host to configure as Bot:LoginAuthority.</summary>
     public string LoginAuthority => BaseUrl;
     /// <summary>The managed identity (IMDS) token endpoint to configure as Bot:ManagedIdentityEndpoint.</summary>
@@ -51,27 +95,37 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
 
     public static async Task<LocalOpenIdIssuer> StartAsync()
     {
+        var certificate = CreateCertificate();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            o.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
+        });
         var app = builder.Build();
-        var issuer = new LocalOpenIdIssuer(app);
+        var issuer = new LocalOpenIdIssuer(app, certificate);
         issuer.PublishKey("key-msteams", ["msteams", "emulator"]);
 
-        app.MapGet("/v1/.well-known/openidconfiguration", (HttpContext ctx) =>
+        app.MapGet("/v1/.well-known/openidconfiguration", async (HttpContext ctx) =>
         {
             Interlocked.Increment(ref issuer._metadataRequests);
+            // The key document on the same scheme and port as the metadata was asked on.
             var doc = new JsonObject
             {
                 ["issuer"] = Issuer,
-                ["authorization_endpoint"] = $"{issuer.BaseUrl}/v1/authorize",
-                ["jwks_uri"] = $"{issuer.BaseUrl}/v1/.well-known/keys",
+                ["authorization_endpoint"] = $"{ctx.Request.Scheme}://{ctx.Request.Host}/v1/authorize",
+                ["jwks_uri"] = issuer.JwksUriOverride ?? $"{ctx.Request.Scheme}://{ctx.Request.Host}/v1/.well-known/keys",
                 ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
                 ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
             };
-            return Results.Text(doc.ToJsonString(), "application/json");
+            await issuer.AnswerAsync(ctx, issuer.MetadataFault, doc);
         });
-        app.MapGet("/v1/.well-known/keys", () => Results.Text(issuer.Jwks().ToJsonString(), "application/json"));
+        app.MapGet("/v1/.well-known/keys", async (HttpContext ctx) =>
+        {
+            Interlocked.Increment(ref issuer._keyRequests);
+            await issuer.AnswerAsync(ctx, issuer.KeysFault, issuer.Jwks());
+        });
         app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext ctx, string tenant) =>
         {
             Interlocked.Increment(ref issuer._tokenRequests);
@@ -103,9 +157,110 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
         });
 
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        issuer.BaseUrl = address.TrimEnd('/');
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        issuer.BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        issuer.SecureBaseUrl = addresses.First(a => a.StartsWith("https://", StringComparison.Ordinal)).TrimEnd('/');
         return issuer;
+    }
+
+    /// <summary>
+    /// A handler for an HttpClient that talks to this issuer over HTTPS: it accepts this issuer's self-signed
+    /// certificate and nothing else (other certificates still need the usual chain validation).
+    /// </summary>
+    public HttpMessageHandler CreateTrustingHandler() => new SocketsHttpHandler
+    {
+        SslOptions =
+        {
+            RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None
+                || (certificate is not null && string.Equals(certificate.GetCertHashString(), _certificate.Thumbprint, StringComparison.OrdinalIgnoreCase)),
+        },
+    };
+
+    /// <summary>
+    /// Adds an entry to the key document exactly as given, after the published keys: a malformed key (bad
+    /// base64url, wrong kty, missing fields, junk x5c, a second key under a published kid...).
+    /// </summary>
+    public void AddRawKey(JsonNode entry)
+    {
+        lock (_gate)
+        {
+            _rawKeys.Add(entry);
+        }
+    }
+
+    /// <summary>A JWKS entry for <paramref name="rsa"/> as the key document publishes it, to change and add raw.</summary>
+    public static JsonObject KeyEntry(RSA rsa, string kid, params string[] endorsements)
+    {
+        var p = rsa.ExportParameters(false);
+        return new JsonObject
+        {
+            ["kty"] = "RSA",
+            ["use"] = "sig",
+            ["kid"] = kid,
+            ["n"] = Base64UrlEncoder.Encode(p.Modulus),
+            ["e"] = Base64UrlEncoder.Encode(p.Exponent),
+            ["endorsements"] = new JsonArray(endorsements.Select(e => (JsonNode)e).ToArray()),
+        };
+    }
+
+    private async Task AnswerAsync(HttpContext ctx, KeyServerFault fault, JsonObject document)
+    {
+        switch (fault)
+        {
+            case KeyServerFault.Hang:
+                using (var both = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _stopping.Token))
+                {
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, both.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The client gave up, or the issuer stops.
+                    }
+                }
+
+                ctx.Abort();
+                return;
+            case KeyServerFault.Unavailable:
+                ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                ctx.Response.Headers.RetryAfter = "30";
+                return;
+            case KeyServerFault.Junk:
+                ctx.Response.ContentType = "text/html";
+                await ctx.Response.WriteAsync("<html><body><h1>Service temporarily unavailable</h1></body></html>");
+                return;
+            case KeyServerFault.Oversized:
+                // Valid JSON, far too large, and no Content-Length: only a bounded read stops it.
+                ctx.Response.ContentType = "application/json";
+                document["padding"] = new string('x', 1024 * 1024 + 17);
+                var bytes = Encoding.UTF8.GetBytes(document.ToJsonString());
+                for (var at = 0; at < bytes.Length; at += 16 * 1024)
+                {
+                    await ctx.Response.Body.WriteAsync(bytes.AsMemory(at, Math.Min(16 * 1024, bytes.Length - at)), ctx.RequestAborted);
+                    await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
+                }
+
+                return;
+            default:
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.WriteAsync(document.ToJsonString());
+                return;
+        }
+    }
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        // Through PKCS#12 so that every platform's TLS stack can use the private key.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 
     /// <summary>Adds a key to the JWKS (a key rotation), endorsed for the given channels.</summary>
@@ -136,16 +291,12 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
         {
             foreach (var (rsa, kid, endorsements) in _published)
             {
-                var p = rsa.ExportParameters(false);
-                keys.Add(new JsonObject
-                {
-                    ["kty"] = "RSA",
-                    ["use"] = "sig",
-                    ["kid"] = kid,
-                    ["n"] = Base64UrlEncoder.Encode(p.Modulus),
-                    ["e"] = Base64UrlEncoder.Encode(p.Exponent),
-                    ["endorsements"] = new JsonArray(endorsements.Select(e => (JsonNode)e).ToArray()),
-                });
+                keys.Add(KeyEntry(rsa, kid, endorsements));
+            }
+
+            foreach (var raw in _rawKeys)
+            {
+                keys.Add(raw.DeepClone());
             }
         }
 
@@ -209,12 +360,16 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         foreach (var (rsa, _, _) in _published)
         {
             rsa.Dispose();
         }
+
+        _certificate.Dispose();
+        _stopping.Dispose();
     }
 }
 

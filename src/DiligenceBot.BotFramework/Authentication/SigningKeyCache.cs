@@ -1,5 +1,8 @@
+using System.Collections.Frozen;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -10,115 +13,474 @@ namespace DiligenceBot.BotFramework.Authentication;
 public sealed record SigningKey(string KeyId, SecurityKey Key, IReadOnlyCollection<string> Endorsements);
 
 /// <summary>
-/// The Bot Connector's signing keys, read from its OpenID metadata document and JWKS. Cached for
-/// <see cref="BotOptions.SigningKeyRefreshInterval"/>; an unknown key id triggers an early refresh, rate-limited
-/// by <see cref="BotOptions.SigningKeyMinRefreshInterval"/>. One fetch at a time.
+/// The Bot Connector's signing keys, read from its OpenID metadata document and JWKS, kept the way IdentityModel's
+/// <c>ConfigurationManager</c> keeps a configuration:
+/// <list type="bullet">
+/// <item>Keys younger than <see cref="BotOptions.SigningKeyRefreshInterval"/> are answered from memory, without a
+/// lock or an allocation. An unknown key id triggers an early refresh (a rotation), at most once per
+/// <see cref="BotOptions.SigningKeyMinRefreshInterval"/>.</item>
+/// <item>Never more than one fetch in flight. Callers whose key is in the last good set get it at once, even while
+/// that set is being refreshed (stale while revalidate); callers whose key is not wait for the fetch already in
+/// flight (one fetch, bounded by <see cref="BotOptions.SigningKeyFetchTimeout"/>, however many wait), or get no key
+/// at once when no fetch may start.</item>
+/// <item>After a failed fetch no other starts for <see cref="BotOptions.SigningKeyRetryDelay"/>, doubled per
+/// further failure up to <see cref="BotOptions.SigningKeyMaxRetryDelay"/>; the last good keys are served until they
+/// are older than <see cref="BotOptions.SigningKeyMaxAge"/>.</item>
+/// <item>Documents are read up to <see cref="BotOptions.SigningKeyMaxDocumentBytes"/>, over https outside
+/// Development (the metadata and the <c>jwks_uri</c> it names). A malformed key is skipped and logged, the good
+/// keys of the same document are kept; a document without one usable key is a failed fetch.</item>
+/// </list>
+/// <see cref="GetKeyAsync"/> never throws for anything the key server does: the answer is a key or null (401).
 /// </summary>
-public sealed class SigningKeyCache(
-    HttpClient http,
-    IOptions<BotOptions> options,
-    TimeProvider time,
-    ILogger<SigningKeyCache> logger) : IDisposable
+public sealed class SigningKeyCache : IDisposable
 {
-    private readonly SemaphoreSlim _refreshLock = new(1, 1);
-    private volatile IReadOnlyDictionary<string, SigningKey> _keys = new Dictionary<string, SigningKey>();
-    private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
+    private static readonly KeySet NoKeys = new(FrozenDictionary<string, SigningKey>.Empty, DateTimeOffset.MinValue);
 
-    public void Dispose() => _refreshLock.Dispose();
+    private readonly HttpClient _http;
+    private readonly IOptions<BotOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SigningKeyCache> _logger;
+    private readonly bool _httpsOnly;
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly object _gate = new();
 
-    public async Task<SigningKey?> GetKeyAsync(string keyId, CancellationToken cancellationToken)
+    /// <summary>The last good keys; replaced, never changed.</summary>
+    private volatile KeySet _current = NoKeys;
+
+    /// <summary>The fetch in flight, or null. It never faults.</summary>
+    private volatile Task? _fetch;
+
+    /// <summary>No fetch starts before this (UTC ticks): the back-off after failures.</summary>
+    private long _retryAtTicks;
+
+    /// <summary>When the last fetch started (UTC ticks): unknown key ids refresh at most once per min interval.</summary>
+    private long _lastFetchTicks = DateTimeOffset.MinValue.UtcTicks;
+
+    private int _failures;
+
+    public SigningKeyCache(HttpClient http, IOptions<BotOptions> options, TimeProvider time, IHostEnvironment environment, ILogger<SigningKeyCache> logger)
     {
-        var keys = _keys;
-        var stale = time.GetUtcNow() - _fetchedAt > options.Value.SigningKeyRefreshInterval;
-        if (!stale && keys.TryGetValue(keyId, out var key))
+        _http = http;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _httpsOnly = !environment.IsDevelopment();
+    }
+
+    private sealed record KeySet(FrozenDictionary<string, SigningKey> Keys, DateTimeOffset FetchedAt);
+
+    /// <summary>Fetches so far that were started (tests and diagnostics).</summary>
+    public int FetchesStarted { get; private set; }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+
+    /// <summary>The key with this id, or null when it is unknown or the keys cannot be had.</summary>
+    public ValueTask<SigningKey?> GetKeyAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var current = _current;
+        var now = _time.GetUtcNow();
+        if (now - current.FetchedAt <= _options.Value.SigningKeyRefreshInterval && current.Keys.TryGetValue(keyId, out var key))
         {
-            return key;
+            return new ValueTask<SigningKey?>(key);
         }
 
-        await _refreshLock.WaitAsync(cancellationToken);
+        return GetKeyRefreshingAsync(keyId, current, now, cancellationToken);
+    }
+
+    private async ValueTask<SigningKey?> GetKeyRefreshingAsync(string keyId, KeySet current, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var o = _options.Value;
+        var known = now - current.FetchedAt <= o.SigningKeyMaxAge ? current.Keys.GetValueOrDefault(keyId) : null;
+        var stale = now - current.FetchedAt > o.SigningKeyRefreshInterval;
+        var fetch = FetchInFlightOrStart(now, stale, o);
+        if (known is not null)
+        {
+            // Stale but not too old: answer now, the refresh (if one could start) runs on.
+            return known;
+        }
+
+        if (fetch is null)
+        {
+            // Backing off after failures, or an unknown key id within the min refresh interval: no key, at once.
+            return null;
+        }
+
+        await fetch.WaitAsync(cancellationToken);
+        var after = _current;
+        return _time.GetUtcNow() - after.FetchedAt <= o.SigningKeyMaxAge ? after.Keys.GetValueOrDefault(keyId) : null;
+    }
+
+    /// <summary>The fetch in flight, else a new one when one is due and allowed, else null.</summary>
+    private Task? FetchInFlightOrStart(DateTimeOffset now, bool stale, BotOptions o)
+    {
+        if (_fetch is { } inFlight)
+        {
+            return inFlight;
+        }
+
+        if (!MayStart(now, stale, o))
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            if (_fetch is { } started)
+            {
+                return started;
+            }
+
+            if (!MayStart(now, stale, o))
+            {
+                return null;
+            }
+
+            Interlocked.Exchange(ref _lastFetchTicks, now.UtcTicks);
+            FetchesStarted++;
+            var fetch = Task.Run(FetchAndKeepAsync);
+            _fetch = fetch;
+            return fetch;
+        }
+    }
+
+    private bool MayStart(DateTimeOffset now, bool stale, BotOptions o) =>
+        now.UtcTicks >= Interlocked.Read(ref _retryAtTicks)
+        && (stale || now.UtcTicks - Interlocked.Read(ref _lastFetchTicks) >= o.SigningKeyMinRefreshInterval.Ticks);
+
+    private async Task FetchAndKeepAsync()
+    {
+        var o = _options.Value;
+        var metadataUrl = o.OpenIdMetadataUrl;
         try
         {
-            // Another request may have refreshed while this one waited.
-            var now = time.GetUtcNow();
-            stale = now - _fetchedAt > options.Value.SigningKeyRefreshInterval;
-            if (!stale && _keys.TryGetValue(keyId, out key))
+            using var timeout = new CancellationTokenSource(o.SigningKeyFetchTimeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _disposed.Token);
+            try
             {
-                return key;
-            }
+                var keys = await FetchAsync(o, linked.Token);
+                var fetchedAt = _time.GetUtcNow();
+                lock (_gate)
+                {
+                    _current = new KeySet(keys, fetchedAt);
+                    _failures = 0;
+                    Interlocked.Exchange(ref _retryAtTicks, 0);
+                }
 
-            if (stale || now - _fetchedAt >= options.Value.SigningKeyMinRefreshInterval)
+                Log.SigningKeysRefreshed(_logger, keys.Count);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_disposed.IsCancellationRequested)
             {
-                try
-                {
-                    _keys = await FetchAsync(cancellationToken);
-                    _fetchedAt = now;
-                    Log.SigningKeysRefreshed(logger, _keys.Count);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-                {
-                    // Keep serving the keys we have; an outage of the metadata endpoint must not lock everyone out.
-                    Log.SigningKeysRefreshFailed(logger, ex);
-                }
+                Failed(o, $"no answer within {o.SigningKeyFetchTimeout}", null);
             }
-
-            return _keys.GetValueOrDefault(keyId);
+            catch (SigningKeyFetchException ex)
+            {
+                Failed(o, ex.Message, null);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException && !_disposed.IsCancellationRequested)
+            {
+                Failed(o, $"{ex.GetType().Name}: {ex.Message}", null);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Failed(o, "unexpected failure", ex);
+            }
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException)
+        {
+            // The cache was disposed while fetching: nobody needs keys any more.
         }
         finally
         {
-            _refreshLock.Release();
+            _fetch = null;
+        }
+
+        void Failed(BotOptions options, string reason, Exception? exception)
+        {
+            TimeSpan delay;
+            lock (_gate)
+            {
+                _failures++;
+                var steps = Math.Min(_failures - 1, 20);
+                delay = options.SigningKeyRetryDelay * Math.Pow(2, steps);
+                delay = delay < options.SigningKeyMaxRetryDelay ? delay : options.SigningKeyMaxRetryDelay;
+                Interlocked.Exchange(ref _retryAtTicks, (_time.GetUtcNow() + delay).UtcTicks);
+            }
+
+            var current = _current;
+            var age = _time.GetUtcNow() - current.FetchedAt;
+            var serving = current.Keys.Count == 0 ? 0 : age <= options.SigningKeyMaxAge ? current.Keys.Count : 0;
+            Log.SigningKeysRefreshFailed(_logger, UrlForLog(metadataUrl), reason, delay, serving, exception);
         }
     }
 
-    private async Task<IReadOnlyDictionary<string, SigningKey>> FetchAsync(CancellationToken cancellationToken)
+    private async Task<FrozenDictionary<string, SigningKey>> FetchAsync(BotOptions o, CancellationToken cancellationToken)
     {
-        using var metadata = await GetJsonAsync(options.Value.OpenIdMetadataUrl, cancellationToken);
-        var jwksUri = metadata.RootElement.TryGetProperty("jwks_uri", out var j) && j.ValueKind == JsonValueKind.String
-            ? j.GetString()
-            : null;
-        if (!Uri.TryCreate(jwksUri, UriKind.Absolute, out _))
+        var metadataUri = RequireAllowedUrl(o.OpenIdMetadataUrl, "Bot:OpenIdMetadataUrl");
+        Uri jwksUri;
+        using (var metadata = await GetJsonAsync(metadataUri, "metadata", o, cancellationToken))
         {
-            throw new InvalidOperationException("OpenID metadata has no absolute jwks_uri.");
+            var jwks = metadata.RootElement.ValueKind == JsonValueKind.Object
+                       && metadata.RootElement.TryGetProperty("jwks_uri", out var j) && j.ValueKind == JsonValueKind.String
+                ? j.GetString()
+                : null;
+            jwksUri = RequireAllowedUrl(jwks, "the metadata's jwks_uri");
         }
 
-        using var jwks = await GetJsonAsync(jwksUri!, cancellationToken);
-        var result = new Dictionary<string, SigningKey>(StringComparer.Ordinal);
-        if (!jwks.RootElement.TryGetProperty("keys", out var keys) || keys.ValueKind != JsonValueKind.Array)
+        using var keyDocument = await GetJsonAsync(jwksUri, "key document", o, cancellationToken);
+        if (keyDocument.RootElement.ValueKind != JsonValueKind.Object
+            || !keyDocument.RootElement.TryGetProperty("keys", out var keys) || keys.ValueKind != JsonValueKind.Array)
         {
-            throw new InvalidOperationException("JWKS has no keys array.");
+            throw new SigningKeyFetchException($"the key document at {UrlForLog(jwksUri)} has no keys array");
         }
 
-        foreach (var k in keys.EnumerateArray())
+        var found = new Dictionary<string, ParsedKey>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in keys.EnumerateArray())
         {
-            if (ReadRsaKey(k) is { } key)
+            var parsed = JsonWebKeys.Read(element, out var kid, out var problem);
+            if (parsed is null)
             {
-                result[key.KeyId] = key;
+                Log.SigningKeySkipped(_logger, LogText.Untrusted(kid) ?? "(no kid)", problem!);
+            }
+            else if (found.TryGetValue(parsed.Key.KeyId, out var same))
+            {
+                if (!same.SameMaterial(parsed))
+                {
+                    ambiguous.Add(parsed.Key.KeyId);
+                }
+            }
+            else
+            {
+                found[parsed.Key.KeyId] = parsed;
             }
         }
 
-        return result;
+        foreach (var kid in ambiguous)
+        {
+            found.Remove(kid);
+            Log.SigningKeySkipped(_logger, LogText.Untrusted(kid)!, "several different keys share this key id; none of them is used");
+        }
+
+        if (found.Count == 0)
+        {
+            throw new SigningKeyFetchException($"the key document at {UrlForLog(jwksUri)} has no usable key");
+        }
+
+        return found.ToFrozenDictionary(p => p.Key, p => p.Value.Key, StringComparer.Ordinal);
     }
 
-    private static SigningKey? ReadRsaKey(JsonElement k)
+    private Uri RequireAllowedUrl(string? url, string what)
     {
-        string? Str(string name) => k.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var kid = Str("kid");
-        if (Str("kty") != "RSA" || string.IsNullOrEmpty(kid) || Str("n") is not { } n || Str("e") is not { } e)
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
+            throw new SigningKeyFetchException($"{what} is not an absolute http(s) URL");
+        }
+
+        if (_httpsOnly && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new SigningKeyFetchException($"{what} ({UrlForLog(uri)}) is not https, which only the Development environment accepts");
+        }
+
+        return uri;
+    }
+
+    /// <summary>GETs a JSON document, reading at most the configured size whatever Content-Length says.</summary>
+    private async Task<JsonDocument> GetJsonAsync(Uri url, string what, BotOptions o, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SigningKeyFetchException($"the {what} at {UrlForLog(url)} answered {(int)response.StatusCode}");
+        }
+
+        var limit = o.SigningKeyMaxDocumentBytes;
+        if (response.Content.Headers.ContentLength > limit)
+        {
+            throw new SigningKeyFetchException($"the {what} at {UrlForLog(url)} is larger than {limit} bytes");
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[Math.Min(limit + 1, (int)Math.Max(response.Content.Headers.ContentLength ?? 16 * 1024, 1) + 1)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > limit)
+                {
+                    throw new SigningKeyFetchException($"the {what} at {UrlForLog(url)} is larger than {limit} bytes");
+                }
+
+                Array.Resize(ref buffer, Math.Min(limit + 1, buffer.Length * 2));
+            }
+
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        if (length > limit)
+        {
+            throw new SigningKeyFetchException($"the {what} at {UrlForLog(url)} is larger than {limit} bytes");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(buffer.AsMemory(0, length));
+        }
+        catch (JsonException)
+        {
+            throw new SigningKeyFetchException($"the {what} at {UrlForLog(url)} is not JSON");
+        }
+    }
+
+    /// <summary>A URL as it may be logged: scheme, host, port and path; never a query.</summary>
+    private static string UrlForLog(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? UrlForLog(uri) : LogText.Untrusted(url)!;
+
+    private static string UrlForLog(Uri uri) => LogText.Untrusted(uri.GetLeftPart(UriPartial.Path))!;
+}
+
+/// <summary>A fetch of the signing keys failed for a reason that can be logged as it is.</summary>
+internal sealed class SigningKeyFetchException(string message) : Exception(message);
+
+/// <summary>A key read from a key document, with its material to tell true duplicates from conflicting ones.</summary>
+internal sealed record ParsedKey(SigningKey Key, byte[] Modulus, byte[] Exponent)
+{
+    public bool SameMaterial(ParsedKey other) => Modulus.AsSpan().SequenceEqual(other.Modulus) && Exponent.AsSpan().SequenceEqual(other.Exponent);
+}
+
+/// <summary>Reads RSA signing keys from JWKS entries, checking everything that could make them unusable later.</summary>
+internal static class JsonWebKeys
+{
+    /// <summary>Smallest modulus accepted; the Bot Connector's keys are 2048 bits.</summary>
+    public const int MinKeyBits = 2048;
+
+    public const int MaxKeyBits = 8192;
+
+    /// <summary>The key, or null with the reason it cannot be used.</summary>
+    public static ParsedKey? Read(JsonElement k, out string? kid, out string? problem)
+    {
+        kid = null;
+        if (k.ValueKind != JsonValueKind.Object)
+        {
+            problem = "the entry is not a JSON object";
+            return null;
+        }
+
+        string? Str(string name) => k.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        kid = Str("kid");
+        problem = (Str("kty"), Str("n"), Str("e")) switch
+        {
+            _ when string.IsNullOrEmpty(kid) => "it has no kid",
+            (null, _, _) => "it has no kty",
+            ({ } kty, _, _) when kty != "RSA" => $"its kty is '{LogText.Untrusted(kty)}', not RSA",
+            (_, null, _) or (_, _, null) => "it has no modulus (n) or exponent (e)",
+            _ when Str("use") is { } use && use != "sig" => $"its use is '{LogText.Untrusted(use)}', not sig",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            return null;
+        }
+
+        if (DecodeBase64Url(Str("n")!) is not { } modulus || DecodeBase64Url(Str("e")!) is not { } exponent)
+        {
+            problem = "its modulus (n) or exponent (e) is not base64url";
+            return null;
+        }
+
+        var parameters = new RSAParameters { Modulus = modulus, Exponent = exponent };
+        if (modulus.Length * 8 is < MinKeyBits or > MaxKeyBits || exponent.Length is 0 or > 8 || (modulus[^1] & 1) == 0)
+        {
+            problem = $"its modulus of {modulus.Length * 8} bits or its exponent is not a usable RSA signing key ({MinKeyBits}-{MaxKeyBits} bits)";
+            return null;
+        }
+
+        try
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportParameters(parameters);
+        }
+        catch (CryptographicException)
+        {
+            problem = "its modulus and exponent are not an RSA public key";
+            return null;
+        }
+
+        if (k.TryGetProperty("x5c", out var x5c) && CertificateProblem(x5c, parameters) is { } certificateProblem)
+        {
+            problem = certificateProblem;
             return null;
         }
 
         var endorsements = k.TryGetProperty("endorsements", out var en) && en.ValueKind == JsonValueKind.Array
             ? en.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToArray()
             : [];
-        var rsa = new RSAParameters { Modulus = Base64UrlEncoder.DecodeBytes(n), Exponent = Base64UrlEncoder.DecodeBytes(e) };
-        return new SigningKey(kid, new RsaSecurityKey(rsa) { KeyId = kid }, endorsements);
+        var key = new SigningKey(kid!, new RsaSecurityKey(parameters) { KeyId = kid }, endorsements);
+        return new ParsedKey(key, modulus, exponent);
     }
 
-    private async Task<JsonDocument> GetJsonAsync(string url, CancellationToken cancellationToken)
+    /// <summary>When a key carries a certificate chain, its first certificate must hold the same public key.</summary>
+    private static string? CertificateProblem(JsonElement x5c, RSAParameters parameters)
     {
-        using var response = await http.GetAsync(new Uri(url), cancellationToken);
-        response.EnsureSuccessStatusCode();
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonDocument.ParseAsync(stream, default, cancellationToken);
+        if (x5c.ValueKind != JsonValueKind.Array || x5c.GetArrayLength() == 0 || x5c[0].ValueKind != JsonValueKind.String)
+        {
+            return "its x5c is not an array of certificates";
+        }
+
+        try
+        {
+            using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(x5c[0].GetString()!));
+            using var rsa = certificate.GetRSAPublicKey();
+            var inCertificate = rsa?.ExportParameters(false);
+            return inCertificate is { } c && TrimLeadingZeros(c.Modulus!).AsSpan().SequenceEqual(parameters.Modulus) && TrimLeadingZeros(c.Exponent!).AsSpan().SequenceEqual(parameters.Exponent)
+                ? null
+                : "its x5c certificate holds another public key than its n and e";
+        }
+        catch (Exception ex) when (ex is FormatException or CryptographicException)
+        {
+            return "its x5c certificate cannot be read";
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Base64UrlAlphabet =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
+    /// <summary>Strict base64url (RFC 7518: no padding, no white space), leading zero bytes dropped; null when it is not.</summary>
+    private static byte[]? DecodeBase64Url(string value)
+    {
+        if (value.Length == 0 || value.AsSpan().ContainsAnyExcept(Base64UrlAlphabet) || value.Length % 4 == 1)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TrimLeadingZeros(System.Buffers.Text.Base64Url.DecodeFromChars(value));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static byte[] TrimLeadingZeros(byte[] value)
+    {
+        var start = 0;
+        while (start < value.Length - 1 && value[start] == 0)
+        {
+            start++;
+        }
+
+        return start == 0 ? value : value[start..];
     }
 }

@@ -20,7 +20,8 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(nameof(SigningKeyCache), c => c.Timeout = TimeSpan.FromSeconds(15));
+        // The cache bounds each fetch itself (Bot:SigningKeyFetchTimeout, on the injected TimeProvider).
+        services.AddHttpClient(nameof(SigningKeyCache), c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SigningKeyCache>(
             sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningKeyCache))));
         services.AddSingleton<InboundTokenValidator>();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using DiligenceBot.BotFramework.Authentication;
 using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.BotFramework.Schema;
 using Microsoft.AspNetCore.Builder;
@@ -10,7 +11,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
+using DiligenceBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DiligenceBot.BotFramework.Tests.Hosting;
@@ -37,8 +40,15 @@ public sealed class ProtocolHost : IAsyncDisposable
     public HttpClient Http { get; private set; } = null!;
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ProtocolHost> StartAsync(IDictionary<string, string?> settings, string environment = "Testing")
+    /// <summary>
+    /// Starts the host. Without a <paramref name="environment"/>, a host with a Bot:AppId runs as "Testing" (like
+    /// production: https key server required) and one without runs as "Development" (the only environment that
+    /// accepts local development mode). <paramref name="keyServer"/>'s self-signed certificate is trusted for the
+    /// signing keys.
+    /// </summary>
+    public static async Task<ProtocolHost> StartAsync(IDictionary<string, string?> settings, string? environment = null, LocalOpenIdIssuer? keyServer = null, TimeProvider? time = null)
     {
+        environment ??= settings.TryGetValue("Bot:AppId", out var appId) && !string.IsNullOrEmpty(appId) ? "Testing" : Environments.Development;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(settings);
@@ -46,6 +56,16 @@ public sealed class ProtocolHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Services.AddBotFramework();
+        if (keyServer is not null)
+        {
+            builder.Services.AddHttpClient(nameof(SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(keyServer.CreateTrustingHandler);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         var handler = new RecordingHandler();
         builder.Services.AddSingleton<IBotHandler>(handler);
         var app = builder.Build();

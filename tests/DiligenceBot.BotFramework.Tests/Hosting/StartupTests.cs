@@ -3,16 +3,38 @@ using Microsoft.Extensions.Options;
 
 namespace DiligenceBot.BotFramework.Tests.Hosting;
 
-/// <summary>Start-up checks: local development mode is loud, and refused in Production; bad settings name their key.</summary>
+/// <summary>Start-up checks: local development mode is loud, and refused outside Development; bad settings name their key.</summary>
 public sealed class StartupTests
 {
-    [Fact]
-    public async Task NoAppId_InProduction_RefusesToStart()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("Test")]
+    [InlineData("Testing")]
+    [InlineData("Dev")]
+    [InlineData("Development2")]
+    [InlineData("Local")]
+    public async Task NoAppId_OutsideDevelopment_RefusesToStart_NamingTheKeyAndTheEnvironment(string environment)
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            ProtocolHost.StartAsync(new Dictionary<string, string?>(), environment: "Production"));
+            ProtocolHost.StartAsync(new Dictionary<string, string?>(), environment: environment));
 
-        Assert.Contains("Bot:AppId", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Bot:AppId is empty", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{environment}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Bot:SigningKeyMaxAge", "12:00:00")]
+    [InlineData("Bot:SigningKeyFetchTimeout", "00:00:00")]
+    [InlineData("Bot:SigningKeyRetryDelay", "00:10:00")]
+    [InlineData("Bot:SigningKeyMinRefreshInterval", "2.00:00:00")]
+    [InlineData("Bot:SigningKeyMaxDocumentBytes", "100")]
+    public async Task InvalidSigningKeySettings_StopStartUp_NamingTheKey(string key, string value)
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            ProtocolHost.StartAsync(new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(key + " must", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,10 +44,16 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     private readonly LogCapture? _logs;
 
-    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null, BotApp? shareDatabaseWith = null, string environment = "Testing", LogCapture? logs = null)
+    /// <summary>
+    /// Without an <paramref name="environment"/>, an authenticated app (an issuer, or a Bot:AppId in the settings)
+    /// runs as "Testing", like production (https key server required), and one without runs as "Development", the
+    /// only environment that accepts local development mode.
+    /// </summary>
+    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null, BotApp? shareDatabaseWith = null, string? environment = null, LogCapture? logs = null)
     {
         _logs = logs;
-        _environment = environment;
+        var authenticated = issuer is not null || (settings?.TryGetValue("Bot:AppId", out var appId) == true && !string.IsNullOrEmpty(appId));
+        _environment = environment ?? (authenticated ? "Testing" : "Development");
         _issuer = issuer;
         _time = time;
         if (shareDatabaseWith is not null)
@@ -84,11 +90,13 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.UseSetting("Bot:ConnectorBaseDelay", "00:00:00.010");
         // Hangfire is off unless a test asks for it (Scheduling:Enabled=true): its server is exercised on purpose.
         builder.UseSetting("Scheduling:Enabled", "false");
+        // Unauthenticated test apps run as Development, where the demo history is written by default; a test asks for it.
+        builder.UseSetting("Database:DemoHistory", "false");
         if (_issuer is not null)
         {
             builder.UseSetting("Bot:AppId", AppId);
             builder.UseSetting("Bot:AppPassword", "local-test-secret");
-            builder.UseSetting("Bot:OpenIdMetadataUrl", _issuer.MetadataUrl);
+            builder.UseSetting("Bot:OpenIdMetadataUrl", _issuer.SecureMetadataUrl);
             builder.UseSetting("Bot:LoginAuthority", _issuer.LoginAuthority);
             builder.UseSetting("Bot:SigningKeyMinRefreshInterval", "00:00:00");
         }
@@ -98,10 +106,19 @@ public sealed class BotApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (_time is not null)
+        builder.ConfigureTestServices(services =>
         {
-            builder.ConfigureTestServices(services => services.AddSingleton(_time));
-        }
+            if (_time is not null)
+            {
+                services.AddSingleton(_time);
+            }
+
+            if (_issuer is not null)
+            {
+                // The issuer's key server is https with its own certificate; only the signing-key client trusts it.
+                services.AddHttpClient(nameof(DiligenceBot.BotFramework.Authentication.SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
+            }
+        });
 
         if (_logs is not null)
         {

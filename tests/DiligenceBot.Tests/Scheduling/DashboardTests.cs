@@ -11,7 +11,12 @@ public sealed class DashboardTests
     [Fact]
     public async Task Dashboard_ForAnAnonymousUser_OutsideDevelopment_IsRefused()
     {
-        await using var bot = new BotApp(settings: WithHangfire).Start();
+        // Outside Development the bot must be authenticated (an app id); no activity comes, so no key is fetched.
+        await using var bot = new BotApp(settings: new Dictionary<string, string?>(WithHangfire)
+        {
+            ["Bot:AppId"] = BotApp.AppId,
+            ["Bot:AppPassword"] = "local-test-secret",
+        }, environment: "Testing").Start();
 
         using var response = await bot.Http.GetAsync("/hangfire");
 
