@@ -40,6 +40,15 @@ internal static partial class Log
     [LoggerMessage(1102, LogLevel.Information, "Outbound token acquired ({AppType}), valid for {Seconds} s")]
     public static partial void OutboundTokenAcquired(ILogger logger, string appType, int seconds);
 
+    [LoggerMessage(1104, LogLevel.Warning, "Outbound token request to {TokenEndpoint} failed (attempt {Attempt} of {Attempts}): {Reason}")]
+    public static partial void OutboundTokenFailed(ILogger logger, string tokenEndpoint, string reason, int attempt, int attempts);
+
+    [LoggerMessage(1105, LogLevel.Error, "No outbound token from {TokenEndpoint}: replies and proactive messages cannot be sent; next attempt in {RetryIn} at the earliest")]
+    public static partial void OutboundTokenUnavailable(ILogger logger, string tokenEndpoint, TimeSpan retryIn);
+
+    [LoggerMessage(1106, LogLevel.Warning, "Activity {ActivityId} refused with 503 before it was handled: {Reason}")]
+    public static partial void ActivityRefusedWithoutToken(ILogger logger, string? activityId, string reason);
+
     // 1200-1299: connector
     [LoggerMessage(1200, LogLevel.Information, "Connector {Method} {Path} answered {StatusCode}; retry {Attempt} in {DelayMs} ms")]
     public static partial void ConnectorRetrying(ILogger logger, string method, string path, int statusCode, int delayMs, int attempt);

@@ -18,8 +18,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace DiligenceBot.Testing;
 
-/// <summary>How the local key server misbehaves, for the metadata document or the key document.</summary>
-public enum KeyServerFault
+/// <summary>How the local issuer misbehaves: its metadata document, its key document or its token endpoint.</summary>
+public enum IssuerFault
 {
     /// <summary>Answers correctly.</summary>
     None,
@@ -31,6 +31,10 @@ public enum KeyServerFault
     Junk,
     /// <summary>200 with a valid document of more than 1 MiB, streamed without a Content-Length.</summary>
     Oversized,
+    /// <summary>The connection is reset without an answer.</summary>
+    Reset,
+    /// <summary>500 Internal Server Error.</summary>
+    ServerError,
 }
 
 /// <summary>
@@ -49,6 +53,8 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
     private readonly X509Certificate2 _certificate;
     private readonly List<(RSA Rsa, string Kid, string[] Endorsements)> _published = [];
     private readonly List<JsonNode> _rawKeys = [];
+    // Signs the tokens the bot gets for itself, so that they do not depend on which channel keys are published.
+    private readonly RSA _outboundKey = RSA.Create(2048);
     private readonly object _gate = new();
     private readonly CancellationTokenSource _stopping = new();
     private int _metadataRequests;
@@ -69,10 +75,13 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
     public string SecureMetadataUrl => $"{SecureBaseUrl}/v1/.well-known/openidconfiguration";
 
     /// <summary>How the metadata document is served.</summary>
-    public KeyServerFault MetadataFault { get; set; }
+    public IssuerFault MetadataFault { get; set; }
 
     /// <summary>How the key document (JWKS) is served.</summary>
-    public KeyServerFault KeysFault { get; set; }
+    public IssuerFault KeysFault { get; set; }
+
+    /// <summary>How the client-credentials and managed identity token endpoints answer.</summary>
+    public IssuerFault TokenFault { get; set; }
 
     /// <summary>When set, the metadata names this jwks_uri instead of its own key document.</summary>
     public string? JwksUriOverride { get; set; }
@@ -129,6 +138,12 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
         app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext ctx, string tenant) =>
         {
             Interlocked.Increment(ref issuer._tokenRequests);
+            if (issuer.TokenFault != IssuerFault.None)
+            {
+                await issuer.AnswerAsync(ctx, issuer.TokenFault, new JsonObject { ["error"] = "fault" });
+                return Results.Empty;
+            }
+
             var form = await ctx.Request.ReadFormAsync();
             issuer.LastTokenRequest = form.ToDictionary(f => f.Key, f => f.Value.ToString());
             issuer.LastTokenRequestPath = ctx.Request.Path;
@@ -137,14 +152,20 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
                 return Results.Json(new { error = "invalid_request" }, statusCode: 400);
             }
 
-            var token = issuer.CreateToken(new TokenSpec { Audience = "https://api.botframework.com", ServiceUrl = null });
+            var token = issuer.CreateToken(new TokenSpec { Audience = "https://api.botframework.com", ServiceUrl = null, Key = issuer._outboundKey, KeyId = "outbound" });
             return Results.Json(new { token_type = "Bearer", expires_in = 3599, access_token = token });
         });
 
         // Azure's instance metadata service (managed identity): GET with "Metadata: true", token for a resource.
-        app.MapGet("/metadata/identity/oauth2/token", (HttpContext ctx) =>
+        app.MapGet("/metadata/identity/oauth2/token", async (HttpContext ctx) =>
         {
             Interlocked.Increment(ref issuer._tokenRequests);
+            if (issuer.TokenFault != IssuerFault.None)
+            {
+                await issuer.AnswerAsync(ctx, issuer.TokenFault, new JsonObject { ["error"] = "fault" });
+                return Results.Empty;
+            }
+
             issuer.LastTokenRequest = ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
             issuer.LastTokenRequestPath = ctx.Request.Path;
             if (ctx.Request.Headers["Metadata"] != "true" || string.IsNullOrEmpty(ctx.Request.Query["resource"]))
@@ -152,7 +173,7 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
                 return Results.Json(new { error = "invalid_request" }, statusCode: 400);
             }
 
-            var token = issuer.CreateToken(new TokenSpec { Audience = ctx.Request.Query["resource"]!, ServiceUrl = null });
+            var token = issuer.CreateToken(new TokenSpec { Audience = ctx.Request.Query["resource"]!, ServiceUrl = null, Key = issuer._outboundKey, KeyId = "outbound" });
             return Results.Json(new { token_type = "Bearer", expires_in = "3599", access_token = token, resource = ctx.Request.Query["resource"].ToString() });
         });
 
@@ -204,11 +225,11 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
         };
     }
 
-    private async Task AnswerAsync(HttpContext ctx, KeyServerFault fault, JsonObject document)
+    private async Task AnswerAsync(HttpContext ctx, IssuerFault fault, JsonObject document)
     {
         switch (fault)
         {
-            case KeyServerFault.Hang:
+            case IssuerFault.Hang:
                 using (var both = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _stopping.Token))
                 {
                     try
@@ -223,15 +244,21 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
 
                 ctx.Abort();
                 return;
-            case KeyServerFault.Unavailable:
+            case IssuerFault.Reset:
+                ctx.Abort();
+                return;
+            case IssuerFault.ServerError:
+                ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                return;
+            case IssuerFault.Unavailable:
                 ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 ctx.Response.Headers.RetryAfter = "30";
                 return;
-            case KeyServerFault.Junk:
+            case IssuerFault.Junk:
                 ctx.Response.ContentType = "text/html";
                 await ctx.Response.WriteAsync("<html><body><h1>Service temporarily unavailable</h1></body></html>");
                 return;
-            case KeyServerFault.Oversized:
+            case IssuerFault.Oversized:
                 // Valid JSON, far too large, and no Content-Length: only a bounded read stops it.
                 ctx.Response.ContentType = "application/json";
                 document["padding"] = new string('x', 1024 * 1024 + 17);
@@ -369,6 +396,7 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
         }
 
         _certificate.Dispose();
+        _outboundKey.Dispose();
         _stopping.Dispose();
     }
 }

@@ -8,13 +8,18 @@ namespace DiligenceBot.BotFramework.Authentication;
 /// <summary>Gets the bearer token the bot sends to the connector. Null in local development mode.</summary>
 public interface IBotTokenProvider
 {
-    Task<string?> GetTokenAsync(CancellationToken cancellationToken);
+    /// <summary>The token; throws <see cref="BotAuthenticationException"/> when none can be had (the token endpoint fails).</summary>
+    ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Client-credentials token (multi-tenant via botframework.com, single-tenant via the app's tenant) or a
 /// user-assigned managed identity token. Cached and refreshed five minutes before it expires (or at half its
-/// life for short tokens); one fetch at a time.
+/// life for short tokens) while the cached one is still served; one fetch at a time, in the background, shared by
+/// every caller. A fetch tries the token endpoint up to <see cref="Attempts"/> times with a jittered, doubling
+/// wait when it answers 5xx/408/429, resets the connection, times out or answers something that is not a token;
+/// each failure is logged with the endpoint (never its query or the secret). After a failed fetch no other starts
+/// for 2 s, doubling up to a minute: callers without a valid token are refused at once meanwhile.
 /// </summary>
 public sealed class BotTokenProvider(
     HttpClient http,
@@ -22,53 +27,128 @@ public sealed class BotTokenProvider(
     TimeProvider time,
     ILogger<BotTokenProvider> logger) : IBotTokenProvider, IDisposable
 {
-    private readonly SemaphoreSlim _lock = new(1, 1);
-    private string? _token;
-    private DateTimeOffset _refreshAt = DateTimeOffset.MinValue;
+    /// <summary>Tries of the token endpoint per fetch.</summary>
+    public const int Attempts = 3;
 
-    public void Dispose() => _lock.Dispose();
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
 
-    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+    private readonly RefreshGate _refresh = new(time);
+    private readonly CancellationTokenSource _disposed = new();
+    private volatile CachedToken? _token;
+    private volatile string? _lastFailure;
+
+    private sealed record CachedToken(string Value, DateTimeOffset RefreshAt, DateTimeOffset ExpiresAt);
+
+    public void Dispose()
     {
-        var o = options.Value;
-        if (o.IsLocalDevelopmentMode)
-        {
-            return null;
-        }
-
-        if (_token is { } cached && time.GetUtcNow() < _refreshAt)
-        {
-            return cached;
-        }
-
-        await _lock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_token is { } again && time.GetUtcNow() < _refreshAt)
-            {
-                return again;
-            }
-
-            var (token, lifetime) = o.AppType == BotAppTypes.UserAssignedMsi
-                ? await FetchManagedIdentityTokenAsync(o, cancellationToken)
-                : await FetchClientCredentialsTokenAsync(o, cancellationToken);
-            var early = lifetime > TimeSpan.FromMinutes(10) ? TimeSpan.FromMinutes(5) : lifetime / 2;
-            _token = token;
-            _refreshAt = time.GetUtcNow() + lifetime - early;
-            Log.OutboundTokenAcquired(logger, o.AppType, (int)lifetime.TotalSeconds);
-            return token;
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        _disposed.Cancel();
+        _disposed.Dispose();
     }
+
+    public ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.IsLocalDevelopmentMode)
+        {
+            return ValueTask.FromResult<string?>(null);
+        }
+
+        var token = _token;
+        var now = time.GetUtcNow();
+        return token is not null && now < token.RefreshAt
+            ? ValueTask.FromResult<string?>(token.Value)
+            : GetTokenRefreshingAsync(token, now, cancellationToken);
+    }
+
+    private async ValueTask<string?> GetTokenRefreshingAsync(CachedToken? token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var refresh = _refresh.JoinOrStart(now, static _ => true, FetchAndKeepAsync);
+        if (token is not null && now < token.ExpiresAt)
+        {
+            // Due for renewal but still valid: used while the renewal runs (or waits out a back-off).
+            return token.Value;
+        }
+
+        if (refresh is not null)
+        {
+            await refresh.WaitAsync(cancellationToken);
+        }
+
+        return _token is { } fresh && time.GetUtcNow() < fresh.ExpiresAt
+            ? fresh.Value
+            : throw new BotAuthenticationException($"No token for the connector: {_lastFailure ?? "the token endpoint failed"}.");
+    }
+
+    /// <summary>The token endpoint as it may be logged: no query (the managed identity's carries the client id).</summary>
+    public static string EndpointForLog(BotOptions o) =>
+        (o.AppType == BotAppTypes.UserAssignedMsi ? new Uri(o.ManagedIdentityEndpoint) : TokenEndpoint(o)).GetLeftPart(UriPartial.Path);
 
     /// <summary>The token endpoint, e.g. https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token.</summary>
     public static Uri TokenEndpoint(BotOptions o)
     {
         var tenant = o.AppType == BotAppTypes.SingleTenant ? o.TenantId : o.ChannelAuthTenant;
         return new Uri($"{o.LoginAuthority.TrimEnd('/')}/{tenant}/oauth2/v2.0/token");
+    }
+
+    /// <summary>One fetch with its retries; never throws.</summary>
+    private async Task FetchAndKeepAsync()
+    {
+        var o = options.Value;
+        var endpoint = EndpointForLog(o);
+        for (var attempt = 1; ; attempt++)
+        {
+            string reason;
+            bool retryable;
+            try
+            {
+                var (token, lifetime) = o.AppType == BotAppTypes.UserAssignedMsi
+                    ? await FetchManagedIdentityTokenAsync(o, _disposed.Token)
+                    : await FetchClientCredentialsTokenAsync(o, _disposed.Token);
+                var early = lifetime > TimeSpan.FromMinutes(10) ? TimeSpan.FromMinutes(5) : lifetime / 2;
+                var now = time.GetUtcNow();
+                _token = new CachedToken(token, now + lifetime - early, now + lifetime);
+                _lastFailure = null;
+                _refresh.Succeeded();
+                Log.OutboundTokenAcquired(logger, o.AppType, (int)lifetime.TotalSeconds);
+                return;
+            }
+            catch (TokenEndpointException ex)
+            {
+                (reason, retryable) = (ex.Message, ex.Retryable);
+            }
+            catch (HttpRequestException ex)
+            {
+                (reason, retryable) = ($"{ex.GetType().Name}: {ex.HttpRequestError}", true);
+            }
+            catch (TaskCanceledException) when (!_disposed.IsCancellationRequested)
+            {
+                (reason, retryable) = ($"no answer within {http.Timeout}", true);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _lastFailure = $"{endpoint} {reason}";
+            Log.OutboundTokenFailed(logger, endpoint, reason, attempt, Attempts);
+            if (!retryable || attempt >= Attempts)
+            {
+                var wait = _refresh.Failed(FirstRetryDelay, MaxRetryDelay);
+                Log.OutboundTokenUnavailable(logger, endpoint, wait);
+                return;
+            }
+
+            // Full jitter on a doubling step, so that several instances do not retry in lockstep.
+            var step = o.ConnectorBaseDelay * Math.Pow(2, attempt - 1);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * step.TotalMilliseconds), time, _disposed.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+        }
     }
 
     private async Task<(string Token, TimeSpan Lifetime)> FetchClientCredentialsTokenAsync(BotOptions o, CancellationToken cancellationToken)
@@ -96,27 +176,44 @@ public sealed class BotTokenProvider(
 
     private static async Task<(string Token, TimeSpan Lifetime)> ReadTokenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var status = (int)response.StatusCode;
         if (!response.IsSuccessStatusCode)
         {
-            // The body may echo request details; only the status goes into the exception.
-            throw new BotAuthenticationException($"The token endpoint answered {(int)response.StatusCode}.");
+            // The body may echo request details; only the status is kept. A 4xx other than 408/429 is the
+            // configuration (wrong secret, wrong tenant): asking again will not help.
+            throw new TokenEndpointException($"answered {status}", status >= 500 || status is 408 or 429);
         }
 
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        var root = doc.RootElement;
-        var token = root.TryGetProperty("access_token", out var t) ? t.GetString() : null;
+        string? token;
+        var seconds = 3600L;
+        try
+        {
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            var root = doc.RootElement;
+            token = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("expires_in", out var e))
+            {
+                seconds = e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var n) ? n
+                    : e.ValueKind == JsonValueKind.String && long.TryParse(e.GetString(), out var s) ? s
+                    : seconds;
+            }
+        }
+        catch (JsonException)
+        {
+            throw new TokenEndpointException($"answered {status} with a body that is not JSON ({response.Content.Headers.ContentType?.MediaType ?? "no content type"})", true);
+        }
+
         if (string.IsNullOrEmpty(token))
         {
-            throw new BotAuthenticationException("The token endpoint answered without an access_token.");
-        }
-
-        var seconds = 3600L;
-        if (root.TryGetProperty("expires_in", out var e))
-        {
-            seconds = e.ValueKind == JsonValueKind.Number ? e.GetInt64() : long.TryParse(e.GetString(), out var s) ? s : seconds;
+            throw new TokenEndpointException($"answered {status} without an access_token", true);
         }
 
         return (token, TimeSpan.FromSeconds(Math.Clamp(seconds, 60, 86400)));
+    }
+
+    private sealed class TokenEndpointException(string message, bool retryable) : Exception(message)
+    {
+        public bool Retryable { get; } = retryable;
     }
 }
 

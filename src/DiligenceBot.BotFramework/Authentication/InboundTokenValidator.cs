@@ -71,7 +71,7 @@ public sealed class InboundTokenValidator(SigningKeyCache keys, IOptions<BotOpti
         // Checked before anything else so that 'none' and HMAC tokens never reach key selection.
         if (!AllowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal))
         {
-            return InboundAuthResult.Fail($"algorithm '{token.Alg}' is not allowed");
+            return InboundAuthResult.Fail($"algorithm '{LogText.Untrusted(token.Alg)}' is not allowed");
         }
 
         if (string.IsNullOrEmpty(token.Kid))
@@ -157,7 +157,7 @@ public sealed class InboundTokenValidator(SigningKeyCache keys, IOptions<BotOpti
     /// <summary>The key must be endorsed for the activity's channel.</summary>
     private static InboundAuthResult? EndorsementProblem(SigningKey key, Activity activity) =>
         string.IsNullOrEmpty(activity.ChannelId) || !key.Endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase)
-            ? InboundAuthResult.Fail($"signing key is not endorsed for channel '{activity.ChannelId}'")
+            ? InboundAuthResult.Fail($"signing key is not endorsed for channel '{LogText.Untrusted(activity.ChannelId)}'")
             : null;
 
     /// <summary>The token's <c>serviceurl</c> claim must be the activity's serviceUrl, exactly.</summary>

@@ -42,21 +42,10 @@ public sealed class SigningKeyCache : IDisposable
     private readonly ILogger<SigningKeyCache> _logger;
     private readonly bool _httpsOnly;
     private readonly CancellationTokenSource _disposed = new();
-    private readonly object _gate = new();
+    private readonly RefreshGate _refresh;
 
     /// <summary>The last good keys; replaced, never changed.</summary>
     private volatile KeySet _current = NoKeys;
-
-    /// <summary>The fetch in flight, or null. It never faults.</summary>
-    private volatile Task? _fetch;
-
-    /// <summary>No fetch starts before this (UTC ticks): the back-off after failures.</summary>
-    private long _retryAtTicks;
-
-    /// <summary>When the last fetch started (UTC ticks): unknown key ids refresh at most once per min interval.</summary>
-    private long _lastFetchTicks = DateTimeOffset.MinValue.UtcTicks;
-
-    private int _failures;
 
     public SigningKeyCache(HttpClient http, IOptions<BotOptions> options, TimeProvider time, IHostEnvironment environment, ILogger<SigningKeyCache> logger)
     {
@@ -65,12 +54,13 @@ public sealed class SigningKeyCache : IDisposable
         _time = time;
         _logger = logger;
         _httpsOnly = !environment.IsDevelopment();
+        _refresh = new RefreshGate(time);
     }
 
     private sealed record KeySet(FrozenDictionary<string, SigningKey> Keys, DateTimeOffset FetchedAt);
 
     /// <summary>Fetches so far that were started (tests and diagnostics).</summary>
-    public int FetchesStarted { get; private set; }
+    public int FetchesStarted => _refresh.Started;
 
     public void Dispose()
     {
@@ -96,7 +86,9 @@ public sealed class SigningKeyCache : IDisposable
         var o = _options.Value;
         var known = now - current.FetchedAt <= o.SigningKeyMaxAge ? current.Keys.GetValueOrDefault(keyId) : null;
         var stale = now - current.FetchedAt > o.SigningKeyRefreshInterval;
-        var fetch = FetchInFlightOrStart(now, stale, o);
+
+        // A stale set is refreshed; an unknown key id (a rotation) refreshes at most once per min interval.
+        var fetch = _refresh.JoinOrStart(now, at => stale || _refresh.SinceLastStart(at) >= o.SigningKeyMinRefreshInterval, FetchAndKeepAsync);
         if (known is not null)
         {
             // Stale but not too old: answer now, the refresh (if one could start) runs on.
@@ -114,47 +106,10 @@ public sealed class SigningKeyCache : IDisposable
         return _time.GetUtcNow() - after.FetchedAt <= o.SigningKeyMaxAge ? after.Keys.GetValueOrDefault(keyId) : null;
     }
 
-    /// <summary>The fetch in flight, else a new one when one is due and allowed, else null.</summary>
-    private Task? FetchInFlightOrStart(DateTimeOffset now, bool stale, BotOptions o)
-    {
-        if (_fetch is { } inFlight)
-        {
-            return inFlight;
-        }
-
-        if (!MayStart(now, stale, o))
-        {
-            return null;
-        }
-
-        lock (_gate)
-        {
-            if (_fetch is { } started)
-            {
-                return started;
-            }
-
-            if (!MayStart(now, stale, o))
-            {
-                return null;
-            }
-
-            Interlocked.Exchange(ref _lastFetchTicks, now.UtcTicks);
-            FetchesStarted++;
-            var fetch = Task.Run(FetchAndKeepAsync);
-            _fetch = fetch;
-            return fetch;
-        }
-    }
-
-    private bool MayStart(DateTimeOffset now, bool stale, BotOptions o) =>
-        now.UtcTicks >= Interlocked.Read(ref _retryAtTicks)
-        && (stale || now.UtcTicks - Interlocked.Read(ref _lastFetchTicks) >= o.SigningKeyMinRefreshInterval.Ticks);
-
+    /// <summary>One fetch; never throws, whatever the key server does.</summary>
     private async Task FetchAndKeepAsync()
     {
         var o = _options.Value;
-        var metadataUrl = o.OpenIdMetadataUrl;
         try
         {
             using var timeout = new CancellationTokenSource(o.SigningKeyFetchTimeout, _time);
@@ -162,14 +117,8 @@ public sealed class SigningKeyCache : IDisposable
             try
             {
                 var keys = await FetchAsync(o, linked.Token);
-                var fetchedAt = _time.GetUtcNow();
-                lock (_gate)
-                {
-                    _current = new KeySet(keys, fetchedAt);
-                    _failures = 0;
-                    Interlocked.Exchange(ref _retryAtTicks, 0);
-                }
-
+                _current = new KeySet(keys, _time.GetUtcNow());
+                _refresh.Succeeded();
                 Log.SigningKeysRefreshed(_logger, keys.Count);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_disposed.IsCancellationRequested)
@@ -193,28 +142,14 @@ public sealed class SigningKeyCache : IDisposable
         {
             // The cache was disposed while fetching: nobody needs keys any more.
         }
-        finally
-        {
-            _fetch = null;
-        }
+    }
 
-        void Failed(BotOptions options, string reason, Exception? exception)
-        {
-            TimeSpan delay;
-            lock (_gate)
-            {
-                _failures++;
-                var steps = Math.Min(_failures - 1, 20);
-                delay = options.SigningKeyRetryDelay * Math.Pow(2, steps);
-                delay = delay < options.SigningKeyMaxRetryDelay ? delay : options.SigningKeyMaxRetryDelay;
-                Interlocked.Exchange(ref _retryAtTicks, (_time.GetUtcNow() + delay).UtcTicks);
-            }
-
-            var current = _current;
-            var age = _time.GetUtcNow() - current.FetchedAt;
-            var serving = current.Keys.Count == 0 ? 0 : age <= options.SigningKeyMaxAge ? current.Keys.Count : 0;
-            Log.SigningKeysRefreshFailed(_logger, UrlForLog(metadataUrl), reason, delay, serving, exception);
-        }
+    private void Failed(BotOptions o, string reason, Exception? exception)
+    {
+        var delay = _refresh.Failed(o.SigningKeyRetryDelay, o.SigningKeyMaxRetryDelay);
+        var current = _current;
+        var serving = _time.GetUtcNow() - current.FetchedAt <= o.SigningKeyMaxAge ? current.Keys.Count : 0;
+        Log.SigningKeysRefreshFailed(_logger, UrlForLog(o.OpenIdMetadataUrl), reason, delay, serving, exception);
     }
 
     private async Task<FrozenDictionary<string, SigningKey>> FetchAsync(BotOptions o, CancellationToken cancellationToken)

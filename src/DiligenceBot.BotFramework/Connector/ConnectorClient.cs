@@ -152,27 +152,34 @@ public sealed class ConnectorClient(
                         _ when (int)status >= 500 || IsRetryable(status) => ConnectorOutcome.Failed,
                         _ => ConnectorOutcome.Rejected,
                     };
-                    Log.ConnectorCallFailed(logger, method.Method, url.AbsolutePath, (int)status, errorCode, attempt);
+                    Log.ConnectorCallFailed(logger, method.Method, LogText.Untrusted(url.AbsolutePath)!, (int)status, LogText.Untrusted(errorCode), attempt);
                     return new ConnectorResult<T>(outcome, (int)status, default, errorCode, attempt,
                         status == HttpStatusCode.TooManyRequests ? RetryDelay(response, attempt, o) : null);
                 }
 
                 var delay = RetryDelay(response, attempt, o);
-                Log.ConnectorRetrying(logger, method.Method, url.AbsolutePath, (int)status, (int)delay.TotalMilliseconds, attempt);
+                Log.ConnectorRetrying(logger, method.Method, LogText.Untrusted(url.AbsolutePath)!, (int)status, (int)delay.TotalMilliseconds, attempt);
                 response.Dispose();
                 response = null;
                 await Task.Delay(delay, time, cancellationToken);
             }
+            catch (BotAuthenticationException)
+            {
+                // No token (the token endpoint fails; the token provider retried and logged it, and backs off):
+                // nothing was sent, and retrying here would only meet the same back-off.
+                Log.ConnectorCallFailed(logger, method.Method, LogText.Untrusted(url.AbsolutePath)!, 0, "TokenUnavailable", attempt);
+                return new ConnectorResult<T>(ConnectorOutcome.Failed, 0, default, "TokenUnavailable", attempt);
+            }
             catch (UntrustedServiceUrlException)
             {
-                Log.UntrustedServiceUrl(logger, url.GetLeftPart(UriPartial.Authority));
+                Log.UntrustedServiceUrl(logger, LogText.Untrusted(url.GetLeftPart(UriPartial.Authority))!);
                 return new ConnectorResult<T>(ConnectorOutcome.Untrusted, 0, default, "UntrustedServiceUrl", attempt);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 if (attempt > retries)
                 {
-                    Log.ConnectorCallFailed(logger, method.Method, url.AbsolutePath, 0, ex.GetType().Name, attempt);
+                    Log.ConnectorCallFailed(logger, method.Method, LogText.Untrusted(url.AbsolutePath)!, 0, ex.GetType().Name, attempt);
                     return new ConnectorResult<T>(ConnectorOutcome.Failed, 0, default, ex.GetType().Name, attempt);
                 }
 

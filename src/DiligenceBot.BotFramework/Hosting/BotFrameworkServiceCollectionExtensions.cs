@@ -27,7 +27,12 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<InboundTokenValidator>();
         services.AddSingleton<TrustedServiceUrls>();
 
-        services.AddHttpClient(nameof(BotTokenProvider), c => c.Timeout = TimeSpan.FromSeconds(15));
+        // A token answer is a few kilobytes; anything much larger is not one.
+        services.AddHttpClient(nameof(BotTokenProvider), c =>
+        {
+            c.Timeout = TimeSpan.FromSeconds(15);
+            c.MaxResponseContentBufferSize = 256 * 1024;
+        });
         services.AddSingleton<IBotTokenProvider>(sp => ActivatorUtilities.CreateInstance<BotTokenProvider>(
             sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotTokenProvider))));
 

@@ -46,7 +46,7 @@ public static class BotMessagesEndpoint
         }
         catch (JsonException ex)
         {
-            Log.ActivityRejected(logger, TryReadId(body.Span), StatusCodes.Status400BadRequest, $"malformed JSON at {ex.Path ?? "$"}, line {ex.LineNumber}");
+            Log.ActivityRejected(logger, LogText.Untrusted(TryReadId(body.Span)), StatusCodes.Status400BadRequest, $"malformed JSON at {ex.Path ?? "$"}, line {ex.LineNumber}");
             metrics.Record(null, ActivityOutcome.BadRequest);
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BadSyntax", "The body is not a valid activity JSON document.");
             return;
@@ -54,7 +54,7 @@ public static class BotMessagesEndpoint
 
         if (Problem(activity) is { } problem)
         {
-            Log.ActivityRejected(logger, activity?.Id, StatusCodes.Status400BadRequest, problem);
+            Log.ActivityRejected(logger, LogText.Untrusted(activity?.Id), StatusCodes.Status400BadRequest, problem);
             metrics.Record(activity?.Type, ActivityOutcome.BadRequest);
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "BadArgument", problem);
             return;
@@ -62,8 +62,8 @@ public static class BotMessagesEndpoint
 
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
-            ["ActivityId"] = activity!.Id,
-            ["ConversationId"] = activity.Conversation!.Id,
+            ["ActivityId"] = LogText.Untrusted(activity!.Id),
+            ["ConversationId"] = LogText.Untrusted(activity.Conversation!.Id),
         });
 
         var authenticated = false;
@@ -73,7 +73,7 @@ public static class BotMessagesEndpoint
             var auth = await validator.ValidateAsync(http.Request.Headers.Authorization.ToString(), activity, cancellationToken);
             if (!auth.Succeeded)
             {
-                Log.AuthenticationFailed(logger, activity.Id, auth.Failure!);
+                Log.AuthenticationFailed(logger, LogText.Untrusted(activity.Id), auth.Failure!);
                 metrics.Record(activity.Type, ActivityOutcome.Unauthorized);
                 await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized", "The request is not authenticated.");
                 return;
@@ -82,6 +82,16 @@ public static class BotMessagesEndpoint
             authenticated = true;
             // Only now may outbound tokens go to this service URL.
             services.GetRequiredService<TrustedServiceUrls>().Trust(activity.ServiceUrl!);
+
+            // A message is answered by a reply, which needs the bot's token. Without one, refuse before anything is
+            // done (503: the user can send again) rather than act on the message and fail to answer it.
+            if (activity.Type == ActivityTypes.Message && await OutboundTokenProblemAsync(services, cancellationToken) is { } noToken)
+            {
+                Log.ActivityRefusedWithoutToken(logger, LogText.Untrusted(activity.Id), noToken);
+                http.Response.Headers.RetryAfter = "30";
+                await WriteErrorAsync(http, StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The bot cannot answer right now; try again shortly.");
+                return;
+            }
         }
 
         var turn = new TurnContext(activity, authenticated, services.GetRequiredService<IConnectorClient>());
@@ -92,7 +102,7 @@ public static class BotMessagesEndpoint
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            Log.HandlerFailed(logger, activity.Id, activity.Type, ex);
+            Log.HandlerFailed(logger, LogText.Untrusted(activity.Id), LogText.Untrusted(activity.Type), ex);
             metrics.Record(activity.Type, ActivityOutcome.Failed);
             await WriteErrorAsync(http, StatusCodes.Status500InternalServerError, "InternalError", "The bot could not handle this activity.");
             return;
@@ -113,7 +123,21 @@ public static class BotMessagesEndpoint
         }
 
         metrics.Record(activity.Type, ActivityOutcome.Handled);
-        Log.ActivityHandled(logger, activity.Id, activity.Type, http.Response.StatusCode);
+        Log.ActivityHandled(logger, LogText.Untrusted(activity.Id), LogText.Untrusted(activity.Type), http.Response.StatusCode);
+    }
+
+    /// <summary>Why no outbound token can be had, or null when it can (a cached token costs nothing).</summary>
+    private static async ValueTask<string?> OutboundTokenProblemAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<IBotTokenProvider>().GetTokenAsync(cancellationToken);
+            return null;
+        }
+        catch (BotAuthenticationException ex)
+        {
+            return ex.Message;
+        }
     }
 
     /// <summary>What is wrong with the activity's envelope, or null when it can be processed.</summary>
@@ -145,7 +169,19 @@ public static class BotMessagesEndpoint
             return "The activity has no valid serviceUrl.";
         }
 
-        return activity.EnvelopeProblem();
+        if (activity.EnvelopeProblem() is { } problem)
+        {
+            return problem;
+        }
+
+        // The app reads the tenant from either place; two different tenants would let one of them pass for the other.
+        if (activity.ChannelData?.Tenant?.Id is { Length: > 0 } channelTenant && activity.Conversation?.TenantId is { Length: > 0 } conversationTenant
+            && !string.Equals(channelTenant, conversationTenant, StringComparison.OrdinalIgnoreCase))
+        {
+            return "channelData.tenant.id and conversation.tenantId name different tenants.";
+        }
+
+        return null;
     }
 
     /// <summary>The top-level "id" of a body that failed to parse, if it appears before the syntax error.</summary>

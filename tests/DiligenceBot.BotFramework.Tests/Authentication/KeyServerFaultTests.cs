@@ -17,7 +17,7 @@ namespace DiligenceBot.BotFramework.Tests.Authentication;
 /// back-off, while the last good keys are served until they are too old; rotation; https only. No activity ever
 /// gets a 500 from key handling.
 /// </summary>
-public sealed class KeyServerFaultTests : IAsyncLifetime
+public sealed class IssuerFaultTests : IAsyncLifetime
 {
     private const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
     private LocalOpenIdIssuer _issuer = null!;
@@ -174,7 +174,7 @@ public sealed class KeyServerFaultTests : IAsyncLifetime
     [Fact]
     public async Task HangingKeyServer_AtStart_ConcurrentActivities_ShareOneFetch_AndGet401_ThenFast401sWhileBackingOff()
     {
-        _issuer.MetadataFault = KeyServerFault.Hang;
+        _issuer.MetadataFault = IssuerFault.Hang;
         var host = await StartAsync(settings: new() { ["Bot:SigningKeyFetchTimeout"] = "00:00:02", ["Bot:SigningKeyRetryDelay"] = "00:05:00", ["Bot:SigningKeyMaxRetryDelay"] = "00:05:00" });
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => PostAsync(host, Token())));
@@ -197,7 +197,7 @@ public sealed class KeyServerFaultTests : IAsyncLifetime
         var host = await StartAsync(time);
         Assert.Equal(HttpStatusCode.OK, await PostAsync(host, Token(time)));
 
-        _issuer.MetadataFault = KeyServerFault.Hang;
+        _issuer.MetadataFault = IssuerFault.Hang;
         time.Advance(TimeSpan.FromHours(25));
         var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => PostAsync(host, Token(time))));
 
@@ -215,13 +215,13 @@ public sealed class KeyServerFaultTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(KeyServerFault.Unavailable, false, "answered 503")]
-    [InlineData(KeyServerFault.Junk, false, "is not JSON")]
-    [InlineData(KeyServerFault.Oversized, false, "is larger than 262144 bytes")]
-    [InlineData(KeyServerFault.Unavailable, true, "answered 503")]
-    [InlineData(KeyServerFault.Junk, true, "is not JSON")]
-    [InlineData(KeyServerFault.Oversized, true, "is larger than 262144 bytes")]
-    public async Task FailingKeyServer_AtStart_Gets401AndIsLogged_BacksOffGrowing_AndRecovers(KeyServerFault fault, bool keyDocument, string logged)
+    [InlineData(IssuerFault.Unavailable, false, "answered 503")]
+    [InlineData(IssuerFault.Junk, false, "is not JSON")]
+    [InlineData(IssuerFault.Oversized, false, "is larger than 262144 bytes")]
+    [InlineData(IssuerFault.Unavailable, true, "answered 503")]
+    [InlineData(IssuerFault.Junk, true, "is not JSON")]
+    [InlineData(IssuerFault.Oversized, true, "is larger than 262144 bytes")]
+    public async Task FailingKeyServer_AtStart_Gets401AndIsLogged_BacksOffGrowing_AndRecovers(IssuerFault fault, bool keyDocument, string logged)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         SetFault(fault, keyDocument);
@@ -244,7 +244,7 @@ public sealed class KeyServerFaultTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(host, Token(time)));
         Assert.Equal(2, Fetches());
 
-        SetFault(KeyServerFault.None, keyDocument);
+        SetFault(IssuerFault.None, keyDocument);
         time.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(HttpStatusCode.OK, await PostAsync(host, Token(time)));
         Assert.Equal(3, Fetches());
@@ -252,10 +252,10 @@ public sealed class KeyServerFaultTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(KeyServerFault.Unavailable)]
-    [InlineData(KeyServerFault.Junk)]
-    [InlineData(KeyServerFault.Oversized)]
-    public async Task FailingKeyServer_LaterOn_KeysAlreadyKnownAreServed_UntilTheyAreTooOld(KeyServerFault fault)
+    [InlineData(IssuerFault.Unavailable)]
+    [InlineData(IssuerFault.Junk)]
+    [InlineData(IssuerFault.Oversized)]
+    public async Task FailingKeyServer_LaterOn_KeysAlreadyKnownAreServed_UntilTheyAreTooOld(IssuerFault fault)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var host = await StartAsync(time, new() { ["Bot:SigningKeyMaxAge"] = "2.00:00:00" });
@@ -339,13 +339,14 @@ public sealed class KeyServerFaultTests : IAsyncLifetime
             ["Bot:AppId"] = ProtocolHost.AppId,
             ["Bot:AppPassword"] = "secret",
             ["Bot:OpenIdMetadataUrl"] = _issuer.MetadataUrl,
+            ["Bot:LoginAuthority"] = _issuer.LoginAuthority,
         }, environment: "Development");
         _hosts.Add(development);
 
         Assert.Equal(HttpStatusCode.OK, await PostAsync(development, Token()));
     }
 
-    private void SetFault(KeyServerFault fault, bool keyDocument)
+    private void SetFault(IssuerFault fault, bool keyDocument)
     {
         if (keyDocument)
         {

@@ -2,10 +2,12 @@ using DiligenceBot.BotFramework.Authentication;
 using DiligenceBot.BotFramework.Connector;
 using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.BotFramework.Schema;
+using DiligenceBot.BotFramework.Tests.Hosting;
 using DiligenceBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DiligenceBot.BotFramework.Tests.Authentication;
@@ -31,7 +33,9 @@ public sealed class OutboundTokenTests : IAsyncLifetime
         await _issuer.DisposeAsync();
     }
 
-    private ServiceProvider Services(string appType = BotAppTypes.MultiTenant, TimeProvider? time = null, bool trustConnector = true)
+    private readonly CapturedLogs _logs = new();
+
+    private ServiceProvider Services(string appType = BotAppTypes.MultiTenant, TimeProvider? time = null, bool trustConnector = true, string baseDelay = "00:00:00.010")
     {
         var settings = new Dictionary<string, string?>
         {
@@ -42,6 +46,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
             ["Bot:LoginAuthority"] = _issuer.LoginAuthority,
             ["Bot:ManagedIdentityEndpoint"] = _issuer.ManagedIdentityEndpoint,
             ["Bot:ConnectorMaxRetries"] = "0",
+            ["Bot:ConnectorBaseDelay"] = baseDelay,
         };
         if (trustConnector)
         {
@@ -51,7 +56,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton<IHostEnvironment>(new TestEnvironment());
-        services.AddLogging();
+        services.AddLogging(b => b.AddProvider(_logs));
         if (time is not null)
         {
             services.AddSingleton(time);
@@ -113,10 +118,79 @@ public sealed class OutboundTokenTests : IAsyncLifetime
         await tokens.GetTokenAsync(default);
         Assert.Equal(1, _issuer.TokenRequests);
 
-        // The issuer's tokens live 3599 s; at 55+ minutes the provider fetches a fresh one.
+        // The issuer's tokens live 3599 s; at 55+ minutes the provider fetches a fresh one (the one it has is
+        // still valid and used meanwhile).
         time.Advance(TimeSpan.FromMinutes(5));
-        await tokens.GetTokenAsync(default);
+        var during = await tokens.GetTokenAsync(default);
+        for (var i = 0; i < 500 && _issuer.TokenRequests < 2; i++)
+        {
+            await Task.Delay(20);
+        }
+
         Assert.Equal(2, _issuer.TokenRequests);
+        Assert.NotNull(during);
+    }
+
+    [Theory]
+    [InlineData(IssuerFault.ServerError, "answered 500")]
+    [InlineData(IssuerFault.Unavailable, "answered 503")]
+    [InlineData(IssuerFault.Reset, "HttpRequestException")]
+    [InlineData(IssuerFault.Junk, "not JSON (text/html)")]
+    public async Task FailingTokenEndpoint_IsRetriedWithBackOff_LoggedByName_AndTheSendFailsWithoutAnException(IssuerFault fault, string logged)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = Services(time: time, baseDelay: "00:00:00");
+        var client = services.GetRequiredService<IConnectorClient>();
+        _issuer.TokenFault = fault;
+
+        var result = await client.SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromText("x"));
+
+        Assert.Equal((ConnectorOutcome.Failed, "TokenUnavailable"), (result.Outcome, result.ErrorCode));
+        Assert.Empty(_connector.Requests);
+        Assert.Equal(BotTokenProvider.Attempts, _issuer.TokenRequests);
+        var endpoint = $"{_issuer.LoginAuthority}/botframework.com/oauth2/v2.0/token";
+        Assert.Equal(BotTokenProvider.Attempts, _logs.Lines.Count(l => l.Contains($"Outbound token request to {endpoint} failed", StringComparison.Ordinal) && l.Contains(logged, StringComparison.Ordinal)));
+        Assert.DoesNotContain(_logs.Lines, l => l.Contains("client-secret-value", StringComparison.Ordinal));
+
+        // Backing off: the next send does not ask the endpoint again.
+        var again = await client.SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromText("y"));
+        Assert.Equal(ConnectorOutcome.Failed, again.Outcome);
+        Assert.Equal(BotTokenProvider.Attempts, _issuer.TokenRequests);
+
+        // Once the back-off is over and the endpoint answers, sends carry a token again.
+        _issuer.TokenFault = IssuerFault.None;
+        time.Advance(TimeSpan.FromSeconds(3));
+        var recovered = await client.SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromText("z"));
+        Assert.True(recovered.Succeeded);
+        Assert.StartsWith("Bearer ey", Assert.Single(_connector.Requests).Authorization, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokenDueForRenewal_IsStillUsed_WhileTheEndpointFails_UntilItExpires()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = Services(time: time, baseDelay: "00:00:00");
+        var tokens = services.GetRequiredService<IBotTokenProvider>();
+        var first = await tokens.GetTokenAsync(default);
+
+        _issuer.TokenFault = IssuerFault.Unavailable;
+        time.Advance(TimeSpan.FromMinutes(56));
+        Assert.Equal(first, await tokens.GetTokenAsync(default));
+
+        time.Advance(TimeSpan.FromMinutes(4));
+        await Assert.ThrowsAsync<BotAuthenticationException>(async () => await tokens.GetTokenAsync(default));
+    }
+
+    [Fact]
+    public async Task ManagedIdentityFailure_IsLoggedWithoutTheQuery()
+    {
+        await using var services = Services(BotAppTypes.UserAssignedMsi, baseDelay: "00:00:00");
+        _issuer.TokenFault = IssuerFault.ServerError;
+
+        await Assert.ThrowsAsync<BotAuthenticationException>(async () => await services.GetRequiredService<IBotTokenProvider>().GetTokenAsync(default));
+
+        Assert.Contains(_logs.Lines, l => l.Contains($"{_issuer.ManagedIdentityEndpoint} failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Lines, l => l.Contains("client_id", StringComparison.Ordinal) || l.Contains("api-version", StringComparison.Ordinal));
     }
 
     [Fact]

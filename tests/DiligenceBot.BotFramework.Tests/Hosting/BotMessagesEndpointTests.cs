@@ -105,6 +105,65 @@ public sealed class BotMessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TenantIdsThatDisagree_Get400_AndNothingIsHandled()
+    {
+        var activity = ProtocolHost.Message(ServiceUrl);
+        activity["conversation"]!["tenantId"] = "0d4c7a7e-2a5b-4b7e-9f0e-6f3f3c1d2b10";
+
+        using var response = await _host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("different tenants", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(_host.Handler.Turns);
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("1700000000000", StringComparison.Ordinal) && l.Contains("different tenants", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task TenantIds_InOnePlace_OrAgreeingInBoth_AreAccepted(bool inChannelData, bool inConversation)
+    {
+        var activity = ProtocolHost.Message(ServiceUrl);
+        if (!inChannelData)
+        {
+            activity.Remove("channelData");
+        }
+
+        if (!inConversation)
+        {
+            activity["conversation"]!.AsObject().Remove("tenantId");
+        }
+        else
+        {
+            // Same tenant, other case: GUIDs compare without case.
+            activity["conversation"]!["tenantId"] = "FE71A704-0ED8-44E8-A9D0-9A48917CCED0";
+        }
+
+        using var response = await _host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_host.Handler.Turns);
+    }
+
+    [Fact]
+    public async Task CallerChosenIds_ReachTheLogCutAndWithControlCharactersMadeVisible()
+    {
+        var activity = ProtocolHost.Message(ServiceUrl);
+        activity["id"] = "evil\r\nWarning: forged line\u202E" + new string('x', 5000);
+        activity.Remove("from");
+
+        using var response = await _host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var line = Assert.Single(_host.Logs.Lines, l => l.Contains("rejected", StringComparison.Ordinal));
+        Assert.Contains("evil\\u000D\\u000AWarning: forged line\\u202E", line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain(new string('x', LogText.MaxLength), line, StringComparison.Ordinal);
+        Assert.Contains("(5027 chars)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServiceUrlThatIsNotHttp_Gets400()
     {
         var activity = ProtocolHost.Message("file:///etc/passwd");
