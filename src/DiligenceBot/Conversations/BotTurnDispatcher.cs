@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DiligenceBot.BotFramework;
 using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.BotFramework.Schema;
 using DiligenceBot.Organisation;
@@ -91,7 +92,7 @@ public sealed class BotTurnDispatcher(IServiceProvider services, BotVerbTable ve
         var language = LanguageOf(activity, null);
         if (value?.Action is not { Type: "Action.Execute", Verb: { Length: > 0 } verb })
         {
-            Log.BadCardAction(logger, activity.Id);
+            Log.BadCardAction(logger, LogText.Untrusted(activity.Id));
             return new InvokeResponse(200, AdaptiveCardInvokeResponse.Error(400, "BadRequest", Texts.Common.CardOutOfDate.In(language)));
         }
 
@@ -135,7 +136,7 @@ public sealed class BotTurnDispatcher(IServiceProvider services, BotVerbTable ve
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            Log.VerbFailed(logger, registration.Name, activity.Id, ex);
+            Log.VerbFailed(logger, registration.Name, LogText.Untrusted(activity.Id), ex);
             return BotAnswer.Refused(Texts.Common.SomethingWentWrong.In(language));
         }
     }

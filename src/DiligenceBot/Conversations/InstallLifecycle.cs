@@ -1,3 +1,4 @@
+using DiligenceBot.BotFramework;
 using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.BotFramework.Schema;
 using DiligenceBot.Data;
@@ -169,7 +170,7 @@ public sealed class InstallLifecycle(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                Log.ReferenceStored(logger, conversationId, userId);
+                Log.ReferenceStored(logger, LogText.Untrusted(conversationId)!, LogText.Untrusted(userId)!);
                 return;
             }
             catch (DbUpdateException) when (attempt == 0)
@@ -195,7 +196,7 @@ public sealed class InstallLifecycle(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        Log.ReferencesRetired(logger, conversationId, records.Count, reason);
+        Log.ReferencesRetired(logger, LogText.Untrusted(conversationId)!, records.Count, reason);
     }
 
     private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -209,7 +210,7 @@ public sealed class InstallLifecycle(
         var result = await turn.SendAsync(OutgoingActivity.FromCard(card), cancellationToken);
         if (!result.Succeeded)
         {
-            Log.WelcomeNotSent(logger, activity.Conversation!.Id!, result.Outcome.ToString());
+            Log.WelcomeNotSent(logger, LogText.Untrusted(activity.Conversation!.Id)!, result.Outcome.ToString());
             if (result.ConversationGone)
             {
                 // Teams says the bot cannot post here (403/404): the reference just stored is already dead.
