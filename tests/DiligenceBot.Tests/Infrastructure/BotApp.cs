@@ -110,7 +110,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
         {
             if (_time is not null)
             {
-                services.AddSingleton(_time);
+                // The app reads the test's clock as it reads the system clock: in UTC.
+                services.AddSingleton<TimeProvider>(new SystemLikeClock(_time));
             }
 
             if (_issuer is not null)
