@@ -17,7 +17,9 @@ namespace DiligenceBot.Data.Migrations.Postgres
                 name: "DelegateIds",
                 table: "Teams",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                // Teams of a database in use get no delegates (without a default, the upgrade of any team failed).
+                defaultValueSql: "'{}'");
 
             migrationBuilder.AddColumn<string>(
                 name: "LogTemplateId",

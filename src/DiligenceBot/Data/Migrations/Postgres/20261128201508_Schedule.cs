@@ -23,13 +23,16 @@ namespace DiligenceBot.Data.Migrations.Postgres
                 name: "ReminderOffsets",
                 table: "Teams",
                 type: "integer[]",
-                nullable: false);
+                nullable: false,
+                // Teams of a database in use get what a new team gets (without a default, the upgrade of any team failed).
+                defaultValueSql: "'{60,15}'");
 
             migrationBuilder.AddColumn<List<int>>(
                 name: "WorkingDays",
                 table: "Teams",
                 type: "integer[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{1,2,3,4,5}'");
 
             migrationBuilder.CreateTable(
                 name: "SendWindows",

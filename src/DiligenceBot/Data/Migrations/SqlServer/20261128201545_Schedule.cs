@@ -23,14 +23,16 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                 table: "Teams",
                 type: "nvarchar(max)",
                 nullable: false,
-                defaultValue: "[]");
+                // Teams of a database in use get what a new team gets ("[]" left them with no reminders).
+                defaultValue: "[60,15]");
 
             migrationBuilder.AddColumn<string>(
                 name: "WorkingDays",
                 table: "Teams",
                 type: "nvarchar(max)",
                 nullable: false,
-                defaultValue: "[]");
+                // ... and Monday to Friday ("[]" left them with no working day).
+                defaultValue: "[1,2,3,4,5]");
 
             migrationBuilder.CreateTable(
                 name: "SendWindows",

@@ -1,0 +1,497 @@
+using System.Collections;
+using System.Data.Common;
+using System.Globalization;
+using DiligenceBot.Audit;
+using DiligenceBot.Coaching;
+using DiligenceBot.Data;
+using DiligenceBot.Notifications;
+using DiligenceBot.Transfers;
+using DiligenceBot.WorkLogs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DiligenceBot.Tests.Data;
+
+/// <summary>
+/// Upgrading a database that has been in use since the first release: a database made by the first release's
+/// migration (Initial) is filled with what that release stored, then taken through every later migration one at a
+/// time and filled again after each with what the schema then held (people, teams, conversation references, logs with
+/// revisions and reviews, notifications, audit rows, transfer forms with steps, coaching records, send slots). After
+/// each step every row of every table must still be there, unchanged (instants compared as instants, whatever offset
+/// they were stored in); at the end the app reads everything back through EF and finds old rows with UTC bounds.
+/// Rows are written with raw SQL the way the release of the time wrote them: on SQLite the instants in the old binary
+/// layout, in the offsets the code of the time produced (deadlines in the post's zone, +08:00; and the tests' clocks
+/// read Shanghai time, so any column may hold +08:00 in a developer's database). Runs on SQLite, and on PostgreSQL
+/// (or SQL Server) with the variables test.sh sets.
+/// </summary>
+public sealed class MigrationUpgradeTests : IAsyncLifetime
+{
+    private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+    private static readonly string Provider = Environment.GetEnvironmentVariable("DILIGENCEBOT_TEST_DB_PROVIDER") ?? DatabaseProviders.Sqlite;
+
+    /// <summary>How the releases before InstantsInUtc wrote an instant on SQLite: clock ticks of its own offset, and the offset.</summary>
+    private static readonly DateTimeOffsetToBinaryConverter OldSqliteInstants = new();
+
+    /// <summary>Tables a migration empties on purpose: SendWindowPerTenant drops the transient send slots (a tenant's next send recreates its row).</summary>
+    private static readonly HashSet<(string Migration, string Table)> ClearedOnPurpose = [("SendWindowPerTenant", "SendWindows")];
+
+    /// <summary>Columns a migration renamed: (migration, table, old name) → new name.</summary>
+    private static readonly Dictionary<(string Migration, string Table, string Column), string> Renamed = new()
+    {
+        [("SendWindowPerTenant", "SendWindows", "Count")] = "LastSlot",
+    };
+
+    private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), $"diligencebot-upgrade-{Guid.NewGuid():N}.db");
+    private readonly string _serverConnection =
+        $"{Environment.GetEnvironmentVariable("DILIGENCEBOT_TEST_DB_CONNECTION")};Database=diligencebot_upgrade_{Guid.NewGuid():N}";
+
+    private DiligenceDbContext _db = null!;
+    private HashSet<(string Table, string Column)> _instantColumns = null!;
+
+    /// <summary>A Shanghai wall-clock time.</summary>
+    private static DateTimeOffset Sh(int mo, int d, int h, int mi) => new(2026, mo, d, h, mi, 0, TimeSpan.FromHours(8));
+
+    /// <summary>A UTC time.</summary>
+    private static DateTimeOffset Utc(int mo, int d, int h, int mi, int s = 0) => new(2026, mo, d, h, mi, s, TimeSpan.Zero);
+
+    public Task InitializeAsync()
+    {
+        _db = NewContext();
+        _instantColumns = _db.Model.GetEntityTypes()
+            .SelectMany(e => e.GetProperties().Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType) == typeof(DateTimeOffset))
+                .Select(p => (e.GetTableName()!, p.GetColumnName())))
+            .ToHashSet();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Provider != DatabaseProviders.Sqlite)
+        {
+            await _db.Database.EnsureDeletedAsync();
+        }
+
+        await _db.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_sqlitePath);
+    }
+
+    private DiligenceDbContext NewContext() => Provider switch
+    {
+        DatabaseProviders.PostgreSql => new PostgresDiligenceDbContext(new DbContextOptionsBuilder<PostgresDiligenceDbContext>().UseNpgsql(_serverConnection).Options),
+        DatabaseProviders.SqlServer => new SqlServerDiligenceDbContext(new DbContextOptionsBuilder<SqlServerDiligenceDbContext>().UseSqlServer(_serverConnection).Options),
+        _ => new SqliteDiligenceDbContext(new DbContextOptionsBuilder<SqliteDiligenceDbContext>().UseSqlite($"Data Source={_sqlitePath}")
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)).Options),
+    };
+
+    [Fact]
+    public async Task ADatabaseFromTheFirstRelease_UpgradedOneMigrationAtATime_KeepsEveryRow_AndTheAppReadsItBack()
+    {
+        var migrations = _db.Database.GetMigrations().ToList();
+        Assert.EndsWith("_Initial", migrations[0], StringComparison.Ordinal);
+        var migrator = _db.GetService<IMigrator>();
+
+        Dictionary<string, Table>? before = null;
+        foreach (var migration in migrations)
+        {
+            var name = migration[(migration.IndexOf('_', StringComparison.Ordinal) + 1)..];
+            await migrator.MigrateAsync(migration);
+            var after = await SnapshotAsync();
+            if (before is not null)
+            {
+                AssertKept(name, before, after);
+            }
+
+            await FillAsync(name);
+            before = await SnapshotAsync();
+        }
+
+        Assert.All(before!, t => Assert.True(t.Value.Rows.Count > 0, $"{t.Key} was never filled: add its rows to FillAsync at the migration that created it"));
+        if (Provider == DatabaseProviders.Sqlite)
+        {
+            await AssertEveryInstantIsStoredAtOffsetZeroAsync();
+        }
+
+        await using var app = NewContext();
+        await AssertTheAppReadsItAllAsync(app);
+    }
+
+    /// <summary>What each release stored, written after the migration that created its tables.</summary>
+    private async Task FillAsync(string migration)
+    {
+        switch (migration)
+        {
+            case "Initial":
+                // The directory (people, then teams, then people's teams: the two point at each other) and the references the install lifecycle kept.
+                await InsertAsync("People", new { Id = "li-na", TenantId = Tenant, AadObjectId = "2b6e4b6c-6e82-40d0-842c-b1d3ffbd0a33", DisplayName = "Li Na 李娜", Email = "li.na@contoso.example", TeamId = (string?)null, ReportsToId = (string?)null, IsAdmin = true, Locale = "zh-CN" });
+                await InsertAsync("People", new { Id = "wang-lei", TenantId = Tenant, AadObjectId = "a3c4b5ff-78b0-4313-9df2-a1e60bc975b5", DisplayName = "Wang Lei 王磊", Email = "wang.lei@contoso.example", TeamId = (string?)null, ReportsToId = "li-na", IsAdmin = false, Locale = "zh-CN" });
+                await InsertAsync("People", new { Id = "chen-jie", TenantId = Tenant, AadObjectId = "b4a7088a-da51-4de1-9744-9dc84098a62f", DisplayName = "Chen Jie 陈杰", Email = (string?)null, TeamId = (string?)null, ReportsToId = "li-na", IsAdmin = false, Locale = (string?)null });
+                await InsertAsync("Teams", new { Id = "east-1", TenantId = Tenant, NameEn = "East District 1", NameZh = "华东一组", LeadId = "li-na", MeetingTime = new TimeOnly(8, 30), TimeZone = "Asia/Shanghai" });
+                await ExecuteAsync("UPDATE \"People\" SET \"TeamId\" = 'east-1' WHERE \"Id\" IN ('wang-lei', 'chen-jie')");
+                await InsertAsync("ConversationRecords", Reference("wang-lei", "a3c4b5ff-78b0-4313-9df2-a1e60bc975b5", Utc(11, 20, 1, 12, 7), Sh(11, 29, 9, 1), null));
+                await InsertAsync("ConversationRecords", Reference("li-na", "2b6e4b6c-6e82-40d0-842c-b1d3ffbd0a33", Utc(11, 20, 1, 15), Utc(11, 20, 1, 15), null));
+                await InsertAsync("ConversationRecords", Reference("chen-jie", "b4a7088a-da51-4de1-9744-9dc84098a62f", Sh(11, 21, 23, 50), Sh(11, 22, 0, 10), Sh(11, 22, 0, 10)));
+                break;
+
+            case "WorkLogs":
+                await InsertAsync("People", new { Id = "zhao-min", TenantId = Tenant, AadObjectId = "3669dd5f-485c-4050-835e-14b6c3ec7088", DisplayName = "Zhao Min 赵敏", Email = (string?)null, TeamId = (string?)null, ReportsToId = "wang-lei", IsAdmin = false, Locale = "zh-CN" });
+                await InsertAsync("LogTemplates", new { Id = "default", NameEn = "Daily work log", NameZh = "每日工作日志", Fields = Fields(), UpdatedAt = Utc(11, 28, 20, 0) });
+                await InsertAsync("Teams", new { Id = "east-2", TenantId = Tenant, NameEn = "East District 2", NameZh = "华东二组", LeadId = "wang-lei", MeetingTime = new TimeOnly(9, 0), TimeZone = "Asia/Shanghai", DelegateIds = new List<string> { "li-na" }, LogTemplateId = "default" });
+                await ExecuteAsync("UPDATE \"People\" SET \"TeamId\" = 'east-2' WHERE \"Id\" = 'zhao-min'");
+
+                var wangs = Guid.Parse("5f0b2c1e-8a4d-4c1b-9f2e-3d4c5b6a7e81");
+                await InsertAsync("WorkLogs", new
+                {
+                    Id = wangs, TenantId = Tenant, TeamId = "east-1", ManagerId = "wang-lei", WorkDate = new DateOnly(2026, 12, 1), Status = WorkLogStatus.Approved,
+                    CurrentRevision = 2, OnTime = true, FirstSubmittedAt = Sh(12, 1, 0, 5), LastSubmittedAt = Utc(12, 1, 0, 20), ReviewedById = "li-na",
+                    ReviewedAt = Sh(12, 1, 9, 40), QualityRating = (int?)4, ConcurrencyStamp = Guid.Parse("0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a"),
+                });
+                await InsertAsync("WorkLogRevisions", new { WorkLogId = wangs, Number = 1, Values = Values("12", "华美超市\n新华报亭", "拜访南京路三家新店"), SubmittedAt = Sh(12, 1, 0, 5), OnTime = true, SourceActivityId = "f:1-act-0005" });
+                await InsertAsync("WorkLogRevisions", new { WorkLogId = wangs, Number = 2, Values = Values("13", "华美超市\n新华报亭\n东方便利", "拜访南京路三家新店，补交陈列照片"), SubmittedAt = Utc(12, 1, 0, 20), OnTime = true, SourceActivityId = (string?)null });
+                await InsertAsync("WorkLogReviews", new { WorkLogId = wangs, RevisionNumber = 1, ReviewerId = "li-na", Decision = ReviewDecision.Returned, Evaluation = "拜访量不错。", Requirement = "请补充陈列照片。", Suggestion = (string?)null, QualityRating = (int?)3, DecidedAt = Sh(12, 1, 0, 15) });
+                await InsertAsync("WorkLogReviews", new { WorkLogId = wangs, RevisionNumber = 2, ReviewerId = "li-na", Decision = ReviewDecision.Approved, Evaluation = (string?)null, Requirement = (string?)null, Suggestion = (string?)null, QualityRating = (int?)4, DecidedAt = Sh(12, 1, 9, 40) });
+                var chens = Guid.Parse("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
+                await InsertAsync("WorkLogs", new
+                {
+                    Id = chens, TenantId = Tenant, TeamId = "east-1", ManagerId = "chen-jie", WorkDate = new DateOnly(2026, 12, 1), Status = WorkLogStatus.Submitted,
+                    CurrentRevision = 1, OnTime = false, FirstSubmittedAt = Utc(12, 1, 0, 31), LastSubmittedAt = Utc(12, 1, 0, 31), ReviewedById = (string?)null,
+                    ReviewedAt = (DateTimeOffset?)null, QualityRating = (int?)null, ConcurrencyStamp = Guid.Parse("1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b"),
+                });
+                await InsertAsync("WorkLogRevisions", new { WorkLogId = chens, Number = 1, Values = Values("8", "Xinhua Kiosk", "Follow up the kiosks' order"), SubmittedAt = Utc(12, 1, 0, 31), OnTime = false, SourceActivityId = "f:1-act-0831" });
+
+                await InsertAsync("AuditEntries", Audit("wang-lei", "worklog.submitted", wangs, 1, Sh(12, 1, 0, 5)));
+                await InsertAsync("AuditEntries", Audit("li-na", "worklog.returned", wangs, 1, Sh(12, 1, 0, 15)));
+                await InsertAsync("AuditEntries", Audit("li-na", "worklog.approved", wangs, 2, Utc(12, 1, 1, 40)));
+                await InsertAsync("Notifications", Notice("worklog.review", wangs.ToString(), 1, "li-na", NotificationStatus.Sent, Sh(12, 1, 0, 5), Sh(12, 1, 0, 5), null, Utc(11, 30, 16, 5, 1), null));
+                await InsertAsync("Notifications", Notice("worklog.approved", wangs.ToString(), 2, "wang-lei", NotificationStatus.Pending, Utc(12, 1, 1, 40), Sh(12, 1, 9, 44), Utc(12, 1, 1, 42), null, null));
+                await InsertAsync("Notifications", Notice("worklog.review", chens.ToString(), 1, "li-na", NotificationStatus.Undeliverable, Utc(12, 1, 0, 31), Utc(12, 1, 0, 31), null, null, "NotFound: conversation gone"));
+                break;
+
+            case "Schedule":
+                await InsertAsync("Teams", new
+                {
+                    Id = "north-1", TenantId = Tenant, NameEn = "North District 1", NameZh = "华北一组", LeadId = "li-na", MeetingTime = new TimeOnly(8, 0), TimeZone = "Asia/Shanghai",
+                    DelegateIds = new List<string>(), LogTemplateId = "default", HolidayCalendarId = "cn-mainland", ReminderOffsets = new List<int> { 45, 10 }, WorkingDays = new List<int> { 1, 2, 3, 4, 5, 6 },
+                });
+                await InsertAsync("TeamScheduleStates", new { TeamId = "east-1", LastRunAt = Sh(12, 1, 8, 31) });
+                await InsertAsync("TeamScheduleStates", new { TeamId = "north-1", LastRunAt = Utc(12, 1, 0, 31) });
+                await InsertAsync("SendWindows", new { Key = Tenant, Second = 1_796_000_000L, Count = 12 });
+                await InsertAsync("Notifications", Notice("schedule.reminder", "east-1:2026-12-01", 60, "chen-jie", NotificationStatus.Sent, Sh(12, 1, 7, 30), Sh(12, 1, 7, 30), null, Utc(11, 30, 23, 30, 2), null));
+                break;
+
+            case "Transfers":
+                await InsertAsync("TransferSettings", new { TenantId = Tenant, NumberPrefix = "XX", TimeZone = "Asia/Shanghai", FallbackPostId = "office", SeededJson = "{\"numberPrefix\":\"XX\"}" });
+                await InsertAsync("TransferPosts", new
+                {
+                    Id = "customer-service", TenantId = Tenant, NameEn = "Customer service", NameZh = "客服部", LeadId = "li-na", MemberIds = new List<string> { "chen-jie" }, TimeZone = "Asia/Shanghai",
+                    WorkStart = (TimeOnly?)new TimeOnly(8, 30), WorkEnd = (TimeOnly?)new TimeOnly(17, 30), WorkingDays = new List<int> { 1, 2, 3, 4, 5 }, HolidayCalendarId = "cn-mainland", Active = true, SeededJson = (string?)null,
+                });
+                await InsertAsync("TransferPosts", new
+                {
+                    Id = "office", TenantId = Tenant, NameEn = "Office", NameZh = "办公室", LeadId = (string?)null, MemberIds = new List<string> { "li-na" }, TimeZone = "Asia/Shanghai",
+                    WorkStart = (TimeOnly?)null, WorkEnd = (TimeOnly?)null, WorkingDays = new List<int> { 1, 2, 3, 4, 5 }, HolidayCalendarId = (string?)null, Active = true, SeededJson = (string?)null,
+                });
+                await InsertAsync("TransferCategories", new
+                {
+                    Id = "complaint", TenantId = Tenant, NameEn = "Customer complaint", NameZh = "客户投诉", PostId = "customer-service", SortOrder = 3, Active = true, SeededJson = (string?)null,
+                    NormalRemindAfterHours = 2.0, NormalEscalateAfterHours = 4.0, NormalHandleWithinHours = 16.0, UrgentRemindAfterHours = 0.5, UrgentEscalateAfterHours = 1.0, UrgentHandleWithinHours = 4.0,
+                });
+                await InsertAsync("TransferCounters", new { TenantId = Tenant, Year = 2026, LastNumber = 2 });
+                var closed = Guid.Parse("c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8");
+                await InsertAsync("TransferForms", Form(closed, 1, "wang-lei", TransferState.Closed, Utc(11, 30, 2, 0), new
+                {
+                    ReceivedAt = (DateTimeOffset?)Utc(11, 30, 2, 20), ReceivedById = "chen-jie", HandledAt = (DateTimeOffset?)Sh(11, 30, 11, 20), HandledById = "chen-jie",
+                    HandlingOpinion = "已安排补货两箱。", Feedback = "司机已致歉。", ClosedAt = (DateTimeOffset?)Sh(11, 30, 15, 0), HandlingRating = (int?)5, ClosingComment = "谢谢！",
+                    ReopenCount = 1, ReopenReason = "Only one case arrived.", ValueRating = (int?)4, ValueRatedById = "li-na", ValueRatedAt = (DateTimeOffset?)Utc(11, 30, 6, 0),
+                    AckDueAt = Sh(11, 30, 12, 0), AckEscalateAt = Sh(11, 30, 14, 0), HandleDueAt = Sh(12, 1, 17, 0),
+                    RemindedAt = (DateTimeOffset?)null, AckEscalatedAt = (DateTimeOffset?)null, HandleEscalatedAt = (DateTimeOffset?)null,
+                }));
+                await InsertAsync("TransferSteps", Step(closed, 0, TransferStepKind.Submitted, "wang-lei", Utc(11, 30, 2, 0), null, null));
+                await InsertAsync("TransferSteps", Step(closed, 1, TransferStepKind.Acknowledged, "chen-jie", Utc(11, 30, 2, 20), null, null));
+                await InsertAsync("TransferSteps", Step(closed, 2, TransferStepKind.Handled, "chen-jie", Sh(11, 30, 11, 20), "已安排补货两箱。", null));
+                await InsertAsync("TransferSteps", Step(closed, 3, TransferStepKind.Closed, "wang-lei", Sh(11, 30, 15, 0), "谢谢！", 5));
+                // Sent ten minutes after midnight in Beijing; due in the post's working hours, computed in its zone.
+                var night = Guid.Parse("d2b3c4d5-e6f7-4081-92a3-b4c5d6e7f809");
+                await InsertAsync("TransferForms", Form(night, 2, "wang-lei", TransferState.Sent, Utc(11, 30, 16, 10), new
+                {
+                    ReceivedAt = (DateTimeOffset?)null, ReceivedById = (string?)null, HandledAt = (DateTimeOffset?)null, HandledById = (string?)null,
+                    HandlingOpinion = (string?)null, Feedback = (string?)null, ClosedAt = (DateTimeOffset?)null, HandlingRating = (int?)null, ClosingComment = (string?)null,
+                    ReopenCount = 0, ReopenReason = (string?)null, ValueRating = (int?)null, ValueRatedById = (string?)null, ValueRatedAt = (DateTimeOffset?)null,
+                    AckDueAt = Sh(12, 1, 10, 30), AckEscalateAt = Sh(12, 1, 12, 30), HandleDueAt = Sh(12, 2, 16, 30),
+                    RemindedAt = (DateTimeOffset?)Utc(12, 1, 2, 31), AckEscalatedAt = (DateTimeOffset?)Sh(12, 1, 12, 31), HandleEscalatedAt = (DateTimeOffset?)null,
+                }));
+                await InsertAsync("TransferSteps", Step(night, 0, TransferStepKind.Submitted, "wang-lei", Utc(11, 30, 16, 10), null, null));
+                await InsertAsync("AuditEntries", Audit("wang-lei", "transfer.submitted", night, 1, Utc(11, 30, 16, 10)));
+                break;
+
+            case "Coaching":
+                var assessment = Guid.Parse("e3c4d5e6-f708-4192-a3b4-c5d6e7f8091a");
+                await InsertAsync("CoachingAssessments", new { Id = assessment, TenantId = Tenant, ManagerId = "wang-lei", Number = 1, SuggestedType = (ManagerType?)ManagerType.StrongStartWeakFinish, ChosenType = ManagerType.StrongStartWeakFinish, Reason = (string?)null, DecidedById = "li-na", DecidedAt = Sh(12, 1, 10, 0), SourceActivityId = "f:1-act-1000" });
+                await InsertAsync("CoachingActions", new { Id = Guid.Parse("f4d5e6f7-0819-42a3-b4c5-d6e7f8091a2b"), TenantId = Tenant, ManagerId = "wang-lei", AssessmentId = assessment, Type = ManagerType.StrongStartWeakFinish, PlaybookActionId = "month-end-plan", Due = new DateOnly(2026, 12, 8), Status = CoachingActionStatus.Done, ClosedById = "li-na", ClosedAt = (DateTimeOffset?)Sh(12, 7, 18, 0), Note = (string?)null });
+                await InsertAsync("CoachingActions", new { Id = Guid.Parse("a5e6f708-192a-43b4-c5d6-e7f8091a2b3c"), TenantId = Tenant, ManagerId = "wang-lei", AssessmentId = assessment, Type = ManagerType.StrongStartWeakFinish, PlaybookActionId = "weekly-check", Due = new DateOnly(2026, 12, 15), Status = CoachingActionStatus.Open, ClosedById = (string?)null, ClosedAt = (DateTimeOffset?)null, Note = (string?)null });
+                await InsertAsync("CoachingObservations", new { Id = Guid.Parse("b6f70819-2a3b-44c5-d6e7-f8091a2b3c4d"), TenantId = Tenant, ManagerId = "chen-jie", Kind = ObservationKind.CustomerComplaint, Note = "华美超市投诉送货晚了两天。", ObservedOn = new DateOnly(2026, 12, 1), RecordedById = "li-na", RecordedAt = Sh(12, 1, 23, 55), SourceActivityId = (string?)null });
+                await InsertAsync("CoachingPulses", new { Id = Guid.Parse("c708192a-3b4c-45d6-e7f8-091a2b3c4d5e"), TenantId = Tenant, ManagerId = "chen-jie", Month = new DateOnly(2026, 12, 1), Confidence = 2, Motivation = 3, Fairness = 4, AnsweredAt = Sh(12, 1, 10, 5) });
+                await InsertAsync("CoachingSnapshots", new { TenantId = Tenant, ManagerId = "wang-lei", Month = new DateOnly(2026, 12, 1), SuggestedType = (ManagerType?)ManagerType.StrongStartWeakFinish, Score = 0.8125, TakenAt = Utc(12, 1, 1, 30) });
+                await InsertAsync("CoachingSnapshots", new { TenantId = Tenant, ManagerId = "chen-jie", Month = new DateOnly(2026, 12, 1), SuggestedType = (ManagerType?)null, Score = 0.0, TakenAt = Sh(12, 1, 9, 30) });
+                await InsertAsync("Notifications", Notice("coaching.pulse", "2026-12", 0, "chen-jie", NotificationStatus.Sent, Sh(12, 1, 9, 30), Sh(12, 1, 9, 30), null, Sh(12, 1, 9, 30), null));
+                break;
+
+            case "SendWindowPerTenant":
+                await InsertAsync("SendWindows", new { Key = Tenant, LastSlot = 89_800_000_123L });
+                break;
+        }
+    }
+
+    private static object Reference(string personId, string aadObjectId, DateTimeOffset created, DateTimeOffset updated, DateTimeOffset? retired) => new
+    {
+        TenantId = Tenant, ChannelId = "msteams", ServiceUrl = "https://smba.trafficmanager.net/apac/", ConversationId = "a:1-personal-" + personId, ConversationType = "personal",
+        UserId = "29:1-" + personId, AadObjectId = aadObjectId, UserName = personId, BotId = "28:9a1c1f5e-7d0b-4f43-8a7e-2a9f4c7b1d11", TeamsTeamId = (string?)null,
+        Locale = "zh-CN", TimeZone = "Asia/Shanghai", CreatedAt = created, UpdatedAt = updated, RetiredAt = retired, RetiredReason = retired is null ? null : "uninstalled",
+    };
+
+    private static List<LogField> Fields() =>
+    [
+        new() { Key = "visits", Type = LogFieldTypes.Number, Required = true, Min = 0, Max = 100, LabelEn = "Visits made", LabelZh = "拜访户数" },
+        new() { Key = "customers", Type = LogFieldTypes.Text, Required = true, MaxLength = 500, Multiline = true, LabelEn = "Customers visited", LabelZh = "拜访客户" },
+        new() { Key = "plan", Type = LogFieldTypes.Text, Required = true, MinLength = 5, LabelEn = "Tomorrow's plan", LabelZh = "明日计划", PlaceholderEn = "Who, where, why", PlaceholderZh = "拜访谁、在哪里、为什么" },
+    ];
+
+    private static Dictionary<string, string> Values(string visits, string customers, string plan) => new() { ["visits"] = visits, ["customers"] = customers, ["plan"] = plan };
+
+    private static object Audit(string actor, string action, Guid subject, int revision, DateTimeOffset at) => new
+    {
+        TenantId = Tenant, At = at, ActorId = actor, Action = action, SubjectType = action.Split('.')[0], SubjectId = subject.ToString(), Revision = (int?)revision,
+        SourceVerb = action == "transfer.submitted" ? "transfer.submit" : "worklog.submit", SourceActivityId = "f:1-" + actor, SourceCardActivityId = (string?)null,
+    };
+
+    private static object Notice(string kind, string subject, int revision, string recipient, NotificationStatus status, DateTimeOffset created, DateTimeOffset next,
+        DateTimeOffset? claimedUntil, DateTimeOffset? sent, string? error) => new
+    {
+        TenantId = Tenant, Kind = kind, SubjectId = subject, Revision = revision, RecipientId = recipient, DedupKey = $"{kind}|{subject}|{revision}|{recipient}",
+        Status = status, Attempts = status == NotificationStatus.Pending ? 1 : 0, CreatedAt = created, NextAttemptAt = next, ClaimedUntil = claimedUntil, SentAt = sent,
+        SentActivityId = sent is null ? null : "1:sent-" + recipient, LastError = error,
+    };
+
+    private static Dictionary<string, object?> Form(Guid id, int sequence, string provider, TransferState state, DateTimeOffset sent, object handling)
+    {
+        var row = Columns(new
+        {
+            Id = id, TenantId = Tenant, Number = $"XX-2026-{sequence:D6}", Year = 2026, Sequence = sequence, DraftId = Guid.NewGuid(), ProviderId = provider, ProviderTeamId = "east-1",
+            CategoryId = "complaint", Urgency = TransferUrgency.Normal, Content = "华美超市反映上次送货少了两箱。", Request = "请本周内补送。", Customer = "华美超市", PostId = "customer-service",
+            State = state, Revision = 1, SentAt = sent, ConcurrencyStamp = Guid.NewGuid(),
+        });
+        foreach (var (k, v) in Columns(handling))
+        {
+            row[k] = v;
+        }
+
+        return row;
+    }
+
+    private static object Step(Guid form, int fromRevision, TransferStepKind kind, string actor, DateTimeOffset at, string? text, int? rating) => new
+    {
+        FormId = form, FromRevision = fromRevision, Kind = kind, ActorId = actor, At = at, FromPostId = (string?)null, ToPostId = (string?)null, Text = text, Rating = rating,
+        SourceActivityId = "f:1-" + kind,
+    };
+
+    private static Dictionary<string, object?> Columns(object row) => row as Dictionary<string, object?>
+        ?? row.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(row), StringComparer.Ordinal);
+
+    /// <summary>INSERTs one row with the given columns; a column the table does not have (yet) fails the test.</summary>
+    private async Task InsertAsync(string table, object row)
+    {
+        var values = Columns(row);
+        await using var connection = await OpenAsync();
+        var existing = await ColumnsOfAsync(connection, table);
+        Assert.All(values.Keys, c => Assert.True(existing.Contains(c), $"{table} has no column {c} at this step"));
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", values.Keys.Select(k => $"\"{k}\""))}) VALUES ({string.Join(", ", values.Keys.Select((_, i) => "@p" + i))})";
+        var index = 0;
+        foreach (var (column, value) in values)
+        {
+            command.Parameters.Add(Parameter(command, table, column, value, "@p" + index++));
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A value as the release of the time wrote it: instants in the old layout (SQLite) or as written (servers), anything else through the app's own mapping.</summary>
+    private DbParameter Parameter(DbCommand command, string table, string column, object? value, string name)
+    {
+        var property = _db.Model.GetEntityTypes().Where(e => e.GetTableName() == table).SelectMany(e => e.GetProperties()).FirstOrDefault(p => p.GetColumnName() == column);
+        if (value is not null and not DateTimeOffset && property is not null && property.ClrType.IsInstanceOfType(value))
+        {
+            return property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable);
+        }
+
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value switch
+        {
+            null => DBNull.Value,
+            DateTimeOffset at when Provider == DatabaseProviders.Sqlite => OldSqliteInstants.ConvertToProvider(at),
+            // Npgsql takes (and the release's converter wrote) UTC only; SQL Server kept the offset.
+            DateTimeOffset at when Provider == DatabaseProviders.PostgreSql => at.ToUniversalTime(),
+            _ => value,
+        };
+        return parameter;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A connection of its own (the migrator keeps the context's).</summary>
+    private async Task<DbConnection> OpenAsync()
+    {
+        var own = DbProviderFactories.GetFactory(_db.Database.GetDbConnection())!.CreateConnection()!;
+        own.ConnectionString = Provider == DatabaseProviders.Sqlite ? $"Data Source={_sqlitePath}" : _serverConnection;
+        await own.OpenAsync();
+        return own;
+    }
+
+    private static async Task<HashSet<string>> ColumnsOfAsync(DbConnection connection, string table)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" WHERE 1 = 0";
+        await using var reader = await command.ExecuteReaderAsync();
+        return Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private sealed record Table(string[] Columns, List<Dictionary<string, string?>> Rows);
+
+    /// <summary>Every row of every table of the product (not the migrations' own tables), each value in a comparable form.</summary>
+    private async Task<Dictionary<string, Table>> SnapshotAsync()
+    {
+        await using var connection = await OpenAsync();
+        var names = new List<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Provider switch
+            {
+                DatabaseProviders.Sqlite => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+                DatabaseProviders.PostgreSql => "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+                _ => "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA = SCHEMA_NAME()",
+            };
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        var tables = new Dictionary<string, Table>(StringComparer.Ordinal);
+        foreach (var name in names.Where(n => !n.StartsWith("__EF", StringComparison.Ordinal)))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{name}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+            var rows = new List<Dictionary<string, string?>>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(columns.Select((c, i) => (c, Comparable(name, c, reader.GetValue(i)))).ToDictionary(x => x.c, x => x.Item2, StringComparer.Ordinal));
+            }
+
+            tables[name] = new Table(columns, rows);
+        }
+
+        return tables;
+    }
+
+    /// <summary>A stored value as text; an instant as its UTC instant, read as the release that wrote it would have read it.</summary>
+    private string? Comparable(string table, string column, object value) => value switch
+    {
+        DBNull => null,
+        long binary when _instantColumns.Contains((table, column)) =>
+            ((DateTimeOffset)OldSqliteInstants.ConvertFromProvider(binary)!).ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset at => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        byte[] bytes => Convert.ToBase64String(bytes),
+        string s => s,
+        IEnumerable items => "[" + string.Join(",", items.Cast<object?>().Select(i => Convert.ToString(i, CultureInfo.InvariantCulture))) + "]",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Every row before the migration is still there after it, with the same values in the columns it had (renamed columns followed).</summary>
+    private static void AssertKept(string migration, Dictionary<string, Table> before, Dictionary<string, Table> after)
+    {
+        foreach (var (name, table) in before)
+        {
+            Assert.True(after.TryGetValue(name, out var now), $"{migration} dropped the table {name}");
+            if (ClearedOnPurpose.Contains((migration, name)))
+            {
+                Assert.Empty(now!.Rows);
+                continue;
+            }
+
+            var columns = table.Columns.Select(c => (Old: c, New: Renamed.GetValueOrDefault((migration, name, c), c))).ToList();
+            Assert.All(columns, c => Assert.True(now!.Columns.Contains(c.New), $"{migration} dropped {name}.{c.Old}"));
+            var expected = table.Rows.Select(r => Row(columns.Select(c => (c.New, r[c.Old])))).Order(StringComparer.Ordinal).ToList();
+            var actual = now!.Rows.Select(r => Row(columns.Select(c => (c.New, r[c.New])))).Order(StringComparer.Ordinal).ToList();
+            Assert.True(expected.SequenceEqual(actual), $"{migration} changed {name}:\nbefore:\n{string.Join("\n", expected)}\nafter:\n{string.Join("\n", actual)}");
+        }
+    }
+
+    private static string Row(IEnumerable<(string Column, string? Value)> values) =>
+        string.Join(" | ", values.OrderBy(v => v.Column, StringComparer.Ordinal).Select(v => $"{v.Column}={v.Value ?? "NULL"}"));
+
+    /// <summary>On SQLite, after InstantsInUtc, no instant carries an offset any more (the low 11 bits of the stored integer).</summary>
+    private async Task AssertEveryInstantIsStoredAtOffsetZeroAsync()
+    {
+        await using var connection = await OpenAsync();
+        foreach (var (table, column) in _instantColumns)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE (\"{column}\" & 2047) <> 0";
+            Assert.True((long)(await command.ExecuteScalarAsync())! == 0, $"{table}.{column} still holds instants at a non-zero offset");
+        }
+    }
+
+    /// <summary>The app's own context reads every entity, and finds the old rows with UTC bounds.</summary>
+    private static async Task AssertTheAppReadsItAllAsync(DiligenceDbContext app)
+    {
+        var set = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!;
+        foreach (var type in app.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.GetTableName() is not null))
+        {
+            var rows = await ((IQueryable<object>)set.MakeGenericMethod(type.ClrType).Invoke(app, null)!).AsNoTracking().ToListAsync();
+            Assert.True(rows.Count > 0, $"no {type.ClrType.Name} read back");
+        }
+
+        // Teams from before the columns existed have the defaults a new team gets: Monday to Friday, reminded 60 and 15 minutes before, no delegates.
+        var east1 = await app.Teams.AsNoTracking().SingleAsync(t => t.Id == "east-1");
+        Assert.Equal([1, 2, 3, 4, 5], east1.WorkingDays);
+        Assert.Equal([60, 15], east1.ReminderOffsets);
+        Assert.Empty(east1.DelegateIds);
+        var north1 = await app.Teams.AsNoTracking().SingleAsync(t => t.Id == "north-1");
+        Assert.Equal([1, 2, 3, 4, 5, 6], north1.WorkingDays);
+        Assert.Equal([45, 10], north1.ReminderOffsets);
+
+        // The form sent at 00:10 in Beijing is found by 1 December's Beijing day, with UTC bounds; its deadlines are the same instants.
+        var from = Sh(12, 1, 0, 0).ToUniversalTime();
+        var to = Sh(12, 2, 0, 0).ToUniversalTime();
+        var night = await app.Set<TransferForm>().AsNoTracking().SingleAsync(f => f.SentAt >= from && f.SentAt < to);
+        Assert.Equal(("XX-2026-000002", Sh(12, 1, 0, 10), Sh(12, 1, 10, 30), Sh(12, 2, 16, 30), TimeSpan.Zero),
+            (night.Number, night.SentAt, night.AckDueAt, night.HandleDueAt, night.AckDueAt.Offset));
+        var dueAt1031 = Sh(12, 1, 10, 31).ToUniversalTime();
+        Assert.Equal(["XX-2026-000002"], await app.Set<TransferForm>().Where(f => f.State == TransferState.Sent && f.AckDueAt <= dueAt1031).Select(f => f.Number).ToListAsync());
+
+        var wangs = await app.WorkLogs.AsNoTracking().Include(l => l.Revisions).Include(l => l.Reviews).SingleAsync(l => l.ManagerId == "wang-lei");
+        Assert.Equal((Sh(12, 1, 0, 5), Sh(12, 1, 9, 40), 2, 2), (wangs.FirstSubmittedAt, wangs.ReviewedAt!.Value, wangs.Revisions.Count, wangs.Reviews.Count));
+        Assert.Equal("拜访南京路三家新店，补交陈列照片", wangs.Revisions.Single(r => r.Number == 2).Values["plan"]);
+        Assert.Equal(3, (await app.LogTemplates.AsNoTracking().SingleAsync()).Fields.Count);
+        Assert.Equal(Sh(11, 22, 0, 10), (await app.ConversationRecords.AsNoTracking().SingleAsync(c => c.UserId == "29:1-chen-jie")).RetiredAt);
+        Assert.Equal(4, await app.Set<AuditEntry>().CountAsync());
+        Assert.Equal(Sh(12, 1, 23, 55), (await app.Set<LeadObservation>().AsNoTracking().SingleAsync()).RecordedAt);
+        Assert.Equal(1, await app.Set<Notification>().CountAsync(n => n.Status == NotificationStatus.Pending && n.NextAttemptAt <= dueAt1031));
+    }
+}
