@@ -5,6 +5,7 @@ using DiligenceBot.Audit;
 using DiligenceBot.Coaching;
 using DiligenceBot.Data;
 using DiligenceBot.Notifications;
+using DiligenceBot.Organisation;
 using DiligenceBot.Transfers;
 using DiligenceBot.WorkLogs;
 using Microsoft.EntityFrameworkCore;
@@ -240,6 +241,21 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 await InsertAsync("Notifications", Notice("coaching.pulse", "2026-12", 0, "chen-jie", NotificationStatus.Sent, Sh(12, 1, 9, 30), Sh(12, 1, 9, 30), null, Sh(12, 1, 9, 30), null));
                 break;
 
+            case "LogCoverageAndPraise":
+                await InsertAsync("Teams", new
+                {
+                    Id = "south-1", TenantId = Tenant, NameEn = "South District 1", NameZh = "华南一组", LeadId = "wang-lei", MeetingTime = new TimeOnly(9, 0), TimeZone = "Asia/Shanghai",
+                    DelegateIds = new List<string>(), LogTemplateId = "default", HolidayCalendarId = "cn-mainland", ReminderOffsets = new List<int> { 60 }, WorkingDays = new List<int> { 1, 2, 3, 4, 5 },
+                    LogCovers = LogCoverage.SameDay, LogDueTime = (TimeOnly?)new TimeOnly(20, 0),
+                });
+                await InsertAsync("WorkLogs", new
+                {
+                    Id = Guid.Parse("0a1b2c3d-4e5f-4607-8819-2a3b4c5d6e7f"), TenantId = Tenant, TeamId = "east-2", ManagerId = "zhao-min", WorkDate = new DateOnly(2026, 12, 1), Status = WorkLogStatus.Approved,
+                    CurrentRevision = 1, OnTime = true, FirstSubmittedAt = Sh(12, 1, 7, 55), LastSubmittedAt = Sh(12, 1, 7, 55), ReviewedById = "wang-lei", ReviewedAt = Sh(12, 1, 9, 20),
+                    QualityRating = (int?)5, ConcurrencyStamp = Guid.Parse("2c3d4e5f-6071-4829-a3b4-c5d6e7f8091a"), PraisedById = "wang-lei", PraisedAt = Sh(12, 1, 9, 21),
+                });
+                break;
+
             case "SendWindowPerTenant":
                 await InsertAsync("SendWindows", new { Key = Tenant, LastSlot = 89_800_000_123L });
                 break;
@@ -472,6 +488,7 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
         Assert.Equal([1, 2, 3, 4, 5], east1.WorkingDays);
         Assert.Equal([60, 15], east1.ReminderOffsets);
         Assert.Empty(east1.DelegateIds);
+        Assert.Equal(LogCoverage.PreviousWorkingDay, east1.LogCovers);
         var north1 = await app.Teams.AsNoTracking().SingleAsync(t => t.Id == "north-1");
         Assert.Equal([1, 2, 3, 4, 5, 6], north1.WorkingDays);
         Assert.Equal([45, 10], north1.ReminderOffsets);
@@ -485,6 +502,7 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
         var dueAt1031 = Sh(12, 1, 10, 31).ToUniversalTime();
         Assert.Equal(["XX-2026-000002"], await app.Set<TransferForm>().Where(f => f.State == TransferState.Sent && f.AckDueAt <= dueAt1031).Select(f => f.Number).ToListAsync());
 
+        Assert.Equal(Sh(12, 1, 9, 21), (await app.WorkLogs.AsNoTracking().SingleAsync(l => l.ManagerId == "zhao-min")).PraisedAt);
         var wangs = await app.WorkLogs.AsNoTracking().Include(l => l.Revisions).Include(l => l.Reviews).SingleAsync(l => l.ManagerId == "wang-lei");
         Assert.Equal((Sh(12, 1, 0, 5), Sh(12, 1, 9, 40), 2, 2), (wangs.FirstSubmittedAt, wangs.ReviewedAt!.Value, wangs.Revisions.Count, wangs.Reviews.Count));
         Assert.Equal("拜访南京路三家新店，补交陈列照片", wangs.Revisions.Single(r => r.Number == 2).Values["plan"]);

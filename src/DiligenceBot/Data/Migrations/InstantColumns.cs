@@ -22,6 +22,6 @@ internal static class InstantColumns
         ("TransferSteps", ["At"]),
         ("WorkLogReviews", ["DecidedAt"]),
         ("WorkLogRevisions", ["SubmittedAt"]),
-        ("WorkLogs", ["FirstSubmittedAt", "LastSubmittedAt", "ReviewedAt"]),
+        ("WorkLogs", ["FirstSubmittedAt", "LastSubmittedAt", "ReviewedAt", "PraisedAt"]),
     ];
 }

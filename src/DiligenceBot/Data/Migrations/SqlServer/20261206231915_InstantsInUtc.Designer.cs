@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DiligenceBot.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDiligenceDbContext))]
-    [Migration("20261206223502_InstantsInUtc")]
+    [Migration("20261206231915_InstantsInUtc")]
     partial class InstantsInUtc
     {
         /// <inheritdoc />
@@ -563,6 +563,14 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("LogCovers")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<TimeOnly?>("LogDueTime")
+                        .HasColumnType("time");
+
                     b.Property<string>("LogTemplateId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1085,6 +1093,13 @@ namespace DiligenceBot.Data.Migrations.SqlServer
 
                     b.Property<bool>("OnTime")
                         .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("PraisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PraisedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int?>("QualityRating")
                         .HasColumnType("int");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DiligenceBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDiligenceDbContext))]
-    [Migration("20261206223441_InstantsInUtc")]
+    [Migration("20261206231850_InstantsInUtc")]
     partial class InstantsInUtc
     {
         /// <inheritdoc />
@@ -550,6 +550,14 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LogCovers")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("LogDueTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LogTemplateId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1070,6 +1078,13 @@ namespace DiligenceBot.Data.Migrations.Sqlite
 
                     b.Property<bool>("OnTime")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PraisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PraisedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("QualityRating")
                         .HasColumnType("INTEGER");
