@@ -20,8 +20,8 @@ namespace DiligenceBot.Tests.Data;
 /// Upgrading a database that has been in use since the first release: a database made by the first release's
 /// migration (Initial) is filled with what that release stored, then taken through every later migration one at a
 /// time and filled again after each with what the schema then held (people, teams, conversation references, logs with
-/// revisions and reviews, notifications, audit rows, transfer forms with steps, coaching records, send slots). After
-/// each step every row of every table must still be there, unchanged (instants compared as instants, whatever offset
+/// revisions and reviews, notifications, audit rows, transfer forms with steps, coaching records, send slots, dispatcher
+/// leases). After each step every row of every table must still be there, unchanged (instants compared as instants, whatever offset
 /// they were stored in); at the end the app reads everything back through EF and finds old rows with UTC bounds.
 /// Rows are written with raw SQL the way the release of the time wrote them: on SQLite the instants in the old binary
 /// layout, in the offsets the code of the time produced (deadlines in the post's zone, +08:00; and the tests' clocks
@@ -256,6 +256,11 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 });
                 break;
 
+            case "DispatcherLeases":
+                await InsertAsync("DispatcherLeases", new { InstanceId = "bot-7f3c", Host = "app-instance-1", StartedAt = Utc(12, 1, 0, 0, 3), LeaseUntil = Sh(12, 1, 8, 0) });
+                await InsertAsync("Notifications", Notice("schedule.digest", "east-1:2026-12-01", 0, "li-na", NotificationStatus.Pending, Sh(12, 1, 8, 15), Sh(12, 1, 8, 15), Utc(12, 1, 0, 17), null, null, "bot-7f3c"));
+                break;
+
             case "SendWindowPerTenant":
                 await InsertAsync("SendWindows", new { Key = Tenant, LastSlot = 89_800_000_123L });
                 break;
@@ -284,13 +289,22 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
         SourceVerb = action == "transfer.submitted" ? "transfer.submit" : "worklog.submit", SourceActivityId = "f:1-" + actor, SourceCardActivityId = (string?)null,
     };
 
-    private static object Notice(string kind, string subject, int revision, string recipient, NotificationStatus status, DateTimeOffset created, DateTimeOffset next,
-        DateTimeOffset? claimedUntil, DateTimeOffset? sent, string? error) => new
+    private static Dictionary<string, object?> Notice(string kind, string subject, int revision, string recipient, NotificationStatus status, DateTimeOffset created, DateTimeOffset next,
+        DateTimeOffset? claimedUntil, DateTimeOffset? sent, string? error, string? claimedBy = null)
     {
-        TenantId = Tenant, Kind = kind, SubjectId = subject, Revision = revision, RecipientId = recipient, DedupKey = $"{kind}|{subject}|{revision}|{recipient}",
-        Status = status, Attempts = status == NotificationStatus.Pending ? 1 : 0, CreatedAt = created, NextAttemptAt = next, ClaimedUntil = claimedUntil, SentAt = sent,
-        SentActivityId = sent is null ? null : "1:sent-" + recipient, LastError = error,
-    };
+        var row = Columns(new
+        {
+            TenantId = Tenant, Kind = kind, SubjectId = subject, Revision = revision, RecipientId = recipient, DedupKey = $"{kind}|{subject}|{revision}|{recipient}",
+            Status = status, Attempts = status == NotificationStatus.Pending ? 1 : 0, CreatedAt = created, NextAttemptAt = next, ClaimedUntil = claimedUntil, SentAt = sent,
+            SentActivityId = sent is null ? null : "1:sent-" + recipient, LastError = error,
+        });
+        if (claimedBy is not null)
+        {
+            row["ClaimedBy"] = claimedBy;
+        }
+
+        return row;
+    }
 
     private static Dictionary<string, object?> Form(Guid id, int sequence, string provider, TransferState state, DateTimeOffset sent, object handling)
     {
@@ -510,6 +524,6 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
         Assert.Equal(Sh(11, 22, 0, 10), (await app.ConversationRecords.AsNoTracking().SingleAsync(c => c.UserId == "29:1-chen-jie")).RetiredAt);
         Assert.Equal(4, await app.Set<AuditEntry>().CountAsync());
         Assert.Equal(Sh(12, 1, 23, 55), (await app.Set<LeadObservation>().AsNoTracking().SingleAsync()).RecordedAt);
-        Assert.Equal(1, await app.Set<Notification>().CountAsync(n => n.Status == NotificationStatus.Pending && n.NextAttemptAt <= dueAt1031));
+        Assert.Equal(2, await app.Set<Notification>().CountAsync(n => n.Status == NotificationStatus.Pending && n.NextAttemptAt <= dueAt1031));
     }
 }

@@ -49,14 +49,12 @@ public sealed class ShanghaiDayWindowTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
+    private Chats Chats => _t.Teams.Chats;
+
     private void SetClock(DateTimeOffset at) => _time.SetUtcNow(at.ToUniversalTime());
 
-    private async Task<JsonObject> AskAsync(TeamsUser user, string text)
-    {
-        var before = _t.Teams.SentTo(user).Count;
-        await _t.MessageAsync(user, text);
-        return CardOf((await _t.Teams.WaitForSentToAsync(user, before + 1))[^1]);
-    }
+    /// <summary>The card the bot answers a typed command with.</summary>
+    private async Task<JsonObject> AskAsync(TeamsUser user, string text) => CardOf(await Chats.SayAsync(user, text));
 
     private static string? RowText(JsonObject card, string id) =>
         ById(card, id) is { } row ? (row["columns"]?[0]?["items"]?[0]?["text"] ?? row["text"])!.GetValue<string>() : null;
@@ -107,7 +105,7 @@ public sealed class ShanghaiDayWindowTests : IAsyncLifetime
         Assert.True(summary is not null, answer.ToJsonString());
 
         // Li Na's review card: on time, submitted at 00:05 her time.
-        var review = CardOf((await _t.Teams.WaitForSentToAsync(TeamsUser.LiNa, 1))[^1]);
+        var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested));
         Assert.Equal("On time · Revision 1 · 2026-12-01 00:05", Text(review, "status"));
 
         SetClock(At(2026, 12, 1, 3, 45));
@@ -118,15 +116,14 @@ public sealed class ShanghaiDayWindowTests : IAsyncLifetime
         // The schedule: the 60-minute reminder goes to Chen Jie only; the digest before the meeting shows Wang Lei on time.
         SetClock(At(2026, 12, 1, 7, 29));
         await RunScheduleAsync(At(2026, 12, 1, 7, 30));
-        Assert.Single(await _t.Teams.WaitForSentToAsync(TeamsUser.ChenJie, 1));
+        await Chats.NotifiedAsync(TeamsUser.ChenJie, TeamScheduleJob.Reminder, n => n.Revision == 60);
         await using (var db = _bot.CreateDbContext())
         {
             Assert.Equal(["chen-jie"], await db.Notifications.Where(n => n.Kind == TeamScheduleJob.Reminder).Select(n => n.RecipientId).ToListAsync());
         }
 
-        var before = _t.Teams.SentTo(TeamsUser.LiNa).Count;
         await RunScheduleAsync(At(2026, 12, 1, 8, 15));
-        var digest = CardOf((await _t.Teams.WaitForSentToAsync(TeamsUser.LiNa, before + 1))[^1]);
+        var digest = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.Digest));
         Assert.Equal("The daily meeting starts at 08:30: who submitted, who is late, who is missing.", Text(digest, "notice"));
         Assert.Equal("Submitted 1 · late 0 · missing 1 · approved 0 · returned 0", Text(digest, "counts"));
         Assert.StartsWith("Wang Lei 王磊 · Submitted · ", RowText(digest, "row.wang-lei"), StringComparison.Ordinal);
@@ -150,13 +147,17 @@ public sealed class ShanghaiDayWindowTests : IAsyncLifetime
         SetClock(At(2026, 11, 30, 16, 30));
         var form = await _t.SubmitAsync(TeamsUser.WangLei);
         Assert.Equal(At(2026, 12, 1, 9, 30), form.AckDueAt);
-        await _t.Teams.WaitForSentToAsync(SunHao, 1);
+        await Chats.NotifiedAsync(SunHao, TransferRegister.Routed);
 
         await RunDeadlinesAsync(At(2026, 12, 1, 9, 29));
-        Assert.Single(_t.Teams.SentTo(SunHao));
+        await using (var db = _bot.CreateDbContext())
+        {
+            Assert.False(await db.Notifications.AnyAsync(n => n.Kind == TransferRegister.AckReminder));
+        }
+
         await RunDeadlinesAsync(At(2026, 12, 1, 9, 30));
 
-        var card = CardOf((await _t.Teams.WaitForSentToAsync(SunHao, 2))[^1]);
+        var card = CardOf(await Chats.NotifiedAsync(SunHao, TransferRegister.AckReminder));
         Assert.Equal("Reminder: this form was to be acknowledged by 2026-12-01 09:30. Please acknowledge it now.", Text(card, "notice"));
     }
 

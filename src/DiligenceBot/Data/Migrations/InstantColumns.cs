@@ -14,6 +14,7 @@ internal static class InstantColumns
         ("CoachingObservations", ["RecordedAt"]),
         ("CoachingPulses", ["AnsweredAt"]),
         ("CoachingSnapshots", ["TakenAt"]),
+        ("DispatcherLeases", ["StartedAt", "LeaseUntil"]),
         ("ConversationRecords", ["CreatedAt", "UpdatedAt", "RetiredAt"]),
         ("LogTemplates", ["UpdatedAt"]),
         ("Notifications", ["CreatedAt", "NextAttemptAt", "ClaimedUntil", "SentAt"]),

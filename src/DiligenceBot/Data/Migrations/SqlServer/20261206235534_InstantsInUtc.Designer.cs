@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DiligenceBot.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDiligenceDbContext))]
-    [Migration("20261206231915_InstantsInUtc")]
+    [Migration("20261206235534_InstantsInUtc")]
     partial class InstantsInUtc
     {
         /// <inheritdoc />
@@ -405,6 +405,28 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                     b.ToTable("ConversationRecords", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Notifications.DispatcherLease", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("InstanceId");
+
+                    b.ToTable("DispatcherLeases", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -415,6 +437,10 @@ namespace DiligenceBot.Data.Migrations.SqlServer
 
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTimeOffset?>("ClaimedUntil")
                         .HasColumnType("datetimeoffset");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DiligenceBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDiligenceDbContext))]
-    [Migration("20261206231850_InstantsInUtc")]
+    [Migration("20261206235510_InstantsInUtc")]
     partial class InstantsInUtc
     {
         /// <inheritdoc />
@@ -394,6 +394,28 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.ToTable("ConversationRecords", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Notifications.DispatcherLease", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InstanceId");
+
+                    b.ToTable("DispatcherLeases", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -402,6 +424,10 @@ namespace DiligenceBot.Data.Migrations.Sqlite
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ClaimedUntil")
                         .HasColumnType("INTEGER");
