@@ -76,7 +76,8 @@ public sealed class OperationsTests
         await teams.InstallAsync(TeamsUser.WangLei);
         await teams.InstallAsync(TeamsUser.LiNa);
 
-        var (card, _) = await teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", WorkLogDriver.SubmitData("2026-11-30", 0, WorkLogDriver.ValidInputs()));
+        // Monday 08:10 in Beijing: the open log covers Friday, the previous working day.
+        var (card, _) = await teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", WorkLogDriver.SubmitData("2026-11-27", 0, WorkLogDriver.ValidInputs()));
         var noServiceUrl = Activities.Message(connector.ServiceUrl, TeamsUser.WangLei, "help");
         noServiceUrl.Remove("serviceUrl");
         using var rejected = await bot.PostActivityAsync(noServiceUrl);
