@@ -100,16 +100,12 @@ public static partial class Texts
         public static readonly Text NotAManager = new(
             "Work logs are for account managers, and you are not in a team as one. Ask your administrator if this is wrong.",
             "工作日志由客户经理填写，您目前不是任何团队的客户经理。如有误请联系管理员。");
-        public static readonly Text WrongDay = new(
-            "This card is for {0}, but today is {1} for your team. Type **log** to open today's log.",
-            "此卡片是 {0} 的日志，而您团队今天是 {1}。输入 **日志** 打开今天的日志。");
         public static readonly Text NotYourLog = new("This card is about someone else's log; nothing was changed.", "此卡片涉及他人的日志，未做任何更改。");
         public static readonly Text UnknownLog = new("This log no longer exists. Type **log** to start again.", "该日志不存在。输入 **日志** 重新开始。");
         public static readonly Text AlreadyApproved = new("This log was already approved and can no longer be changed.", "该日志已被批准，不能再修改。");
         public static readonly Text StaleRevision = new(
             "This card shows an older version of the log (revision {0}; the current one is {1}). Here is the current one; nothing was changed.",
             "此卡片显示的是旧版本（第 {0} 版，当前为第 {1} 版）。以下为当前版本；未做任何更改。");
-        public static readonly Text SummaryTitle = new("Work log · {0}", "工作日志 · {0}");
         public static readonly Text StatusSubmitted = new("Waiting for your lead's review", "等待组长审阅");
         public static readonly Text StatusReturned = new("Returned by {0}: please revise and resubmit", "已被 {0} 退回：请修改后重新提交");
         public static readonly Text StatusApproved = new("Approved by {0}", "已由 {0} 批准");
@@ -124,7 +120,6 @@ public static partial class Texts
         public static readonly Text Requirement = new("Requirement", "要求");
         public static readonly Text Suggestion = new("Suggestion", "建议");
         public static readonly Text LeadComment = new("Comment from {0}", "{0} 的点评");
-        public static readonly Text ReviewTitle = new("Work log of {0} · {1}", "{0} 的工作日志 · {1}");
         public static readonly Text Approve = new("Approve", "批准");
         public static readonly Text Return = new("Return with a comment…", "退回并点评…");
         public static readonly Text ReturnConfirm = new("Return to {0}", "退回给 {0}");
@@ -150,7 +145,6 @@ public static partial class Texts
         public static readonly Text MyLogsTitle = new("My last seven logs", "我最近七篇日志");
         public static readonly Text NoLogsYet = new("No logs yet. Type **log** to write today's.", "还没有日志。输入 **日志** 填写今天的日志。");
         public static readonly Text Open = new("Open", "打开");
-        public static readonly Text TeamLogsTitle = new("{0} · logs for {1}", "{0} · {1} 的日志");
         public static readonly Text NotALead = new("Team logs are for leads (and their delegates); you do not lead a team.", "团队日志供组长（及其代理人）查看；您不负责任何团队。");
         public static readonly Text BadDate = new("\"{0}\" is not a date; write it as yyyy-mm-dd, e.g. team logs 2026-11-27.", "“{0}”不是日期；请写成 年-月-日，例如：团队日志 2026-11-27。");
         public static readonly Text StateMissing = new("Missing", "未提交");
