@@ -14,8 +14,22 @@ public static class DatabaseSnapshot
     public static async Task<string> TakeAsync(BotApp bot)
     {
         await using var db = bot.CreateDbContext();
+        // Opened and closed by hand: a pooled context keeps a connection it did not open itself when it goes back to
+        // the pool, and 100 snapshots left open exhaust Npgsql's pool of 100.
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            return await ReadAsync(db);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<string> ReadAsync(DbContext db)
+    {
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
         var tables = new List<string>();
         var sqlite = db.Database.ProviderName!.Contains("Sqlite", StringComparison.Ordinal);
         await using (var list = connection.CreateCommand())

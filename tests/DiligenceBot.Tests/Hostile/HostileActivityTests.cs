@@ -81,6 +81,10 @@ public sealed class HostileActivityTests(ITestOutputHelper output) : IAsyncLifet
         _bot = new BotApp(time: _time, logs: _log).Start();
         _authBot = new BotApp(_issuer, logs: _authLog).Start();
         _t = new WorkLogDriver(_bot, _connector);
+
+        // From here on, not before: on PostgreSQL, EF's first migration of a fresh database logs error-level probes of
+        // the database and its history table (npgsql/efcore.pg#3402) that say nothing about the day below.
+        var startedAt = _log.Entries.Count;
         foreach (var user in new[] { TeamsUser.WangLei, TeamsUser.LiNa, TeamsUser.ChenJie, SunHao, LiuYang, ZhaoMin })
         {
             await _t.InstallAsync(user);
@@ -112,7 +116,8 @@ public sealed class HostileActivityTests(ITestOutputHelper output) : IAsyncLifet
         _pulseCard = pulse!;
         var (thanks, thanksAnswer) = await _t.ExecuteAsync(TeamsUser.ChenJie, CoachingCards.PulseSubmitVerb, Pulse("4", "3", "1"));
         Assert.True(thanks is not null, thanksAnswer.ToJsonString());
-        Assert.Empty(Problems(_log.Entries, 0));
+        var setUpProblems = Problems(_log.Entries, startedAt);
+        Assert.True(setUpProblems.Count == 0, string.Join("\n", setUpProblems));
     }
 
     public async Task DisposeAsync()
