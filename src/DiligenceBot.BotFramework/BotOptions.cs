@@ -1,3 +1,4 @@
+using DiligenceBot.BotFramework.Authentication;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -154,10 +155,15 @@ internal sealed class BotOptionsValidator(IHostEnvironment environment) : IValid
             }
         }
 
-        // The keys that decide who may talk to the bot come only over https, except on a developer's machine.
-        if (!environment.IsDevelopment() && Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata) && metadata.Scheme != Uri.UriSchemeHttps)
+        // The keys that decide who may talk to the bot, and the authority that hands the bot the token it sends
+        // with every reply, come only over https, except on a developer's machine. (The managed identity endpoint
+        // is the instance metadata service, plain http on a link-local address by design.)
+        foreach (var (key, value) in new[] { ("Bot:OpenIdMetadataUrl", options.OpenIdMetadataUrl), ("Bot:LoginAuthority", options.LoginAuthority) })
         {
-            failures.Add($"Bot:OpenIdMetadataUrl must be an https URL outside the Development environment (this is '{environment.EnvironmentName}').");
+            if (IdentityEndpoints.Refusal(key, value, environment) is { } refusal)
+            {
+                failures.Add(refusal);
+            }
         }
 
         ValidateSigningKeyTimes(options, failures);

@@ -42,7 +42,7 @@ public sealed class IssuerFaultTests : IAsyncLifetime
             ["Bot:AppId"] = ProtocolHost.AppId,
             ["Bot:AppPassword"] = "secret",
             ["Bot:OpenIdMetadataUrl"] = _issuer.SecureMetadataUrl,
-            ["Bot:LoginAuthority"] = _issuer.LoginAuthority,
+            ["Bot:LoginAuthority"] = _issuer.SecureLoginAuthority,
             ["Bot:SigningKeyMinRefreshInterval"] = "00:00:30",
             ["Bot:SigningKeyRetryDelay"] = "00:00:05",
             ["Bot:SigningKeyMaxRetryDelay"] = "00:01:00",

@@ -43,7 +43,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
             ["Bot:AppPassword"] = "client-secret-value",
             ["Bot:AppType"] = appType,
             ["Bot:TenantId"] = "fe71a704-0ed8-44e8-a9d0-9a48917cced0",
-            ["Bot:LoginAuthority"] = _issuer.LoginAuthority,
+            ["Bot:LoginAuthority"] = _issuer.SecureLoginAuthority,
             ["Bot:ManagedIdentityEndpoint"] = _issuer.ManagedIdentityEndpoint,
             ["Bot:ConnectorMaxRetries"] = "0",
             ["Bot:ConnectorBaseDelay"] = baseDelay,
@@ -63,6 +63,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
         }
 
         services.AddBotFramework();
+        services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
         return services.BuildServiceProvider();
     }
 
@@ -148,7 +149,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
         Assert.Equal((ConnectorOutcome.Failed, "TokenUnavailable"), (result.Outcome, result.ErrorCode));
         Assert.Empty(_connector.Requests);
         Assert.Equal(BotTokenProvider.Attempts, _issuer.TokenRequests);
-        var endpoint = $"{_issuer.LoginAuthority}/botframework.com/oauth2/v2.0/token";
+        var endpoint = $"{_issuer.SecureLoginAuthority}/botframework.com/oauth2/v2.0/token";
         Assert.Equal(BotTokenProvider.Attempts, _logs.Lines.Count(l => l.Contains($"Outbound token request to {endpoint} failed", StringComparison.Ordinal) && l.Contains(logged, StringComparison.Ordinal)));
         Assert.DoesNotContain(_logs.Lines, l => l.Contains("client-secret-value", StringComparison.Ordinal));
 

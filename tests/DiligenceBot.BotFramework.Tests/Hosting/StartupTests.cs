@@ -37,6 +37,35 @@ public sealed class StartupTests
         Assert.Contains(key + " must", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Testing")]
+    [InlineData("Production")]
+    public async Task LoginAuthorityOverHttp_OutsideDevelopment_RefusesToStart_NamingTheKeyAndTheEnvironment(string environment)
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => ProtocolHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = ProtocolHost.AppId,
+            ["Bot:AppPassword"] = "secret",
+            ["Bot:LoginAuthority"] = "http://login.example.test",
+        }, environment: environment));
+
+        Assert.Contains($"Bot:LoginAuthority must be an https URL outside the Development environment (this is '{environment}'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bot:OpenIdMetadataUrl", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoginAuthorityOverHttp_InDevelopment_Starts()
+    {
+        await using var host = await ProtocolHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = ProtocolHost.AppId,
+            ["Bot:AppPassword"] = "secret",
+            ["Bot:LoginAuthority"] = "http://127.0.0.1:9",
+        }, environment: "Development");
+
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("LOCAL DEVELOPMENT MODE", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task NoAppId_InDevelopment_StartsWithALoudWarning()
     {

@@ -97,7 +97,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
             builder.UseSetting("Bot:AppId", AppId);
             builder.UseSetting("Bot:AppPassword", "local-test-secret");
             builder.UseSetting("Bot:OpenIdMetadataUrl", _issuer.SecureMetadataUrl);
-            builder.UseSetting("Bot:LoginAuthority", _issuer.LoginAuthority);
+            builder.UseSetting("Bot:LoginAuthority", _issuer.SecureLoginAuthority);
             builder.UseSetting("Bot:SigningKeyMinRefreshInterval", "00:00:00");
         }
 
@@ -116,8 +116,10 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
             if (_issuer is not null)
             {
-                // The issuer's key server is https with its own certificate; only the signing-key client trusts it.
+                // The issuer's key server and login authority are https with its own certificate; only the
+                // signing-key and token clients trust it.
                 services.AddHttpClient(nameof(DiligenceBot.BotFramework.Authentication.SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
+                services.AddHttpClient(nameof(DiligenceBot.BotFramework.Authentication.BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
             }
         });
 
