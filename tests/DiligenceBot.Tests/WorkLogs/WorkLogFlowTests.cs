@@ -238,7 +238,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         returnData["c.requirement"] = "写清每家店的订货量";
         returnData["c.rating"] = "3";
         var (returned, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.return", returnData, locale: "zh-CN");
-        Assert.StartsWith("已由 Li Na 李娜 退回", Text(returned!, "decision"), StringComparison.Ordinal);
+        Assert.StartsWith("已被Li Na 李娜退回", Text(returned!, "decision"), StringComparison.Ordinal);
         Assert.Null(Action(returned!, "worklog.approve"));
 
         // Wang Lei gets his log back, prefilled, with the comment on top.
@@ -260,7 +260,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var (summary2, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", resubmit);
         Assert.Equal("Waiting for your lead's review · On time · Revision 2", Text(summary2!, "status"));
         var review2 = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested, n => n.Revision == 2));
-        Assert.StartsWith("按时 · 第 2 版", Text(review2, "status"), StringComparison.Ordinal);
+        Assert.StartsWith("按时 · 第2版", Text(review2, "status"), StringComparison.Ordinal);
 
         // The old review card (revision 1) can no longer decide anything.
         var (stale, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.approve", Copy(Action(review1, "worklog.approve")!["data"]!.AsObject()), locale: "zh-CN");
