@@ -206,6 +206,7 @@ public static class CoachingCards
         }
 
         var toggles = new List<CardAction> { Toggle(Texts.Coaching.ShowFigures.In(language), figures.Id!) };
+        var togglesAt = card.Body.Count;
         card.Body.Add(figures);
 
         // The playbook of the confirmed type (or, before a decision, of the suggested one).
@@ -262,7 +263,8 @@ public static class CoachingCards
             toggles.Add(Toggle(Texts.Coaching.ShowHistory.In(language), history.Id!));
         }
 
-        card.Body.Add(new ActionSet { Id = "more", Separator = true, Spacing = Spacing.Medium, Actions = toggles });
+        // The buttons above what they open, so what opens appears under the button pressed.
+        card.Body.Insert(togglesAt, new ActionSet { Id = "more", Separator = true, Spacing = Spacing.Medium, Actions = toggles });
 
         card.Actions = [DecideAction(view, library, language, typed, errors), ObserveAction(view, language, typed)];
         if (current is not null && library[current.ChosenType].ManagerTips is { Count: > 0 } tips)

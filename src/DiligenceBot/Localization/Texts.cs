@@ -49,8 +49,8 @@ public static partial class Texts
     {
         public static readonly Text Title = new("What I can do", "我能做什么");
         public static readonly Text Intro = new(
-            "Type a command in this chat, or use the buttons below. Commands work in English and Chinese.",
-            "在此聊天中输入命令，或使用下面的按钮。命令支持中文和英文。");
+            "Or type a command in this chat; commands work in English and Chinese:",
+            "也可以在此聊天中输入命令，中英文命令均可：");
         public static readonly Text CommandHelp = new("**help** — this list", "**帮助**：显示此列表");
         public static readonly Text CommandMe = new(
             "**me** — who I think you are: your role, team and daily meeting",
