@@ -68,7 +68,7 @@ public sealed class CoachVerb(CoachingDesk desk) : IBotVerb
         }
 
         // A card's button names its manager; the welcome and help cards' "Coach" button names nobody, like typing "coach".
-        if (request.Source != RequestSource.Text && CoachingRequest.Str(request, "managerId") is { Length: > 0 })
+        if (request.Source != RequestSource.Text && request.Card.String("managerId") is { Length: > 0 })
         {
             var (manager, refusal) = await CoachingRequest.ManagerFromCardAsync(desk, request, lead, request.Card.String("managerId"), cancellationToken);
             return refusal ?? await OpenAsync(manager!, request, cancellationToken);
