@@ -86,8 +86,10 @@ public sealed class PlaygroundTransferTests(PlaygroundWithLogFixture fixture, IT
         Assert.Equal(PlaygroundStreamMessage.AdaptiveCardContentType, submitted["type"]?.GetValue<string>());
         var sent = Assert.IsType<JsonObject>(submitted["value"]);
         var title = Title(sent);
-        Assert.Matches(@"^Information transfer XX-\d{4}-\d{6}$", title);
-        var number = title["Information transfer ".Length..];
+        // The form number is the title; the kind of form sits above it.
+        Assert.Matches(@"^XX-\d{4}-\d{6}$", title);
+        Assert.Equal("Information transfer form", Text(sent, "kind"));
+        var number = title;
         Assert.Equal("Customer complaint · Normal · waiting for acknowledgement", Text(sent, "status"));
         Assert.Equal($"Sent as {number} to Customer service.", Text(sent, "notice"));
         Assert.Equal((number, "Wang Lei 王磊", "Customer service", "Huamei Store", Request),
