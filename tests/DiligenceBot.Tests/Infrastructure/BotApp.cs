@@ -88,6 +88,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", Provider == DatabaseProviders.Sqlite ? $"Data Source={_databasePath}" : _connectionString);
         builder.UseSetting("Bot:ConnectorBaseDelay", "00:00:00.010");
+        builder.UseSetting("Bot:OutboundTokenTryDelay", "00:00:00.010");
         // Hangfire is off unless a test asks for it (Scheduling:Enabled=true): its server is exercised on purpose.
         builder.UseSetting("Scheduling:Enabled", "false");
         // Unauthenticated test apps run as Development, where the demo history is written by default; a test asks for it.
