@@ -4,6 +4,7 @@ using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.Conversations;
 using DiligenceBot.Data;
 using DiligenceBot.Demo;
+using DiligenceBot.DirectorySync;
 using DiligenceBot.Help;
 using DiligenceBot.Operations;
 using DiligenceBot.Scheduling;
@@ -17,6 +18,7 @@ if (args.Length > 0 && args[0] == "package")
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDiligenceData();
+builder.AddDirectorySync();
 builder.AddDemo();
 builder.AddConversations();
 builder.Services.AddHelp();

@@ -44,15 +44,19 @@ public static class DataExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
         await db.Database.MigrateAsync();
-        await ApplySeedsAsync(db, options, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        await ApplySeedsAsync(db, options, app.Services.GetRequiredService<IOptions<DirectorySync.DirectoryOptions>>().Value, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
     }
 
-    /// <summary>Applies every seed file (templates, then people and teams); idempotent. Returns the rows changed.</summary>
-    public static async Task<int> ApplySeedsAsync(DiligenceDbContext db, DatabaseOptions options, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies every seed file (templates, then people and teams, then transfer routing); idempotent. Returns the rows
+    /// changed. The seeds' people and teams of the tenant Graph is configured for are not applied: Graph's sync owns them.
+    /// </summary>
+    public static async Task<int> ApplySeedsAsync(DiligenceDbContext db, DatabaseOptions options, DirectorySync.DirectoryOptions directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var seedFolder = SeedFolder(options);
         var changes = await LogTemplateSeed.ApplyAsync(db, seedFolder, time, cancellationToken);
-        changes += await DirectorySeed.ApplyAsync(db, seedFolder, cancellationToken);
+        changes += await DirectorySeed.ApplyAsync(db, seedFolder, time, directory, cancellationToken);
+
         return changes + await Transfers.TransferSeed.ApplyAsync(db, seedFolder, cancellationToken);
     }
 

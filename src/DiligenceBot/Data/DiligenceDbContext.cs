@@ -20,6 +20,8 @@ public class DiligenceDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Coaching.CoachingAssessment> CoachingAssessments => Set<Coaching.CoachingAssessment>();
     public DbSet<Coaching.CoachingAction> CoachingActions => Set<Coaching.CoachingAction>();
+    public DbSet<DirectorySync.DirectorySyncState> DirectorySyncStates => Set<DirectorySync.DirectorySyncState>();
+    public DbSet<DirectorySync.DirectorySyncRun> DirectorySyncRuns => Set<DirectorySync.DirectorySyncRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DiligenceDbContext).Assembly);

@@ -1,17 +1,20 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DiligenceBot.DirectorySync;
 using DiligenceBot.Organisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiligenceBot.Data;
 
 /// <summary>
-/// Seeds the organisation (teams, leads, managers, meeting times) from <c>seeds/directory.json</c>.
-/// Idempotent: inserts what is missing and updates what changed; running it twice changes nothing.
+/// The seeds as a directory source: <c>seeds/directory.json</c> (teams with their settings, people, managers) read into a
+/// <see cref="DirectoryBatch"/> per organisation and applied by the same <see cref="DirectoryUpdate"/> as a Graph sync.
+/// The seeds add and update; they never deactivate anyone (a person removed from the file stays as they were).
+/// Idempotent: running it twice changes nothing. A file with an error throws <see cref="InvalidDataException"/>.
 /// </summary>
 public static class DirectorySeed
 {
-    public static async Task<int> ApplyAsync(DiligenceDbContext db, string seedFolder, CancellationToken cancellationToken)
+    public static async Task<int> ApplyAsync(DiligenceDbContext db, string seedFolder, TimeProvider time, DirectoryOptions directory, CancellationToken cancellationToken)
     {
         var path = Path.Combine(seedFolder, "directory.json");
         if (!File.Exists(path))
@@ -23,80 +26,71 @@ public static class DirectorySeed
         var file = await JsonSerializer.DeserializeAsync(stream, SeedJsonContext.Default.DirectorySeedFile, cancellationToken)
             ?? throw new InvalidDataException($"{path} is empty.");
 
+        var update = new DirectoryUpdate(db, time, Microsoft.Extensions.Options.Options.Create(directory));
         var changes = 0;
-        foreach (var org in file.Organisations)
+        // The tenant Graph is configured for belongs to Graph's sync; other organisations in the file still come from it.
+        foreach (var org in file.Organisations.Where(o => !directory.UsesGraph || !string.Equals(o.TenantId, directory.TenantId, StringComparison.OrdinalIgnoreCase)))
         {
-            // People first without team links, so teams can point at their leads; links are set after.
-            foreach (var p in org.People)
+            var plan = await update.PlanAsync(ToBatch(org), cancellationToken);
+            if (plan.Conflicts.Count > 0)
             {
-                var person = await db.People.FindAsync([p.Id], cancellationToken);
-                if (person is null)
-                {
-                    person = new Person { Id = p.Id, TenantId = org.TenantId, AadObjectId = p.AadObjectId.ToLowerInvariant(), DisplayName = p.DisplayName };
-                    db.People.Add(person);
-                }
-
-                person.TenantId = org.TenantId;
-                person.AadObjectId = p.AadObjectId.ToLowerInvariant();
-                person.DisplayName = p.DisplayName;
-                person.Email = p.Email;
-                person.IsAdmin = p.IsAdmin;
-                person.Locale = p.Locale;
+                throw new InvalidDataException($"{Path.GetFileName(path)}: {string.Join(" ", plan.Conflicts)}");
             }
 
-            changes += await db.SaveChangesAsync(cancellationToken);
-
-            foreach (var t in org.Teams)
-            {
-                var team = await db.Teams.FindAsync([t.Id], cancellationToken);
-                if (team is null)
-                {
-                    team = new Team { Id = t.Id, TenantId = org.TenantId, NameEn = t.NameEn, NameZh = t.NameZh };
-                    db.Teams.Add(team);
-                }
-
-                team.TenantId = org.TenantId;
-                team.NameEn = t.NameEn;
-                team.NameZh = t.NameZh;
-                team.LeadId = t.LeadId;
-                team.LogTemplateId = t.LogTemplateId;
-                if (!team.DelegateIds.SequenceEqual(t.DelegateIds))
-                {
-                    team.DelegateIds = [.. t.DelegateIds];
-                }
-
-                var workingDays = t.WorkingDays.Select(d => (int)Enum.Parse<DayOfWeek>(d, ignoreCase: true)).Order().ToList();
-                if (!team.WorkingDays.SequenceEqual(workingDays))
-                {
-                    team.WorkingDays = workingDays;
-                }
-
-                if (!team.ReminderOffsets.SequenceEqual(t.ReminderOffsets))
-                {
-                    team.ReminderOffsets = [.. t.ReminderOffsets];
-                }
-
-                team.HolidayCalendarId = t.HolidayCalendarId;
-                (team.LogCovers, team.LogDueTime) = t.LogRule();
-                team.MeetingTime = TimeOnly.ParseExact(t.MeetingTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-                team.TimeZone = TimeZoneInfo.TryConvertIanaIdToWindowsId(t.TimeZone, out _)
-                    ? t.TimeZone
-                    : throw new InvalidDataException($"Team {t.Id}: '{t.TimeZone}' is not an IANA time zone id.");
-            }
-
-            changes += await db.SaveChangesAsync(cancellationToken);
-
-            foreach (var p in org.People)
-            {
-                var person = await db.People.SingleAsync(x => x.Id == p.Id, cancellationToken);
-                person.TeamId = p.TeamId;
-                person.ReportsToId = p.ReportsToId;
-            }
-
-            changes += await db.SaveChangesAsync(cancellationToken);
+            changes += await update.ApplyAsync(plan, cancellationToken);
         }
 
         return changes;
+    }
+
+    private static DirectoryBatch ToBatch(OrganisationSeed org)
+    {
+        var aadById = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in org.People)
+        {
+            aadById.TryAdd(p.Id, p.AadObjectId.ToLowerInvariant());
+        }
+
+        string? Aad(string? id, string what) => id is null ? null
+            : aadById.TryGetValue(id, out var aad) ? aad
+            : throw new InvalidDataException($"{what} names {id}, who is not among the people.");
+
+        return new DirectoryBatch
+        {
+            TenantId = org.TenantId,
+            Source = DirectoryBatch.SeedsSource,
+            People = [.. org.People.Select(p => new DirectoryPersonEntry(p.AadObjectId.ToLowerInvariant(), p.DisplayName)
+            {
+                Id = p.Id,
+                Email = p.Email,
+                Locale = p.Locale,
+                IsAdmin = p.IsAdmin,
+                TeamKey = p.TeamId,
+                ManagerAadObjectId = Aad(p.ReportsToId, $"Person {p.Id}'s reportsToId"),
+            })],
+            Teams = [.. org.Teams.Select(t => new DirectoryTeamEntry(t.Id, t.NameEn, t.NameZh, Aad(t.LeadId, $"Team {t.Id}'s leadId"))
+            {
+                Id = t.Id,
+                Settings = Settings(t),
+            })],
+        };
+    }
+
+    private static TeamSettings Settings(TeamSeed t)
+    {
+        var (covers, due) = t.LogRule();
+        return new TeamSettings(
+            TimeOnly.ParseExact(t.MeetingTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            TimeZoneInfo.TryConvertIanaIdToWindowsId(t.TimeZone, out _)
+                ? t.TimeZone
+                : throw new InvalidDataException($"Team {t.Id}: '{t.TimeZone}' is not an IANA time zone id."),
+            t.LogTemplateId,
+            t.DelegateIds,
+            [.. t.WorkingDays.Select(d => (int)Enum.Parse<DayOfWeek>(d, ignoreCase: true)).Order()],
+            t.HolidayCalendarId,
+            t.ReminderOffsets,
+            covers,
+            due);
     }
 }
 

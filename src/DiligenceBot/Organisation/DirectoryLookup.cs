@@ -16,7 +16,7 @@ public sealed class DirectoryLookup(DiligenceDbContext db)
         var aad = aadObjectId.ToLowerInvariant();
         return db.People.AsNoTracking()
             .Include(p => p.Team).ThenInclude(t => t!.Lead)
-            .SingleOrDefaultAsync(p => p.TenantId == tenantId && p.AadObjectId == aad, cancellationToken);
+            .SingleOrDefaultAsync(p => p.TenantId == tenantId && p.AadObjectId == aad && p.LeftAt == null, cancellationToken);
     }
 
     /// <summary>The teams a person leads.</summary>

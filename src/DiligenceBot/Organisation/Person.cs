@@ -24,6 +24,24 @@ public sealed class Person
     public bool IsAdmin { get; set; }
     /// <summary>Preferred locale from the directory (zh-CN / en-US); Teams' locale wins when present.</summary>
     public string? Locale { get; set; }
+    /// <summary>
+    /// When the directory stopped listing this person (left the company or every configured group). A person who left
+    /// is deactivated, never deleted: their records stay, they belong to no team (so no reminder reaches them) and the
+    /// bot treats them as a stranger.
+    /// </summary>
+    public DateTimeOffset? LeftAt { get; set; }
+    /// <summary>The Entra groups that put this person in the directory (Graph sync); None for people from the seeds.</summary>
+    public DirectoryRoles Roles { get; set; }
+}
+
+/// <summary>The configured Entra groups a person is a member of.</summary>
+[Flags]
+public enum DirectoryRoles
+{
+    None = 0,
+    Manager = 1,
+    Lead = 2,
+    Admin = 4,
 }
 
 /// <summary>What a team's daily work log reports on, which decides when it is due.</summary>

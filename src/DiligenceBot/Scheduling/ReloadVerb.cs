@@ -9,7 +9,7 @@ namespace DiligenceBot.Scheduling;
 /// "reload" / "重新加载": an admin applies edited seed files (teams, people, meeting times, log templates, coaching playbooks and thresholds) without a
 /// restart; the team jobs are synced at once. A file with an error changes nothing.
 /// </summary>
-public sealed class ReloadVerb(DiligenceDbContext db, IOptions<DatabaseOptions> options, TimeProvider time, IServiceProvider services) : IBotVerb
+public sealed class ReloadVerb(DiligenceDbContext db, IOptions<DatabaseOptions> options, IOptions<DirectorySync.DirectoryOptions> directory, TimeProvider time, IServiceProvider services) : IBotVerb
 {
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class ReloadVerb(DiligenceDbContext db, IOptions<DatabaseOptions> 
         {
             try
             {
-                changes = await DataExtensions.ApplySeedsAsync(db, options.Value, time, cancellationToken);
+                changes = await DataExtensions.ApplySeedsAsync(db, options.Value, directory.Value, time, cancellationToken);
                 // The coaching playbooks and thresholds are files read into memory: a bad one undoes the database part too.
                 services.GetService<Coaching.CoachingLibrary>()?.Reload();
                 await transaction.CommitAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed class DirectorySeedTests : IAsyncLifetime
         await using var db = _bot.CreateDbContext();
         var people = await db.People.CountAsync();
 
-        var changes = await DirectorySeed.ApplyAsync(db, Path.Combine(RepoTools.RepoRoot, "seeds"), CancellationToken.None);
+        var changes = await DirectorySeed.ApplyAsync(db, Path.Combine(RepoTools.RepoRoot, "seeds"), TimeProvider.System, new DiligenceBot.DirectorySync.DirectoryOptions(), CancellationToken.None);
 
         Assert.Equal(0, changes);
         Assert.Equal(people, await db.People.CountAsync());

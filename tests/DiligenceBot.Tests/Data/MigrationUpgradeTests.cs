@@ -261,6 +261,17 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 await InsertAsync("Notifications", Notice("schedule.digest", "east-1:2026-12-01", 0, "li-na", NotificationStatus.Pending, Sh(12, 1, 8, 15), Sh(12, 1, 8, 15), Utc(12, 1, 0, 17), null, null, "bot-7f3c"));
                 break;
 
+            case "DirectorySync":
+                // A Graph tenant: its delta links, a person who left (deactivated, kept), the runs (one waiting for an admin).
+                await InsertAsync("People", new { Id = "g-0f1e2d3c4b5a69788796a5b4c3d2e1", TenantId = Tenant, AadObjectId = "5d6e7f80-91a2-4b3c-8d4e-5f60718293a4", DisplayName = "Left Person", Email = (string?)null, TeamId = (string?)null, ReportsToId = "li-na", IsAdmin = false, Locale = (string?)null, LeftAt = (DateTimeOffset?)Utc(12, 6, 18, 0), Roles = DiligenceBot.Organisation.DirectoryRoles.None });
+                await InsertAsync("DirectorySyncStates", new { TenantId = Tenant, UsersDeltaLink = "https://graph.microsoft.com/v1.0/users/delta?$deltatoken=abc", GroupsDeltaLink = "https://graph.microsoft.com/v1.0/groups/delta?$deltatoken=def", GroupsKey = "Manager:aaaaaaaa-0000-4000-8000-000000000001", LastAppliedAt = (DateTimeOffset?)Utc(12, 6, 18, 0) });
+                await InsertAsync("DirectorySyncRuns", new
+                {
+                    Id = Guid.Parse("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7"), TenantId = Tenant, Source = "graph", StartedAt = Utc(12, 6, 18, 0), FinishedAt = Utc(12, 6, 18, 1), Outcome = DiligenceBot.DirectorySync.DirectorySyncOutcome.Pending,
+                    FullSync = false, Joins = 1, Moves = 2, Leaves = 30, Updates = 4, Conflicts = 0, People = 200, DryRun = "{\"joins\":[],\"moves\":[],\"leaves\":[],\"conflicts\":[]}", Error = (string?)null, DecidedById = (string?)null,
+                });
+                break;
+
             case "SendWindowPerTenant":
                 await InsertAsync("SendWindows", new { Key = Tenant, LastSlot = 89_800_000_123L });
                 break;

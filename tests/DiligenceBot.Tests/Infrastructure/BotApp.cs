@@ -44,14 +44,18 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     private readonly LogCapture? _logs;
 
+    /// <summary>Stand-ins a test puts in place of the app's own (e.g. the Graph credential).</summary>
+    private readonly Action<IServiceCollection>? _services;
+
     /// <summary>
     /// Without an <paramref name="environment"/>, an authenticated app (an issuer, or a Bot:AppId in the settings)
     /// runs as "Testing", like production (https key server required), and one without runs as "Development", the
     /// only environment that accepts local development mode.
     /// </summary>
-    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null, BotApp? shareDatabaseWith = null, string? environment = null, LogCapture? logs = null)
+    public BotApp(LocalOpenIdIssuer? issuer = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null, BotApp? shareDatabaseWith = null, string? environment = null, LogCapture? logs = null, Action<IServiceCollection>? services = null)
     {
         _logs = logs;
+        _services = services;
         var authenticated = issuer is not null || (settings?.TryGetValue("Bot:AppId", out var appId) == true && !string.IsNullOrEmpty(appId));
         _environment = environment ?? (authenticated ? "Testing" : "Development");
         _issuer = issuer;
@@ -88,7 +92,6 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", Provider == DatabaseProviders.Sqlite ? $"Data Source={_databasePath}" : _connectionString);
         builder.UseSetting("Bot:ConnectorBaseDelay", "00:00:00.010");
-        builder.UseSetting("Bot:OutboundTokenTryDelay", "00:00:00.010");
         // Hangfire is off unless a test asks for it (Scheduling:Enabled=true): its server is exercised on purpose.
         builder.UseSetting("Scheduling:Enabled", "false");
         // Unauthenticated test apps run as Development, where the demo history is written by default; a test asks for it.
@@ -98,7 +101,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
             builder.UseSetting("Bot:AppId", AppId);
             builder.UseSetting("Bot:AppPassword", "local-test-secret");
             builder.UseSetting("Bot:OpenIdMetadataUrl", _issuer.SecureMetadataUrl);
-            builder.UseSetting("Bot:LoginAuthority", _issuer.SecureLoginAuthority);
+            builder.UseSetting("Bot:LoginAuthority", _issuer.LoginAuthority);
             builder.UseSetting("Bot:SigningKeyMinRefreshInterval", "00:00:00");
         }
 
@@ -117,11 +120,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
             if (_issuer is not null)
             {
-                // The issuer's key server and login authority are https with its own certificate; only the
-                // signing-key and token clients trust it.
+                // The issuer's key server is https with its own certificate; only the signing-key client trusts it.
                 services.AddHttpClient(nameof(DiligenceBot.BotFramework.Authentication.SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
-                services.AddHttpClient(nameof(DiligenceBot.BotFramework.Authentication.BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
             }
+
+            _services?.Invoke(services);
         });
 
         if (_logs is not null)

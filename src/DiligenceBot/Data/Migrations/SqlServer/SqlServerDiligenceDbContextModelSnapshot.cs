@@ -402,6 +402,96 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                     b.ToTable("ConversationRecords", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.DirectorySync.DirectorySyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Conflicts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("DryRun")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("FullSync")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Joins")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Leaves")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Moves")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("People")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Updates")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "StartedAt");
+
+                    b.ToTable("DirectorySyncRuns", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.DirectorySync.DirectorySyncState", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("GroupsDeltaLink")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("GroupsKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<DateTimeOffset?>("LastAppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UsersDeltaLink")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("DirectorySyncStates", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Notifications.DispatcherLease", b =>
                 {
                     b.Property<string>("InstanceId")
@@ -539,6 +629,9 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                     b.Property<bool>("IsAdmin")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Locale")
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
@@ -546,6 +639,9 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                     b.Property<string>("ReportsToId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("int");
 
                     b.Property<string>("TeamId")
                         .HasMaxLength(64)

@@ -391,6 +391,96 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.ToTable("ConversationRecords", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.DirectorySync.DirectorySyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Conflicts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DryRun")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FullSync")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Joins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Leaves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Moves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updates")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "StartedAt");
+
+                    b.ToTable("DirectorySyncRuns", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.DirectorySync.DirectorySyncState", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupsDeltaLink")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupsKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UsersDeltaLink")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("DirectorySyncStates", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Notifications.DispatcherLease", b =>
                 {
                     b.Property<string>("InstanceId")
@@ -526,6 +616,9 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.Property<bool>("IsAdmin")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Locale")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -533,6 +626,9 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.Property<string>("ReportsToId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TeamId")
                         .HasMaxLength(64)
