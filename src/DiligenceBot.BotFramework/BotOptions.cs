@@ -1,3 +1,4 @@
+using DiligenceBot.BotFramework.Authentication;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -77,6 +78,18 @@ public sealed class BotOptions
     /// <summary>Largest metadata or key document read; a larger one is a failed fetch.</summary>
     public int SigningKeyMaxDocumentBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Tries of the token endpoint per fetch of the outbound token (5xx, 408/429, resets, timeouts, junk are tried again).</summary>
+    public int OutboundTokenTries { get; set; } = 3;
+
+    /// <summary>The wait before the second try of one fetch (doubled for each further try, with full jitter).</summary>
+    public TimeSpan OutboundTokenTryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>After a fetch whose tries all failed no other starts for this long; doubled after each further failed fetch.</summary>
+    public TimeSpan OutboundTokenRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest wait between two fetches while the token endpoint keeps failing.</summary>
+    public TimeSpan OutboundTokenMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Connector retries after the first attempt, for 429/412/502/503/504.</summary>
     public int ConnectorMaxRetries { get; set; } = 4;
 
@@ -154,13 +167,19 @@ internal sealed class BotOptionsValidator(IHostEnvironment environment) : IValid
             }
         }
 
-        // The keys that decide who may talk to the bot come only over https, except on a developer's machine.
-        if (!environment.IsDevelopment() && Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata) && metadata.Scheme != Uri.UriSchemeHttps)
+        // The keys that decide who may talk to the bot, and the authority that hands the bot the token it sends
+        // with every reply, come only over https, except on a developer's machine. (The managed identity endpoint
+        // is the instance metadata service, plain http on a link-local address by design.)
+        foreach (var (key, value) in new[] { ("Bot:OpenIdMetadataUrl", options.OpenIdMetadataUrl), ("Bot:LoginAuthority", options.LoginAuthority) })
         {
-            failures.Add($"Bot:OpenIdMetadataUrl must be an https URL outside the Development environment (this is '{environment.EnvironmentName}').");
+            if (IdentityEndpoints.Refusal(key, value, environment) is { } refusal)
+            {
+                failures.Add(refusal);
+            }
         }
 
         ValidateSigningKeyTimes(options, failures);
+        ValidateOutboundTokenRetries(options, failures);
 
         if (string.IsNullOrWhiteSpace(options.TokenIssuer))
         {
@@ -186,6 +205,30 @@ internal sealed class BotOptionsValidator(IHostEnvironment environment) : IValid
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateOutboundTokenRetries(BotOptions options, List<string> failures)
+    {
+        // A message waits for the token while a fetch runs (its tries one after the other), so both are bounded.
+        if (options.OutboundTokenTries is < 1 or > 10)
+        {
+            failures.Add("Bot:OutboundTokenTries must be between 1 and 10.");
+        }
+
+        if (options.OutboundTokenTryDelay < TimeSpan.Zero || options.OutboundTokenTryDelay > TimeSpan.FromSeconds(30))
+        {
+            failures.Add("Bot:OutboundTokenTryDelay must be between 00:00:00 and 00:00:30.");
+        }
+
+        if (options.OutboundTokenRetryDelay <= TimeSpan.Zero || options.OutboundTokenRetryDelay > options.OutboundTokenMaxRetryDelay)
+        {
+            failures.Add("Bot:OutboundTokenRetryDelay must be positive and at most Bot:OutboundTokenMaxRetryDelay.");
+        }
+
+        if (options.OutboundTokenMaxRetryDelay > TimeSpan.FromHours(1))
+        {
+            failures.Add("Bot:OutboundTokenMaxRetryDelay must be at most 01:00:00.");
+        }
     }
 
     private static void ValidateSigningKeyTimes(BotOptions options, List<string> failures)

@@ -88,8 +88,10 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
 
     /// <summary>Requests for the key document so far (whatever was answered).</summary>
     public int KeyRequests => _keyRequests;
-    /// <summary>The login authority host to configure as Bot:LoginAuthority.</summary>
+    /// <summary>The login authority host over plain http (accepted as Bot:LoginAuthority only in Development).</summary>
     public string LoginAuthority => BaseUrl;
+    /// <summary>The login authority host over https (its self-signed certificate: see <see cref="CreateTrustingHandler"/>).</summary>
+    public string SecureLoginAuthority => SecureBaseUrl;
     /// <summary>The managed identity (IMDS) token endpoint to configure as Bot:ManagedIdentityEndpoint.</summary>
     public string ManagedIdentityEndpoint => $"{BaseUrl}/metadata/identity/oauth2/token";
     public int MetadataRequests => _metadataRequests;

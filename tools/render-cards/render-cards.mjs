@@ -144,7 +144,8 @@ function renderInPage({ json, width, hostConfig }) {
   host.appendChild(rendered);
   window.__card = card;
   const visible = (el) => el && el.offsetParent !== null;
-  const actions = card.getAllActions().filter((a) => visible(a.renderedElement));
+  // getAllActions() lists an ActionSet's actions twice: each must be pressed once.
+  const actions = [...new Set(card.getAllActions())].filter((a) => visible(a.renderedElement));
   window.__showCards = actions.filter((a) => a.getJsonTypeName() === "Action.ShowCard");
   window.__toggles = actions.filter((a) => a.getJsonTypeName() === "Action.ToggleVisibility");
   return { showCards: window.__showCards.length, toggles: window.__toggles.length };

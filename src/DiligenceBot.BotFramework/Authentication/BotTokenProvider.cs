@@ -16,10 +16,12 @@ public interface IBotTokenProvider
 /// Client-credentials token (multi-tenant via botframework.com, single-tenant via the app's tenant) or a
 /// user-assigned managed identity token. Cached and refreshed five minutes before it expires (or at half its
 /// life for short tokens) while the cached one is still served; one fetch at a time, in the background, shared by
-/// every caller. A fetch tries the token endpoint up to <see cref="Attempts"/> times with a jittered, doubling
-/// wait when it answers 5xx/408/429, resets the connection, times out or answers something that is not a token;
-/// each failure is logged with the endpoint (never its query or the secret). After a failed fetch no other starts
-/// for 2 s, doubling up to a minute: callers without a valid token are refused at once meanwhile.
+/// every caller. A fetch tries the token endpoint up to <see cref="BotOptions.OutboundTokenTries"/> times with a
+/// jittered wait doubling from <see cref="BotOptions.OutboundTokenTryDelay"/> when it answers 5xx/408/429, resets the
+/// connection, times out or answers something that is not a token; each failure is logged with the endpoint (never
+/// its query or the secret). After a failed fetch no other starts for <see cref="BotOptions.OutboundTokenRetryDelay"/>,
+/// doubling up to <see cref="BotOptions.OutboundTokenMaxRetryDelay"/>: callers without a valid token are refused at
+/// once meanwhile.
 /// </summary>
 public sealed class BotTokenProvider(
     HttpClient http,
@@ -27,12 +29,6 @@ public sealed class BotTokenProvider(
     TimeProvider time,
     ILogger<BotTokenProvider> logger) : IBotTokenProvider, IDisposable
 {
-    /// <summary>Tries of the token endpoint per fetch.</summary>
-    public const int Attempts = 3;
-
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
-
     private readonly RefreshGate _refresh = new(time);
     private readonly CancellationTokenSource _disposed = new();
     private volatile CachedToken? _token;
@@ -130,16 +126,16 @@ public sealed class BotTokenProvider(
             }
 
             _lastFailure = $"{endpoint} {reason}";
-            Log.OutboundTokenFailed(logger, endpoint, reason, attempt, Attempts);
-            if (!retryable || attempt >= Attempts)
+            Log.OutboundTokenFailed(logger, endpoint, reason, attempt, o.OutboundTokenTries);
+            if (!retryable || attempt >= o.OutboundTokenTries)
             {
-                var wait = _refresh.Failed(FirstRetryDelay, MaxRetryDelay);
+                var wait = _refresh.Failed(o.OutboundTokenRetryDelay, o.OutboundTokenMaxRetryDelay);
                 Log.OutboundTokenUnavailable(logger, endpoint, wait);
                 return;
             }
 
             // Full jitter on a doubling step, so that several instances do not retry in lockstep.
-            var step = o.ConnectorBaseDelay * Math.Pow(2, attempt - 1);
+            var step = o.OutboundTokenTryDelay * Math.Pow(2, attempt - 1);
             try
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * step.TotalMilliseconds), time, _disposed.Token);

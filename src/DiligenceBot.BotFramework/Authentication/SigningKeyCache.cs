@@ -53,7 +53,7 @@ public sealed class SigningKeyCache : IDisposable
         _options = options;
         _time = time;
         _logger = logger;
-        _httpsOnly = !environment.IsDevelopment();
+        _httpsOnly = IdentityEndpoints.HttpsRequired(environment);
         _refresh = new RefreshGate(time);
     }
 
@@ -215,7 +215,7 @@ public sealed class SigningKeyCache : IDisposable
             throw new SigningKeyFetchException($"{what} is not an absolute http(s) URL");
         }
 
-        if (_httpsOnly && uri.Scheme != Uri.UriSchemeHttps)
+        if (!IdentityEndpoints.IsAllowed(uri, _httpsOnly))
         {
             throw new SigningKeyFetchException($"{what} ({UrlForLog(uri)}) is not https, which only the Development environment accepts");
         }

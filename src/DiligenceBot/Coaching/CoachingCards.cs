@@ -99,12 +99,13 @@ public static class CoachingCards
             });
         }
 
-        // The suggestion and why.
+        // At first sight: the suggestion and why, and the lead's decision. Figures, playbook and history open on demand
+        // (Action.ToggleVisibility: every Teams client shows them; nothing depends on msteams.width or user-specific views).
         var suggestion = view.Suggestion;
         card.Body.Add(Heading(Texts.Coaching.Suggested.In(language)));
         if (suggestion.Top is { } top)
         {
-            card.Body.Add(new TextBlock(Texts.Coaching.SuggestedType.Format(language, library[top.Type].Name.In(language), Percent(top.Score)))
+            card.Body.Add(new TextBlock(Suggestion(library[top.Type].Name.In(language), top.Score, language))
             {
                 Id = "suggestion", Weight = TextWeight.Bolder, Spacing = Spacing.None,
             });
@@ -113,18 +114,10 @@ public static class CoachingCards
             {
                 card.Body.Add(new TextBlock("• " + Line(top.Reasons[i], language)) { Id = "reason." + i, Spacing = Spacing.None });
             }
-
-            var others = suggestion.Ranked.Skip(1).Select(c => $"{library[c.Type].Name.In(language)} ({Percent(c.Score)}): {string.Join("; ", c.Reasons.Select(r => Line(r, language)))}").ToList();
-            if (others.Count > 0)
-            {
-                card.Body.Add(new TextBlock(Texts.Coaching.AlsoIndicated.In(language) + "\n\n" + string.Join("\n\n", others.Select(o => "• " + o)))
-                {
-                    Id = "others", IsSubtle = true,
-                });
-            }
         }
         else
         {
+            // Too little evidence, or nothing stands out: no type and no percentage.
             card.Body.Add(new TextBlock(suggestion.InsufficientEvidence
                 ? Texts.Coaching.NotEnoughData.Format(language, suggestion.Summary.WorkingDays30)
                 : Texts.Coaching.NothingStandsOut.In(language))
@@ -133,24 +126,7 @@ public static class CoachingCards
             });
         }
 
-        var s = suggestion.Summary;
-        var facts = new List<Fact>
-        {
-            new(Texts.Coaching.OnTime30.In(language), Percent(s.OnTimeRate30)),
-            new(Texts.Coaching.OnTime90.In(language), Percent(s.OnTimeRate90)),
-            new(Texts.Coaching.Rating30.In(language), Number(s.AverageRating30)),
-            new(Texts.Coaching.Rating90.In(language), Number(s.AverageRating90)),
-            new(Texts.Coaching.Returned30.In(language), s.Returned30.ToString(CultureInfo.InvariantCulture)),
-            new(Texts.Coaching.Transfers30.In(language), s.Transfers30.ToString(CultureInfo.InvariantCulture)),
-            new(Texts.Coaching.TransferValue90.In(language), Number(s.AverageTransferValue90)),
-            new(Texts.Coaching.Complaints90.In(language), s.Complaints90.ToString(CultureInfo.InvariantCulture)),
-            new(Texts.Coaching.Pulse.In(language), s.LatestPulse is { } p
-                ? Texts.Coaching.PulseValue.Format(language, p.Confidence, p.Motivation, p.Fairness, Date(p.Date))
-                : Texts.Coaching.PulseNone.In(language)),
-        };
-        card.Body.Add(new FactSet { Id = "figures", Facts = facts, Spacing = Spacing.Small });
-
-        // The lead's decision and its history.
+        // The lead's decision.
         card.Body.Add(Heading(Texts.Coaching.Decision.In(language)));
         var current = view.Current;
         card.Body.Add(new TextBlock(current is null
@@ -164,37 +140,10 @@ public static class CoachingCards
             card.Body.Add(new TextBlock(Texts.Coaching.ReasonWas.Format(language, reason)) { Id = "current.reason", Spacing = Spacing.None, IsSubtle = true });
         }
 
-        if (view.Assessments.Count > 1)
+        // Open actions, each with done / skip: the decision's consequences, so they stay in sight.
+        if (view.OpenActions.Count > 0)
         {
-            card.Body.Add(new TextBlock(Texts.Coaching.History.In(language) + "\n\n" + string.Join("\n\n", view.Assessments.Skip(1).Select(a =>
-                $"• {Date(view.Team.LocalDate(a.DecidedAt))} {view.Names.GetValueOrDefault(a.DecidedById) ?? a.DecidedById}: {library[a.ChosenType].Name.In(language)}" + (a.Reason is null ? string.Empty : " — " + Short(a.Reason)))))
-            {
-                Id = "history", IsSubtle = true,
-            });
-        }
-
-        // The playbook of the confirmed type (or, before a decision, of the suggested one).
-        if ((current?.ChosenType ?? suggestion.Top?.Type) is { } playbookType)
-        {
-            var playbook = library[playbookType];
-            card.Body.Add(Heading(Texts.Coaching.PlaybookTitle.Format(language, playbook.Name.In(language))));
-            card.Body.Add(Bullets("playbook.lookInto", Texts.Coaching.LookInto.In(language), playbook.LookInto, language));
-            card.Body.Add(Bullets("playbook.howToTalk", Texts.Coaching.HowToTalk.In(language), playbook.HowToTalk, language));
-            card.Body.Add(Bullets("playbook.whatToDo", Texts.Coaching.WhatToDo.In(language), playbook.WhatToDo, language));
-            if (current is null)
-            {
-                card.Body.Add(new TextBlock(Texts.Coaching.ActionsAfterConfirm.Format(language, string.Join("; ", playbook.Actions.Select(a => a.In(language)))))
-                {
-                    Id = "playbook.actions", IsSubtle = true,
-                });
-            }
-        }
-
-        // Open actions, each with done / skip.
-        card.Body.Add(Heading(Texts.Coaching.OpenActions.In(language)));
-        if (view.OpenActions.Count == 0)
-        {
-            card.Body.Add(new TextBlock(Texts.Coaching.NoOpenActions.In(language)) { Id = "actions.none", Spacing = Spacing.None, IsSubtle = true });
+            card.Body.Add(new TextBlock(Texts.Coaching.OpenActions.In(language)) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
         }
 
         foreach (var action in view.OpenActions)
@@ -216,15 +165,106 @@ public static class CoachingCards
             });
         }
 
-        // Recent observations.
-        if (view.Observations.Count > 0)
+        // On demand: the figures (and the other types indicated), the playbook, the history.
+        var s = suggestion.Summary;
+        var figures = new Container
         {
-            card.Body.Add(new TextBlock(Texts.Coaching.Observations.In(language) + "\n\n" + string.Join("\n\n", view.Observations.Select(o =>
-                $"• {Date(o.ObservedOn)} {KindName(o.Kind, language)} — {Short(o.Note)} ({view.Names.GetValueOrDefault(o.RecordedById) ?? o.RecordedById})")))
+            Id = "more.figures",
+            IsVisible = false,
+            Separator = true,
+            Items =
+            [
+                new FactSet
+                {
+                    Id = "figures",
+                    Facts =
+                    [
+                        new(Texts.Coaching.OnTime30.In(language), Percent(s.OnTimeRate30)),
+                        new(Texts.Coaching.OnTime90.In(language), Percent(s.OnTimeRate90)),
+                        new(Texts.Coaching.Rating30.In(language), Number(s.AverageRating30)),
+                        new(Texts.Coaching.Rating90.In(language), Number(s.AverageRating90)),
+                        new(Texts.Coaching.Returned30.In(language), s.Returned30.ToString(CultureInfo.InvariantCulture)),
+                        new(Texts.Coaching.Transfers30.In(language), s.Transfers30.ToString(CultureInfo.InvariantCulture)),
+                        new(Texts.Coaching.TransferValue90.In(language), Number(s.AverageTransferValue90)),
+                        new(Texts.Coaching.Complaints90.In(language), s.Complaints90.ToString(CultureInfo.InvariantCulture)),
+                        new(Texts.Coaching.Pulse.In(language), s.LatestPulse is { } p
+                            ? Texts.Coaching.PulseValue.Format(language, p.Confidence, p.Motivation, p.Fairness, Date(p.Date))
+                            : Texts.Coaching.PulseNone.In(language)),
+                    ],
+                },
+            ],
+        };
+        var others = suggestion.Ranked.Skip(1)
+            .Select(c => $"{Suggestion(library[c.Type].Name.In(language), c.Score, language)}{(language == Language.ZhCn ? "：" : ": ")}{string.Join(language == Language.ZhCn ? "；" : "; ", c.Reasons.Select(r => Line(r, language)))}")
+            .ToList();
+        if (others.Count > 0)
+        {
+            figures.Items.Add(new TextBlock(Texts.Coaching.AlsoIndicated.In(language) + "\n\n" + string.Join("\n\n", others.Select(o => "• " + o)))
             {
-                Id = "observations", Spacing = Spacing.Medium,
+                Id = "others", IsSubtle = true,
             });
         }
+
+        var toggles = new List<CardAction> { Toggle(Texts.Coaching.ShowFigures.In(language), figures.Id!) };
+        var togglesAt = card.Body.Count;
+        card.Body.Add(figures);
+
+        // The playbook of the confirmed type (or, before a decision, of the suggested one).
+        if ((current?.ChosenType ?? suggestion.Top?.Type) is { } playbookType)
+        {
+            var playbook = library[playbookType];
+            var book = new Container
+            {
+                Id = "more.playbook",
+                IsVisible = false,
+                Items =
+                [
+                    Heading(Texts.Coaching.PlaybookTitle.Format(language, playbook.Name.In(language))),
+                    Bullets("playbook.lookInto", Texts.Coaching.LookInto.In(language), playbook.LookInto, language),
+                    Bullets("playbook.howToTalk", Texts.Coaching.HowToTalk.In(language), playbook.HowToTalk, language),
+                    Bullets("playbook.whatToDo", Texts.Coaching.WhatToDo.In(language), playbook.WhatToDo, language),
+                ],
+            };
+            if (current is null)
+            {
+                book.Items.Add(new TextBlock(Texts.Coaching.ActionsAfterConfirm.Format(language, string.Join(language == Language.ZhCn ? "；" : "; ", playbook.Actions.Select(a => a.In(language)))))
+                {
+                    Id = "playbook.actions", IsSubtle = true,
+                });
+            }
+
+            card.Body.Add(book);
+            toggles.Add(Toggle(Texts.Coaching.ShowPlaybook.In(language), book.Id!));
+        }
+
+        // Earlier decisions and recent observations.
+        var history = new Container { Id = "more.history", IsVisible = false, Separator = true, Items = [] };
+        if (view.Assessments.Count > 1)
+        {
+            history.Items.Add(new TextBlock(Texts.Coaching.History.In(language) + "\n\n" + string.Join("\n\n", view.Assessments.Skip(1).Select(a =>
+                $"• {Date(view.Team.LocalDate(a.DecidedAt))} {view.Names.GetValueOrDefault(a.DecidedById) ?? a.DecidedById}{(language == Language.ZhCn ? "：" : ": ")}{library[a.ChosenType].Name.In(language)}" + (a.Reason is null ? string.Empty : (language == Language.ZhCn ? "，" : " — ") + Short(a.Reason)))))
+            {
+                Id = "history", IsSubtle = true,
+            });
+        }
+
+        if (view.Observations.Count > 0)
+        {
+            history.Items.Add(new TextBlock(Texts.Coaching.Observations.In(language) + "\n\n" + string.Join("\n\n", view.Observations.Select(o =>
+                $"• {Date(o.ObservedOn)} {KindName(o.Kind, language)}{(language == Language.ZhCn ? "：" : " — ")}{Short(o.Note)}{(language == Language.ZhCn ? "（" : " (")}{view.Names.GetValueOrDefault(o.RecordedById) ?? o.RecordedById}{(language == Language.ZhCn ? "）" : ")")}")))
+            {
+                Id = "observations",
+            });
+        }
+
+        if (history.Items.Count > 0)
+        {
+            card.Body.Add(history);
+            toggles.Add(Toggle(Texts.Coaching.ShowHistory.In(language), history.Id!));
+        }
+
+        // The buttons above what they open, so what opens appears under the button pressed.
+        card.Body.Insert(togglesAt, new ActionSet { Id = "more", Separator = true, Spacing = Spacing.Medium, Actions = toggles });
 
         card.Actions = [DecideAction(view, library, language, typed, errors), ObserveAction(view, language, typed)];
         if (current is not null && library[current.ChosenType].ManagerTips is { Count: > 0 } tips)
@@ -250,6 +290,15 @@ public static class CoachingCards
         return card;
     }
 
+    /// <summary>Below this score a type is only "possibly" indicated, without a percentage (the digest says the same).</summary>
+    public const double WeakScore = 0.4;
+
+    /// <summary>A suggested type no stronger than its evidence: with its strength when the evidence is clear, "possibly" when it is weak.</summary>
+    public static string Suggestion(string typeName, double score, Language language) =>
+        score >= WeakScore ? Texts.Coaching.SuggestedType.Format(language, typeName, Percent(score)) : Texts.Coaching.SuggestedWeakly.Format(language, typeName);
+
+    private static ToggleVisibilityAction Toggle(string title, string target) => new() { Title = title, TargetElements = [target] };
+
     private static ShowCardAction DecideAction(CoachingView view, CoachingLibrary library, Language language, Dictionary<string, string> typed, Dictionary<string, string> errors)
     {
         var suggested = view.Suggestion.Top?.Type;
@@ -260,7 +309,7 @@ public static class CoachingCards
             new ChoiceSetInput
             {
                 Id = TypeInput,
-                Label = Texts.Coaching.TypeLabel.In(language) + " *",
+                Label = Texts.Coaching.TypeLabel.In(language),
                 IsRequired = true,
                 ErrorMessage = Texts.Coaching.ErrorType.In(language),
                 Style = ChoiceInputStyle.Compact,
@@ -272,7 +321,7 @@ public static class CoachingCards
         body.Add(new TextInput
         {
             Id = ReasonInput,
-            Label = Texts.Coaching.ReasonLabel.In(language),
+            Label = (suggested is null ? Texts.Coaching.ReasonOptional : Texts.Coaching.ReasonLabel).In(language),
             Placeholder = Texts.Coaching.ReasonPlaceholder.In(language),
             IsMultiline = true,
             MaxLength = CoachingLimits.Reason,
@@ -306,7 +355,7 @@ public static class CoachingCards
             new ChoiceSetInput
             {
                 Id = ObservationKindInput,
-                Label = Texts.Coaching.ObservationKind.In(language) + " *",
+                Label = Texts.Coaching.ObservationKind.In(language),
                 IsRequired = true,
                 ErrorMessage = Texts.Coaching.ErrorKind.In(language),
                 Style = ChoiceInputStyle.Compact,
@@ -316,7 +365,7 @@ public static class CoachingCards
             new TextInput
             {
                 Id = ObservationNoteInput,
-                Label = Texts.Coaching.ObservationNote.In(language) + " *",
+                Label = Texts.Coaching.ObservationNote.In(language),
                 IsRequired = true,
                 ErrorMessage = Texts.Transfers.ErrorRequired.Format(language, Texts.Coaching.ObservationNote.In(language)),
                 IsMultiline = true,
@@ -396,7 +445,7 @@ public static class CoachingCards
             card.Body.Add(new ChoiceSetInput
             {
                 Id = id,
-                Label = question.In(language) + " *",
+                Label = question.In(language),
                 IsRequired = true,
                 ErrorMessage = Texts.Coaching.ErrorScale.In(language),
                 Style = ChoiceInputStyle.Expanded,
@@ -486,7 +535,7 @@ public static class CoachingCards
                 : Texts.Coaching.DigestChanged.Format(language, Name(row.LastMonth));
             var lines = new List<string>
             {
-                Texts.Coaching.DigestSuggested.Format(language, Name(row.Suggested), row.Suggested is null ? "–" : Percent(row.Score), change),
+                Texts.Coaching.DigestSuggested.Format(language, row.Suggested is { } st ? Suggestion(library[st].Name.In(language), row.Score, language) : Name(null), change),
                 Texts.Coaching.DigestConfirmed.Format(language, row.Confirmed is { } c ? library[c].Name.In(language) : Texts.Coaching.DigestNotConfirmed.In(language)),
                 Texts.Coaching.DigestActions.Format(language, row.OpenActions, row.OverdueActions),
             };

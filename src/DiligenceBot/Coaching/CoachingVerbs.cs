@@ -67,7 +67,8 @@ public sealed class CoachVerb(CoachingDesk desk) : IBotVerb
             return BotAnswer.Refused(Texts.Coaching.NotKnown.In(language));
         }
 
-        if (request.Source != RequestSource.Text)
+        // A card's button names its manager; the welcome and help cards' "Coach" button names nobody, like typing "coach".
+        if (request.Source != RequestSource.Text && request.Card.String("managerId") is { Length: > 0 })
         {
             var (manager, refusal) = await CoachingRequest.ManagerFromCardAsync(desk, request, lead, request.Card.String("managerId"), cancellationToken);
             return refusal ?? await OpenAsync(manager!, request, cancellationToken);
@@ -167,7 +168,8 @@ public sealed class DecideVerb(CoachingDesk desk) : IBotVerb
         }
 
         var reason = TransferValidation.Text(typed, CoachingCards.ReasonInput, Texts.Coaching.ReasonShort, CoachingLimits.Reason, required: false, language, errors);
-        if (chosen is not null && chosen != suggested && reason is null && !errors.ContainsKey(CoachingCards.ReasonInput))
+        // A reason is asked for only when the lead departs from a suggestion; with nothing suggested any type may be chosen.
+        if (chosen is not null && suggested is not null && chosen != suggested && reason is null && !errors.ContainsKey(CoachingCards.ReasonInput))
         {
             errors[CoachingCards.ReasonInput] = Texts.Coaching.ReasonRequired.In(language);
         }
@@ -385,7 +387,11 @@ public sealed class PulseVerb(CoachingDesk desk) : IBotVerb
 
         if (manager.Team is not { } team)
         {
-            return BotAnswer.Refused(Texts.Coaching.PulseNotForYou.In(language));
+            // A lead asking for the pulse is told where the pulse is for them, not that they are in no team.
+            var led = await desk.Db.Teams.AsNoTracking().Where(t => t.TenantId == manager.TenantId && t.LeadId == manager.Id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+            return BotAnswer.Refused(led.Count > 0
+                ? Texts.Coaching.PulseForLeads.Format(language, string.Join(language == Language.ZhCn ? "、" : ", ", led.Select(t => language == Language.ZhCn ? t.NameZh : t.NameEn)))
+                : Texts.Coaching.PulseNotForYou.In(language));
         }
 
         var month = PulseMonth(team, desk.Now);

@@ -204,8 +204,9 @@ public sealed class InstallLifecycle(
         var activity = turn.Activity;
         var person = await directory.FindByAadObjectIdAsync(activity.TenantId ?? string.Empty, activity.From?.AadObjectId, cancellationToken);
         var language = BotTurnDispatcher.LanguageOf(activity, person);
+        var leads = person is not null && IsPersonal(activity) && (await directory.TeamsLedByAsync(person, cancellationToken)).Count > 0;
         var card = IsPersonal(activity)
-            ? HelpCards.Welcome(person, language)
+            ? HelpCards.Welcome(person, leads, language)
             : HelpCards.WelcomeTeam(activity.ChannelData?.Team?.Name ?? activity.Conversation?.Name, language);
         var result = await turn.SendAsync(OutgoingActivity.FromCard(card), cancellationToken);
         if (!result.Succeeded)

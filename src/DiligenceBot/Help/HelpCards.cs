@@ -10,23 +10,90 @@ public static class HelpCards
 {
     public const string HelpVerb = "help.show";
     public const string ProfileVerb = "profile.show";
+    public const string GreetingVerb = "greeting";
 
-    public static AdaptiveCard Welcome(Person? person, Language language) => new()
+    /// <summary>
+    /// The personal welcome: a greeting, then the main actions one tap away (for leads also theirs), then help and
+    /// profile. Someone not in the directory gets only help and profile (the actions would refuse them).
+    /// </summary>
+    public static AdaptiveCard Welcome(Person? person, bool isLead, Language language)
     {
-        FallbackText = Texts.Welcome.Title.In(language),
-        Body =
-        [
-            Title(Texts.Welcome.Title.In(language)),
-            new TextBlock(person is null
-                ? Texts.Welcome.GreetingUnknown.In(language)
-                : Texts.Welcome.GreetingKnown.Format(language, person.DisplayName)),
-        ],
-        Actions =
-        [
-            Execute(Texts.Welcome.ShowHelp.In(language), HelpVerb),
-            Execute(Texts.Welcome.ShowProfile.In(language), ProfileVerb),
-        ],
-    };
+        var card = new AdaptiveCard
+        {
+            FallbackText = Texts.Welcome.Title.In(language),
+            Body =
+            [
+                Title(Texts.Welcome.Title.In(language)),
+                new TextBlock(person is null
+                    ? Texts.Welcome.GreetingUnknown.In(language)
+                    : Texts.Welcome.GreetingKnown.Format(language, person.DisplayName)) { Id = "greeting" },
+            ],
+            Actions =
+            [
+                Execute(Texts.Welcome.ShowHelp.In(language), HelpVerb),
+                Execute(Texts.Welcome.ShowProfile.In(language), ProfileVerb),
+            ],
+        };
+        if (person is not null)
+        {
+            card.Body.AddRange(MainActions(isLead, language));
+        }
+
+        return card;
+    }
+
+    /// <summary>The answer to "hi", "你好", "早上好"...: a short greeting with the main actions.</summary>
+    public static AdaptiveCard Greeting(Person? person, bool isLead, Language language)
+    {
+        var text = person is null ? Texts.Welcome.GreetingAnonymous.In(language) : Texts.Welcome.Greeting.Format(language, person.DisplayName);
+        var card = new AdaptiveCard
+        {
+            FallbackText = text,
+            Body = [new TextBlock(text) { Id = "greeting", Weight = TextWeight.Bolder }],
+            Actions = [Execute(Texts.Welcome.ShowHelp.In(language), HelpVerb)],
+        };
+        if (person is null)
+        {
+            card.Body.Add(new TextBlock(Texts.Welcome.GreetingUnknown.In(language)) { IsSubtle = true });
+            return card;
+        }
+
+        card.Body.AddRange(MainActions(isLead, language));
+        return card;
+    }
+
+    /// <summary>
+    /// The main actions as buttons: write today's log, send a transfer form, my logs; for leads also team logs, forms
+    /// today and coaching. Each button runs the same verb as the typed command.
+    /// </summary>
+    public static IEnumerable<CardElement> MainActions(bool isLead, Language language)
+    {
+        yield return new ActionSet
+        {
+            Id = "actions.manager",
+            Actions =
+            [
+                Execute(Texts.Welcome.WriteLog.In(language), "worklog.open", ActionStyle.Positive),
+                Execute(Texts.Welcome.SendTransfer.In(language), "transfer.open"),
+                Execute(Texts.Welcome.MyLogs.In(language), "worklog.mine"),
+            ],
+        };
+        if (isLead)
+        {
+            yield return new TextBlock(Texts.Welcome.ForLeadsButtons.In(language)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Small };
+            yield return new ActionSet
+            {
+                Id = "actions.lead",
+                Spacing = Spacing.None,
+                Actions =
+                [
+                    Execute(Texts.Welcome.TeamLogs.In(language), "worklog.team"),
+                    Execute(Texts.Welcome.FormsToday.In(language), "transfer.today"),
+                    Execute(Texts.Welcome.Coach.In(language), "coach.open"),
+                ],
+            };
+        }
+    }
 
     public static AdaptiveCard WelcomeTeam(string? teamName, Language language) => new()
     {
@@ -39,38 +106,45 @@ public static class HelpCards
         Actions = [Execute(Texts.Welcome.ShowHelp.In(language), HelpVerb)],
     };
 
-    public static AdaptiveCard Help(Language language) => new()
+    /// <summary>
+    /// The help card: the main actions first (the lead's under their own line), then every command in words. The
+    /// same for everyone in a language (it is built once), so the lead's buttons are shown to all and answer those
+    /// who do not lead with why not.
+    /// </summary>
+    public static AdaptiveCard Help(Language language)
     {
-        FallbackText = Texts.Help.Title.In(language),
-        Body =
-        [
-            Title(Texts.Help.Title.In(language)),
-            new TextBlock(Texts.Help.Intro.In(language)) { IsSubtle = true },
-            new Container
-            {
-                Id = "commands",
-                Items =
-                [
-                    new TextBlock(Texts.Help.CommandHelp.In(language)),
-                    new TextBlock(Texts.Help.CommandMe.In(language)),
-                    new TextBlock(Texts.Help.CommandLog.In(language)),
-                    new TextBlock(Texts.Help.CommandMyLogs.In(language)),
-                    new TextBlock(Texts.Help.CommandTeamLogs.In(language)),
-                    new TextBlock(Texts.Transfers.CommandTransfer.In(language)),
-                    new TextBlock(Texts.Transfers.CommandMyForms.In(language)),
-                    new TextBlock(Texts.Transfers.CommandInbox.In(language)),
-                    new TextBlock(Texts.Transfers.CommandToday.In(language)),
-                    new TextBlock(Texts.Coaching.CommandPulse.In(language)),
-                    new TextBlock(Texts.Coaching.CommandCoach.In(language)),
-                    new TextBlock(Texts.Help.CommandMeeting.In(language)) { IsSubtle = true },
-                    new TextBlock(Texts.Transfers.CommandRouting.In(language)) { IsSubtle = true },
-                ],
-            },
-            Section(Texts.Help.ForManagers.In(language), Texts.Help.ManagersIntro.In(language)),
-            Section(Texts.Help.ForLeads.In(language), Texts.Help.LeadsIntro.In(language)),
-        ],
-        Actions = [Execute(Texts.Help.ShowProfile.In(language), ProfileVerb)],
-    };
+        var card = new AdaptiveCard
+        {
+            FallbackText = Texts.Help.Title.In(language),
+            Body = [Title(Texts.Help.Title.In(language))],
+            Actions = [Execute(Texts.Help.ShowProfile.In(language), ProfileVerb)],
+        };
+        card.Body.AddRange(MainActions(isLead: true, language));
+        card.Body.Add(new TextBlock(Texts.Help.Intro.In(language)) { IsSubtle = true, Separator = true, Spacing = Spacing.Medium });
+        card.Body.Add(new Container
+        {
+            Id = "commands",
+            Items =
+            [
+                new TextBlock(Texts.Help.CommandHelp.In(language)),
+                new TextBlock(Texts.Help.CommandMe.In(language)),
+                new TextBlock(Texts.Help.CommandLog.In(language)),
+                new TextBlock(Texts.Help.CommandMyLogs.In(language)),
+                new TextBlock(Texts.Help.CommandTeamLogs.In(language)),
+                new TextBlock(Texts.Transfers.CommandTransfer.In(language)),
+                new TextBlock(Texts.Transfers.CommandMyForms.In(language)),
+                new TextBlock(Texts.Transfers.CommandInbox.In(language)),
+                new TextBlock(Texts.Transfers.CommandToday.In(language)),
+                new TextBlock(Texts.Coaching.CommandPulse.In(language)),
+                new TextBlock(Texts.Coaching.CommandCoach.In(language)),
+                new TextBlock(Texts.Help.CommandMeeting.In(language)) { IsSubtle = true },
+                new TextBlock(Texts.Transfers.CommandRouting.In(language)) { IsSubtle = true },
+            ],
+        });
+        card.Body.Add(Section(Texts.Help.ForManagers.In(language), Texts.Help.ManagersIntro.In(language)));
+        card.Body.Add(Section(Texts.Help.ForLeads.In(language), Texts.Help.LeadsIntro.In(language)));
+        return card;
+    }
 
     /// <summary>Who the bot thinks the user is. <paramref name="ledTeams"/> are the teams the person leads.</summary>
     public static AdaptiveCard Profile(Person? person, string? aadObjectId, IReadOnlyList<Team> ledTeams, Language language)
@@ -96,13 +170,13 @@ public static class HelpCards
                 facts.Add(new(Texts.Profile.YourLead.In(language), lead.DisplayName));
             }
 
-            facts.Add(new(Texts.Profile.Meeting.In(language), Texts.Profile.MeetingAt.Format(language, team.MeetingTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), team.TimeZone)));
+            facts.Add(new(Texts.Profile.Meeting.In(language), Texts.Profile.MeetingAt.Format(language, team.MeetingTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), TimeZones.Name(team.TimeZone, language))));
         }
 
         foreach (var led in ledTeams)
         {
             facts.Add(new(Texts.Profile.LeadOf.In(language),
-                $"{TeamName(led, language)} — {Texts.Profile.MeetingAt.Format(language, led.MeetingTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), led.TimeZone)}"));
+                Texts.Profile.LeadOfValue.Format(language, TeamName(led, language), Texts.Profile.MeetingAt.Format(language, led.MeetingTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), TimeZones.Name(led.TimeZone, language)))));
         }
 
         if (person.IsAdmin)
@@ -125,10 +199,11 @@ public static class HelpCards
         Items = [new TextBlock(heading) { Weight = TextWeight.Bolder }, new TextBlock(body)],
     };
 
-    private static ExecuteAction Execute(string title, string verb) => new()
+    private static ExecuteAction Execute(string title, string verb, ActionStyle? style = null) => new()
     {
         Title = title,
         Verb = verb,
+        Style = style,
         Data = new JsonObject { ["verb"] = verb },
     };
 }

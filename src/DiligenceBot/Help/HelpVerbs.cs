@@ -27,9 +27,27 @@ public sealed class ProfileVerb(DirectoryLookup directory) : IBotVerb
     }
 }
 
+/// <summary>"hi", "hello", "你好", "您好", "早上好"...: a short friendly answer with the main actions, not "not understood".</summary>
+public sealed class GreetingVerb(DirectoryLookup directory) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var leads = request.Person is { } person && (await directory.TeamsLedByAsync(person, cancellationToken)).Count > 0;
+        return BotAnswer.WithCard(HelpCards.Greeting(request.Person, leads, request.Language));
+    }
+}
+
 public static class HelpRegistration
 {
     public static IServiceCollection AddHelp(this IServiceCollection services) => services
         .AddAnonymousBotVerb<HelpVerb>(HelpCards.HelpVerb, "help", "帮助", "?", "？", "/help")
-        .AddBotVerb<ProfileVerb>(HelpCards.ProfileVerb, "me", "whoami", "我的信息", "我是谁");
+        .AddBotVerb<ProfileVerb>(HelpCards.ProfileVerb, "me", "whoami", "我的信息", "我是谁")
+        .AddBotVerb<GreetingVerb>(HelpCards.GreetingVerb, Greetings);
+
+    /// <summary>What people say to say hello. A Chinese greeting matches with anything after it ("你好！", "您好啊").</summary>
+    public static readonly string[] Greetings =
+    [
+        "hi", "hi!", "hello", "hello!", "hey", "hey!", "good morning", "good afternoon", "good evening",
+        "你好", "您好", "早上好", "上午好", "下午好", "晚上好", "早安", "嗨", "哈喽", "在吗",
+    ];
 }

@@ -48,7 +48,7 @@ public sealed class MeetingVerb(DiligenceDbContext db, IServiceProvider services
         }
 
         return BotAnswer.WithText(Texts.Schedule.MeetingChanged.Format(language, WorkLogCards.TeamName(team, language),
-            time.ToString("HH:mm", CultureInfo.InvariantCulture), team.TimeZone, string.Join("/", team.ReminderOffsets)));
+            time.ToString("HH:mm", CultureInfo.InvariantCulture), TimeZones.Name(team.TimeZone, language), string.Join(language == Language.ZhCn ? "、" : ", ", team.ReminderOffsets)));
     }
 
     private static bool TryOffsets(string? text, out List<int>? offsets)

@@ -75,22 +75,30 @@ public sealed class RoutingVerb(TransferRegister register, ILogger<RoutingVerb> 
         string People(TransferPost post)
         {
             var members = post.MemberIds.Select(id => names.GetValueOrDefault(id)).OfType<string>().ToList();
-            var who = members.Count == 0 ? Texts.Transfers.RoutingNobody.In(language) : string.Join(", ", members);
-            return post.LeadId is { } lead ? $"{who}; {Texts.Transfers.RoutingLead.Format(language, names.GetValueOrDefault(lead) ?? lead)}" : who;
+            var who = members.Count == 0 ? Texts.Transfers.RoutingNobody.In(language) : string.Join(language == Language.ZhCn ? "、" : ", ", members);
+            return post.LeadId is { } lead ? $"{who}{(language == Language.ZhCn ? "；" : "; ")}{Texts.Transfers.RoutingLead.Format(language, names.GetValueOrDefault(lead) ?? lead)}" : who;
         }
 
-        static string Hours(TransferDeadlines d) =>
-            string.Join("/", new[] { d.RemindAfterHours, d.EscalateAfterHours, d.HandleWithinHours }.Select(h => h.ToString("0.#", CultureInfo.InvariantCulture)));
+        string Where(TransferPost post) => language == Language.ZhCn ? $"{post.Name(language)}（{People(post)}）" : $"{post.Name(language)} ({People(post)})";
+
+        string Hours(double h) => h.ToString("0.#", CultureInfo.InvariantCulture);
+
+        string Deadlines(Text urgency, TransferDeadlines d) =>
+            Texts.Transfers.RoutingDeadlines.Format(language, urgency.In(language), Hours(d.RemindAfterHours), Hours(d.EscalateAfterHours), Hours(d.HandleWithinHours));
 
         var rows = categories.Select(c =>
         {
             var post = posts.GetValueOrDefault(c.PostId);
-            var where = post is null ? c.PostId : $"{post.Name(language)} ({People(post)})";
-            return (c.Name(language), Texts.Transfers.RoutingValue.Format(language, where, Hours(c.Normal), Hours(c.Urgent)));
+            return new TransferCards.RoutingRow(c.Name(language),
+            [
+                Texts.Transfers.RoutingGoesTo.Format(language, post is null ? c.PostId : Where(post)),
+                Deadlines(Texts.Transfers.RoutingNormal, c.Normal),
+                Deadlines(Texts.Transfers.RoutingUrgent, c.Urgent),
+            ]);
         }).ToList();
         if (posts.GetValueOrDefault(settings.FallbackPostId) is { } fallback)
         {
-            rows.Add((Texts.Transfers.RoutingFallback.In(language), $"{fallback.Name(language)} ({People(fallback)})"));
+            rows.Add(new(Texts.Transfers.RoutingFallback.In(language), [Where(fallback)]));
         }
 
         return TransferCards.Routing(rows, language, notice);

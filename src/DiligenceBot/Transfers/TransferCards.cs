@@ -82,7 +82,7 @@ public static class TransferCards
         Add(new ChoiceSetInput
         {
             Id = CategoryInput,
-            Label = Texts.Transfers.Category.In(language) + " *",
+            Label = Texts.Transfers.Category.In(language),
             IsRequired = true,
             ErrorMessage = Texts.Transfers.ErrorCategory.In(language),
             Style = ChoiceInputStyle.Compact,
@@ -100,7 +100,7 @@ public static class TransferCards
         Add(new TextInput
         {
             Id = ContentInput,
-            Label = Texts.Transfers.Content.In(language) + " *",
+            Label = Texts.Transfers.Content.In(language),
             IsRequired = true,
             ErrorMessage = Texts.Transfers.ErrorRequired.Format(language, Texts.Transfers.Content.In(language)),
             IsMultiline = true,
@@ -165,7 +165,9 @@ public static class TransferCards
             },
             Body =
             [
-                Title(title),
+                // The form number alone on the title line: a long title would break it at a hyphen on a phone.
+                new TextBlock(Texts.Transfers.FormTitle.In(language)) { Id = "kind", IsSubtle = true, Size = TextSize.Small },
+                Title(form.Number),
                 new TextBlock(string.Join(" · ", CategoryName(state.Category, form, language), UrgencyName(form.Urgency, language), StateText(form, language)))
                 {
                     Id = "status",
@@ -186,6 +188,12 @@ public static class TransferCards
             card.Body.Add(Notice(notice));
         }
 
+        // What the receiver does first, in sight and on its own row (the card's buttons share one row on a phone).
+        if (state.Roles.IsReceiver && form.State == TransferState.Sent)
+        {
+            card.Body.Add(new ActionSet { Id = "next", Actions = [Execute(Texts.Transfers.Acknowledge.In(language), AcknowledgeVerb, form, ActionStyle.Positive)] });
+        }
+
         if (state.Errors.Count > 0)
         {
             card.Body.Add(new TextBlock(Texts.Transfers.FixActionErrors.In(language) + " " + string.Join(" ", state.Errors.Values))
@@ -195,7 +203,27 @@ public static class TransferCards
             });
         }
 
-        card.Body.Add(new FactSet { Id = "form", Facts = Facts(state, language) });
+        var (facts, texts) = Facts(state, language);
+        card.Body.Add(new FactSet { Id = "form", Facts = facts });
+        if (texts.Count > 0)
+        {
+            // What people wrote is stacked under its label: beside a long text a FactSet squeezes its labels to one
+            // character a line on a phone.
+            card.Body.Add(new Container
+            {
+                Id = "form.texts",
+                Items = [.. texts.Select(t => (CardElement)new Container
+                {
+                    Spacing = Spacing.Small,
+                    Items =
+                    [
+                        new TextBlock(t.Title) { Weight = TextWeight.Bolder, Size = TextSize.Small, IsSubtle = true },
+                        new TextBlock(t.Value) { Spacing = Spacing.None },
+                    ],
+                })],
+            });
+        }
+
         if (form.IsOpen)
         {
             var deadlines = new List<Fact>();
@@ -235,15 +263,25 @@ public static class TransferCards
     public static string PostName(IReadOnlyDictionary<string, TransferPost> posts, string? postId, Language language) =>
         postId is not null && posts.TryGetValue(postId, out var post) ? post.Name(language) : postId ?? "—";
 
-    private static List<Fact> Facts(ViewState state, Language language)
+    /// <summary>The form's short facts (numbers, names, times, ratings) and, apart, the texts people wrote.</summary>
+    private static (List<Fact> Facts, List<Fact> Texts) Facts(ViewState state, Language language)
     {
         var form = state.Form;
         var facts = new List<Fact>();
+        var texts = new List<Fact>();
         void Add(Text label, string? value)
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
                 facts.Add(new Fact(label.In(language), value));
+            }
+        }
+
+        void AddText(Text label, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                texts.Add(new Fact(label.In(language), value));
             }
         }
 
@@ -255,18 +293,18 @@ public static class TransferCards
         Add(Texts.Transfers.Category, CategoryName(state.Category, form, language));
         Add(Texts.Transfers.Urgency, UrgencyName(form.Urgency, language));
         Add(Texts.Transfers.Customer, form.Customer);
-        Add(Texts.Transfers.Content, form.Content);
-        Add(Texts.Transfers.Request, form.Request);
+        AddText(Texts.Transfers.Content, form.Content);
+        AddText(Texts.Transfers.Request, form.Request);
         var post = PostName(state.Posts, form.PostId, language);
         Add(Texts.Transfers.Receiver, form.ReceivedById is null ? post : Texts.Transfers.ReceiverValue.Format(language, post, Name(form.ReceivedById)));
         Add(Texts.Transfers.ReceivedAt, form.ReceivedAt is { } received ? TransferRegister.Local(received, state.TimeZone) : null);
-        Add(Texts.Transfers.Opinion, form.HandlingOpinion);
-        Add(Texts.Transfers.Feedback, form.Feedback);
-        Add(Texts.Transfers.ReopenReason, form.ReopenReason);
+        AddText(Texts.Transfers.Opinion, form.HandlingOpinion);
+        AddText(Texts.Transfers.Feedback, form.Feedback);
+        AddText(Texts.Transfers.ReopenReason, form.ReopenReason);
         Add(Texts.Transfers.HandlingRating, form.HandlingRating is { } r ? Texts.Transfers.RatingValue.Format(language, r) : null);
-        Add(Texts.Transfers.ClosingComment, form.ClosingComment);
+        AddText(Texts.Transfers.ClosingComment, form.ClosingComment);
         Add(Texts.Transfers.ValueRating, form.ValueRating is { } v ? Texts.Transfers.RatedBy.Format(language, v, Name(form.ValueRatedById)) : null);
-        return facts;
+        return (facts, texts);
     }
 
     private static string Deadline(DateTimeOffset due, bool passed, string timeZone, Language language) =>
@@ -308,17 +346,12 @@ public static class TransferCards
         var actions = new List<CardAction>();
         if (roles.IsReceiver && form.IsOpen)
         {
-            if (form.State == TransferState.Sent)
-            {
-                actions.Add(Execute(Texts.Transfers.Acknowledge.In(language), AcknowledgeVerb, form, ActionStyle.Positive));
-            }
-
             actions.Add(new ShowCardAction
             {
                 Title = Texts.Transfers.Handle.In(language),
                 Card = SubCard(
                     [
-                        LongText(OpinionInput, Texts.Transfers.Opinion.In(language) + " *", TransferLimits.Opinion, typed, required: true, language),
+                        LongText(OpinionInput, Texts.Transfers.Opinion.In(language), TransferLimits.Opinion, typed, required: true, language),
                         LongText(FeedbackInput, Texts.Transfers.Feedback.In(language), TransferLimits.Reason, typed, required: false, language),
                     ],
                     Execute(Texts.Transfers.HandleConfirm.In(language), HandleVerb, form, ActionStyle.Positive)),
@@ -334,14 +367,14 @@ public static class TransferCards
                             new ChoiceSetInput
                             {
                                 Id = PostInput,
-                                Label = Texts.Transfers.ForwardTo.In(language) + " *",
+                                Label = Texts.Transfers.ForwardTo.In(language),
                                 IsRequired = true,
                                 ErrorMessage = Texts.Transfers.ErrorPost.In(language),
                                 Style = ChoiceInputStyle.Compact,
                                 Value = typed.GetValueOrDefault(PostInput) is { Length: > 0 } p ? p : null,
                                 Choices = targets.Select(t => new Choice(t.Name(language), t.Id)).ToList(),
                             },
-                            LongText(ForwardReasonInput, Texts.Transfers.ForwardReason.In(language) + " *", TransferLimits.Reason, typed, required: true, language),
+                            LongText(ForwardReasonInput, Texts.Transfers.ForwardReason.In(language), TransferLimits.Reason, typed, required: true, language),
                         ],
                         Execute(Texts.Transfers.ForwardConfirm.In(language), ForwardVerb, form, null)),
                 });
@@ -355,7 +388,7 @@ public static class TransferCards
                 Title = Texts.Transfers.Close.In(language),
                 Card = SubCard(
                     [
-                        Stars(RatingInput, Texts.Transfers.CloseRating.In(language) + " *", typed.GetValueOrDefault(RatingInput), language),
+                        Stars(RatingInput, Texts.Transfers.CloseRating.In(language), typed.GetValueOrDefault(RatingInput), language),
                         LongText(CommentInput, Texts.Transfers.CloseComment.In(language), TransferLimits.Reason, typed, required: false, language),
                     ],
                     Execute(Texts.Transfers.CloseConfirm.In(language), CloseVerb, form, ActionStyle.Positive)),
@@ -368,7 +401,7 @@ public static class TransferCards
                     Card = SubCard(
                         [
                             new TextBlock(Texts.Transfers.ReopenHint.In(language)) { IsSubtle = true },
-                            LongText(ReopenReasonInput, Texts.Transfers.ReopenReason.In(language) + " *", TransferLimits.Reason, typed, required: true, language),
+                            LongText(ReopenReasonInput, Texts.Transfers.ReopenReason.In(language), TransferLimits.Reason, typed, required: true, language),
                         ],
                         Execute(Texts.Transfers.ReopenConfirm.In(language), ReopenVerb, form, ActionStyle.Destructive)),
                 });
@@ -382,7 +415,7 @@ public static class TransferCards
             {
                 Title = Texts.Transfers.RateValue.In(language),
                 Card = SubCard(
-                    [Stars(ValueInput, Texts.Transfers.ValueRating.In(language) + " *", current, language)],
+                    [Stars(ValueInput, Texts.Transfers.ValueRating.In(language), current, language)],
                     new ExecuteAction
                     {
                         Title = Texts.Transfers.RateValueConfirm.In(language),
@@ -433,25 +466,34 @@ public static class TransferCards
         return card;
     }
 
-    /// <summary>The routing table an admin sees: each category's post (people, lead) and deadlines, and the fallback.</summary>
-    public static AdaptiveCard Routing(IReadOnlyList<(string Category, string Where)> rows, Language language, string? notice)
+    /// <summary>One category of the routing table: its name, then sentences (where it goes, its deadlines per urgency).</summary>
+    public sealed record RoutingRow(string Category, IReadOnlyList<string> Lines);
+
+    /// <summary>
+    /// The routing table an admin sees: each category with where it goes and its deadlines in sentences, stacked (one
+    /// block per category, so it reads on a phone as well as on a desktop), and the fallback post.
+    /// </summary>
+    public static AdaptiveCard Routing(IReadOnlyList<RoutingRow> rows, Language language, string? notice)
     {
         var title = Texts.Transfers.RoutingTitle.In(language);
-        var card = new AdaptiveCard
-        {
-            FallbackText = title,
-            Body =
-            [
-                Title(title),
-                new FactSet { Id = "routing", Facts = rows.Select(r => new Fact(r.Category, r.Where)).ToList() },
-                new TextBlock(Texts.Transfers.RoutingHint.In(language)) { Id = "hint", IsSubtle = true, Size = TextSize.Small },
-            ],
-        };
+        var card = new AdaptiveCard { FallbackText = title, Body = [Title(title)] };
         if (notice is not null)
         {
-            card.Body.Insert(1, new TextBlock(notice) { Id = "notice", Color = TextColor.Good, Weight = TextWeight.Bolder });
+            card.Body.Add(new TextBlock(notice) { Id = "notice", Color = TextColor.Good, Weight = TextWeight.Bolder });
         }
 
+        var table = new Container { Id = "routing", Items = [] };
+        foreach (var row in rows)
+        {
+            table.Items.Add(new TextBlock(row.Category) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+            foreach (var line in row.Lines)
+            {
+                table.Items.Add(new TextBlock(line) { Spacing = Spacing.None });
+            }
+        }
+
+        card.Body.Add(table);
+        card.Body.Add(new TextBlock(Texts.Transfers.RoutingHint.In(language)) { Id = "hint", IsSubtle = true, Size = TextSize.Small, Separator = true });
         return card;
     }
 

@@ -23,7 +23,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
             ["Bot:AppId"] = ProtocolHost.AppId,
             ["Bot:AppPassword"] = "secret",
             ["Bot:OpenIdMetadataUrl"] = _issuer.SecureMetadataUrl,
-            ["Bot:LoginAuthority"] = _issuer.LoginAuthority,
+            ["Bot:LoginAuthority"] = _issuer.SecureLoginAuthority,
             ["Bot:SigningKeyMinRefreshInterval"] = "00:00:00",
         }, keyServer: _issuer);
     }

@@ -42,13 +42,13 @@ public sealed class IssuerFaultTests : IAsyncLifetime
             ["Bot:AppId"] = ProtocolHost.AppId,
             ["Bot:AppPassword"] = "secret",
             ["Bot:OpenIdMetadataUrl"] = _issuer.SecureMetadataUrl,
-            ["Bot:LoginAuthority"] = _issuer.LoginAuthority,
+            ["Bot:LoginAuthority"] = _issuer.SecureLoginAuthority,
             ["Bot:SigningKeyMinRefreshInterval"] = "00:00:30",
             ["Bot:SigningKeyRetryDelay"] = "00:00:05",
             ["Bot:SigningKeyMaxRetryDelay"] = "00:01:00",
             // The outbound token's retries wait on the (fake) clock; without a wait a slow token answer on a
             // loaded machine cannot leave a request waiting for a clock nobody advances.
-            ["Bot:ConnectorBaseDelay"] = "00:00:00",
+            ["Bot:OutboundTokenTryDelay"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? [])
         {

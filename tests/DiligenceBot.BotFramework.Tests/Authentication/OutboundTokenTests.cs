@@ -35,7 +35,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
 
     private readonly CapturedLogs _logs = new();
 
-    private ServiceProvider Services(string appType = BotAppTypes.MultiTenant, TimeProvider? time = null, bool trustConnector = true, string baseDelay = "00:00:00.010")
+    private ServiceProvider Services(string appType = BotAppTypes.MultiTenant, TimeProvider? time = null, bool trustConnector = true, string tryDelay = "00:00:00.010", IDictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -43,11 +43,16 @@ public sealed class OutboundTokenTests : IAsyncLifetime
             ["Bot:AppPassword"] = "client-secret-value",
             ["Bot:AppType"] = appType,
             ["Bot:TenantId"] = "fe71a704-0ed8-44e8-a9d0-9a48917cced0",
-            ["Bot:LoginAuthority"] = _issuer.LoginAuthority,
+            ["Bot:LoginAuthority"] = _issuer.SecureLoginAuthority,
             ["Bot:ManagedIdentityEndpoint"] = _issuer.ManagedIdentityEndpoint,
             ["Bot:ConnectorMaxRetries"] = "0",
-            ["Bot:ConnectorBaseDelay"] = baseDelay,
+            ["Bot:OutboundTokenTryDelay"] = tryDelay,
         };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         if (trustConnector)
         {
             settings["Bot:TrustedServiceUrls:0"] = _connector.ServiceUrl;
@@ -63,6 +68,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
         }
 
         services.AddBotFramework();
+        services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
         return services.BuildServiceProvider();
     }
 
@@ -139,7 +145,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
     public async Task FailingTokenEndpoint_IsRetriedWithBackOff_LoggedByName_AndTheSendFailsWithoutAnException(IssuerFault fault, string logged)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var services = Services(time: time, baseDelay: "00:00:00");
+        await using var services = Services(time: time, tryDelay: "00:00:00");
         var client = services.GetRequiredService<IConnectorClient>();
         _issuer.TokenFault = fault;
 
@@ -147,15 +153,15 @@ public sealed class OutboundTokenTests : IAsyncLifetime
 
         Assert.Equal((ConnectorOutcome.Failed, "TokenUnavailable"), (result.Outcome, result.ErrorCode));
         Assert.Empty(_connector.Requests);
-        Assert.Equal(BotTokenProvider.Attempts, _issuer.TokenRequests);
-        var endpoint = $"{_issuer.LoginAuthority}/botframework.com/oauth2/v2.0/token";
-        Assert.Equal(BotTokenProvider.Attempts, _logs.Lines.Count(l => l.Contains($"Outbound token request to {endpoint} failed", StringComparison.Ordinal) && l.Contains(logged, StringComparison.Ordinal)));
+        Assert.Equal(3, _issuer.TokenRequests);
+        var endpoint = $"{_issuer.SecureLoginAuthority}/botframework.com/oauth2/v2.0/token";
+        Assert.Equal(3, _logs.Lines.Count(l => l.Contains($"Outbound token request to {endpoint} failed", StringComparison.Ordinal) && l.Contains(logged, StringComparison.Ordinal)));
         Assert.DoesNotContain(_logs.Lines, l => l.Contains("client-secret-value", StringComparison.Ordinal));
 
         // Backing off: the next send does not ask the endpoint again.
         var again = await client.SendToConversationAsync(_connector.ServiceUrl, "a:1-conv", OutgoingActivity.FromText("y"));
         Assert.Equal(ConnectorOutcome.Failed, again.Outcome);
-        Assert.Equal(BotTokenProvider.Attempts, _issuer.TokenRequests);
+        Assert.Equal(3, _issuer.TokenRequests);
 
         // Once the back-off is over and the endpoint answers, sends carry a token again.
         _issuer.TokenFault = IssuerFault.None;
@@ -165,11 +171,40 @@ public sealed class OutboundTokenTests : IAsyncLifetime
         Assert.StartsWith("Bearer ey", Assert.Single(_connector.Requests).Authorization, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task FailingTokenEndpoint_IsTriedTheConfiguredNumberOfTimes_ThenLeftAloneForTheConfiguredDelay(int tries)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = Services(time: time, tryDelay: "00:00:00", more: new Dictionary<string, string?>
+        {
+            ["Bot:OutboundTokenTries"] = tries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Bot:OutboundTokenRetryDelay"] = "00:00:10",
+        });
+        var tokens = services.GetRequiredService<IBotTokenProvider>();
+        _issuer.TokenFault = IssuerFault.Unavailable;
+
+        await Assert.ThrowsAsync<BotAuthenticationException>(async () => await tokens.GetTokenAsync(default));
+
+        Assert.Equal(tries, _issuer.TokenRequests);
+        Assert.Equal(tries, _logs.Lines.Count(l => l.Contains("answered 503", StringComparison.Ordinal) && l.Contains($"of {tries}", StringComparison.Ordinal)));
+
+        // Within the configured delay the endpoint is not asked again; after it, one more fetch with as many tries.
+        time.Advance(TimeSpan.FromSeconds(9));
+        await Assert.ThrowsAsync<BotAuthenticationException>(async () => await tokens.GetTokenAsync(default));
+        Assert.Equal(tries, _issuer.TokenRequests);
+        time.Advance(TimeSpan.FromSeconds(2));
+        await Assert.ThrowsAsync<BotAuthenticationException>(async () => await tokens.GetTokenAsync(default));
+        Assert.Equal(2 * tries, _issuer.TokenRequests);
+    }
+
     [Fact]
     public async Task TokenDueForRenewal_IsStillUsed_WhileTheEndpointFails_UntilItExpires()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var services = Services(time: time, baseDelay: "00:00:00");
+        await using var services = Services(time: time, tryDelay: "00:00:00");
         var tokens = services.GetRequiredService<IBotTokenProvider>();
         var first = await tokens.GetTokenAsync(default);
 
@@ -184,7 +219,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
     [Fact]
     public async Task ManagedIdentityFailure_IsLoggedWithoutTheQuery()
     {
-        await using var services = Services(BotAppTypes.UserAssignedMsi, baseDelay: "00:00:00");
+        await using var services = Services(BotAppTypes.UserAssignedMsi, tryDelay: "00:00:00");
         _issuer.TokenFault = IssuerFault.ServerError;
 
         await Assert.ThrowsAsync<BotAuthenticationException>(async () => await services.GetRequiredService<IBotTokenProvider>().GetTokenAsync(default));

@@ -44,7 +44,7 @@ public sealed class ProtocolHost : IAsyncDisposable
     /// Starts the host. Without a <paramref name="environment"/>, a host with a Bot:AppId runs as "Testing" (like
     /// production: https key server required) and one without runs as "Development" (the only environment that
     /// accepts local development mode). <paramref name="keyServer"/>'s self-signed certificate is trusted for the
-    /// signing keys.
+    /// signing keys and the outbound token.
     /// </summary>
     public static async Task<ProtocolHost> StartAsync(IDictionary<string, string?> settings, string? environment = null, LocalOpenIdIssuer? keyServer = null, TimeProvider? time = null)
     {
@@ -59,6 +59,7 @@ public sealed class ProtocolHost : IAsyncDisposable
         if (keyServer is not null)
         {
             builder.Services.AddHttpClient(nameof(SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(keyServer.CreateTrustingHandler);
+            builder.Services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(keyServer.CreateTrustingHandler);
         }
 
         if (time is not null)

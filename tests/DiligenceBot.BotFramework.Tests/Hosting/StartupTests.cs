@@ -1,4 +1,5 @@
 using DiligenceBot.BotFramework.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DiligenceBot.BotFramework.Tests.Hosting;
@@ -29,12 +30,62 @@ public sealed class StartupTests
     [InlineData("Bot:SigningKeyRetryDelay", "00:10:00")]
     [InlineData("Bot:SigningKeyMinRefreshInterval", "2.00:00:00")]
     [InlineData("Bot:SigningKeyMaxDocumentBytes", "100")]
-    public async Task InvalidSigningKeySettings_StopStartUp_NamingTheKey(string key, string value)
+    [InlineData("Bot:OutboundTokenTries", "0")]
+    [InlineData("Bot:OutboundTokenTries", "11")]
+    [InlineData("Bot:OutboundTokenTryDelay", "-00:00:01")]
+    [InlineData("Bot:OutboundTokenTryDelay", "00:01:00")]
+    [InlineData("Bot:OutboundTokenRetryDelay", "00:00:00")]
+    [InlineData("Bot:OutboundTokenRetryDelay", "00:05:00")]
+    [InlineData("Bot:OutboundTokenMaxRetryDelay", "02:00:00")]
+    public async Task InvalidSigningKeyOrTokenRetrySettings_StopStartUp_NamingTheKey(string key, string value)
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             ProtocolHost.StartAsync(new Dictionary<string, string?> { [key] = value }));
 
         Assert.Contains(key + " must", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OutboundTokenRetrySettings_WithinTheirBounds_Start()
+    {
+        await using var host = await ProtocolHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bot:OutboundTokenTries"] = "10",
+            ["Bot:OutboundTokenTryDelay"] = "00:00:00",
+            ["Bot:OutboundTokenRetryDelay"] = "00:00:30",
+            ["Bot:OutboundTokenMaxRetryDelay"] = "00:30:00",
+        });
+
+        Assert.Equal(10, host.Services.GetRequiredService<IOptions<BotOptions>>().Value.OutboundTokenTries);
+    }
+
+    [Theory]
+    [InlineData("Testing")]
+    [InlineData("Production")]
+    public async Task LoginAuthorityOverHttp_OutsideDevelopment_RefusesToStart_NamingTheKeyAndTheEnvironment(string environment)
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => ProtocolHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = ProtocolHost.AppId,
+            ["Bot:AppPassword"] = "secret",
+            ["Bot:LoginAuthority"] = "http://login.example.test",
+        }, environment: environment));
+
+        Assert.Contains($"Bot:LoginAuthority must be an https URL outside the Development environment (this is '{environment}'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bot:OpenIdMetadataUrl", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoginAuthorityOverHttp_InDevelopment_Starts()
+    {
+        await using var host = await ProtocolHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = ProtocolHost.AppId,
+            ["Bot:AppPassword"] = "secret",
+            ["Bot:LoginAuthority"] = "http://127.0.0.1:9",
+        }, environment: "Development");
+
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("LOCAL DEVELOPMENT MODE", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         Assert.Equal("辅导：Chen Jie 陈杰", Title(director));
 
         Assert.Equal("Only Chen Jie 陈杰's lead chain (their team lead and those the lead reports to) can open their coaching card.", wang);
-        Assert.Equal("只有 Chen Jie 陈杰 的上级（其组长及组长的上级）可以打开其辅导卡片。", chen);
+        Assert.Equal("只有Chen Jie 陈杰的上级（其组长及组长的上级）可以打开其辅导卡片。", chen);
         Assert.Equal("Only Chen Jie 陈杰's lead chain (their team lead and those the lead reports to) can open their coaching card.", sun);
         Assert.Equal("Coaching cards are for leads: nobody in the directory reports to you.", await TextReplyAsync(SunHao, "coach"));
         foreach (var refused in new[] { TeamsUser.WangLei, TeamsUser.ChenJie, SunHao })
@@ -167,6 +167,14 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         Assert.Equal("Not enough data yet to suggest a type (5 working days in the last 30). Record observations and look again later.", Text(card, "suggestion"));
         Assert.Equal("100%", Facts(card, "figures")["On time (30 days)"]);
         Assert.Null(ById(card, "reason.0"));
+        Assert.Equal("Reason (optional)", ById(card, CoachingCards.ReasonInput)!["label"]!.GetValue<string>());
+
+        // With nothing suggested, the lead may choose any type without giving a reason.
+        var (decided, _) = await _t.ExecuteAsync(TeamsUser.LiNa, CoachingCards.DecideVerb, Press(card, CoachingCards.DecideVerb, (CoachingCards.TypeInput, "lacksConfidence")));
+        Assert.Equal("Saved: Lacks confidence. The playbook's actions are scheduled below.", Text(decided!, "notice"));
+        await using var db = _bot.CreateDbContext();
+        var assessment = await db.CoachingAssessments.SingleAsync();
+        Assert.Equal(((ManagerType?)null, ManagerType.LacksConfidence, (string?)null), (assessment.SuggestedType, assessment.ChosenType, assessment.Reason));
     }
 
     [Fact]
@@ -185,7 +193,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         Assert.StartsWith("**What to do**", Text(card, "playbook.whatToDo"), StringComparison.Ordinal);
         Assert.Contains("Scheduled once you confirm:", Text(card, "playbook.actions"), StringComparison.Ordinal);
         var zh = await CardReplyAsync(LiuYang, "辅导 陈杰", "zh-CN");
-        Assert.StartsWith("虎头蛇尾型（强度 ", Text(zh, "suggestion"), StringComparison.Ordinal);
+        Assert.StartsWith("虎头蛇尾型（强度", Text(zh, "suggestion"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -208,7 +216,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         }
 
         Assert.Equal("Saved: Draws customer complaints. The playbook's actions are scheduled below.", Text(decided!, "notice"));
-        Assert.Equal("Confirmed: Draws customer complaints, by Li Na 李娜 on 2026-11-30", Text(decided!, "current"));
+        Assert.Equal("Confirmed on 2026-11-30: Draws customer complaints, by Li Na 李娜", Text(decided!, "current"));
         await using (var db = _bot.CreateDbContext())
         {
             var assessment = await db.CoachingAssessments.SingleAsync();
@@ -242,7 +250,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         // With a reason: saved; the complaint actions are closed as skipped, the new playbook's scheduled.
         var (changed, _) = await _t.ExecuteAsync(TeamsUser.LiNa, CoachingCards.DecideVerb,
             Press(decided!, CoachingCards.DecideVerb, (CoachingCards.TypeInput, "discontented"), (CoachingCards.ReasonInput, "The complaints follow his area change; he feels it was unfair.")));
-        Assert.Equal("Confirmed: Discontented, by Li Na 李娜 on 2026-11-30", Text(changed!, "current"));
+        Assert.Equal("Confirmed on 2026-11-30: Discontented, by Li Na 李娜", Text(changed!, "current"));
         Assert.Equal("Reason: The complaints follow his area change; he feels it was unfair.", Text(changed!, "current.reason"));
         Assert.Contains("Draws customer complaints", Text(changed!, "history"), StringComparison.Ordinal);
         await using (var db = _bot.CreateDbContext())
@@ -255,7 +263,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
 
         // The old card (based on the first decision) is answered with the current state, nothing saved from it.
         var (stale, _) = await _t.ExecuteAsync(LiuYang, CoachingCards.DecideVerb, Press(decided!, CoachingCards.DecideVerb, (CoachingCards.TypeInput, "excellent"), (CoachingCards.ReasonInput, "Best in the region")), locale: "zh-CN");
-        Assert.Equal("Li Na 李娜 刚刚已作出判断；这是最新的卡片。您卡片上的内容未保存。", Text(stale!, "notice"));
+        Assert.Equal("Li Na 李娜刚刚已作出判断；这是最新的卡片。您卡片上的内容未保存。", Text(stale!, "notice"));
         Assert.Equal("Best in the region", ById(stale!, CoachingCards.ReasonInput)!["value"]!.GetValue<string>());
         await using (var db = _bot.CreateDbContext())
         {
@@ -330,7 +338,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         var tip = CardOf(await Chats.NotifiedAsync(TeamsUser.ChenJie, CoachingDesk.TipKind));
         Assert.Equal("工作小建议", Title(tip));
         Assert.Equal(CoachingCardSchemaTests.Library[ManagerType.LacksConfidence].ManagerTips[0].Zh, Text(tip, "tip"));
-        Assert.Equal("由 Li Na 李娜 通过勤勉助手分享。", Text(tip, "from"));
+        Assert.Equal("由Li Na 李娜通过勤勉助手分享。", Text(tip, "from"));
         Assert.DoesNotContain(TypeNames, n => Json(tip).Contains(n, StringComparison.Ordinal));
         Assert.Single(await Chats.SettledSentToAsync(TeamsUser.ChenJie));
     }
@@ -345,8 +353,8 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         var (bad, _) = await _t.ExecuteAsync(TeamsUser.ChenJie, CoachingCards.PulseSubmitVerb,
             Press(pulse, CoachingCards.PulseSubmitVerb, (CoachingCards.ConfidenceInput, "4"), (CoachingCards.MotivationInput, "9")), locale: "zh-CN");
         Assert.Equal("请回答每个问题；尚未保存。", Text(bad!, "errors"));
-        Assert.Equal("请选择 1 到 5 之间的数值。", Text(bad!, "error." + CoachingCards.MotivationInput));
-        Assert.Equal("请选择 1 到 5 之间的数值。", Text(bad!, "error." + CoachingCards.FairnessInput));
+        Assert.Equal("请选择1到5之间的数值。", Text(bad!, "error." + CoachingCards.MotivationInput));
+        Assert.Equal("请选择1到5之间的数值。", Text(bad!, "error." + CoachingCards.FairnessInput));
         Assert.Equal("4", ById(bad!, CoachingCards.ConfidenceInput)!["value"]!.GetValue<string>());
         await using (var db = _bot.CreateDbContext())
         {
@@ -371,8 +379,8 @@ public sealed class CoachingFlowTests : IAsyncLifetime
             Assert.Equal((new DateOnly(2026, 11, 1), 4, 2, 1), (stored.Month, stored.Confidence, stored.Motivation, stored.Fairness));
         }
 
-        // A lead who is in no team is not asked.
-        Assert.Equal("The monthly pulse is for account managers in a team; you are not in one.", await TextReplyAsync(TeamsUser.LiNa, "pulse"));
+        // A lead who is in no team is not asked, and is told why (not that they are in no team).
+        Assert.Equal("The monthly pulse is answered by account managers; you lead East District 1, so you read your managers' answers on their coaching cards (type **coach**).", await TextReplyAsync(TeamsUser.LiNa, "pulse"));
     }
 
     [Fact]

@@ -138,8 +138,8 @@ public sealed class OnboardingFlowTests : IAsyncLifetime
         Assert.Equal("Wang Lei 王磊", facts["Name"]);
         Assert.Equal("East District 1", facts["Account manager in"]);
         Assert.Equal("Li Na 李娜", facts["Your lead"]);
-        Assert.Equal("08:30 (Asia/Shanghai)", facts["Daily meeting"]);
-        Assert.Equal("East District 2 — 09:00 (Asia/Shanghai)", facts["Lead of"]);
+        Assert.Equal("08:30 (China time)", facts["Daily meeting"]);
+        Assert.Equal("East District 2 — meets at 09:00 (China time)", facts["Lead of"]);
         Assert.Empty(_connector.SentActivities);
     }
 
@@ -174,7 +174,71 @@ public sealed class OnboardingFlowTests : IAsyncLifetime
         await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.WangLei, "做点什么", "zh-CN"));
 
         var sent = Assert.Single(_connector.SentActivities);
-        Assert.Equal("抱歉，我没有理解“做点什么”。输入 **帮助** 查看我能做什么。", sent.Body!["text"]!.GetValue<string>());
+        Assert.Equal("抱歉，我没有理解“做点什么”。输入“帮助”查看我能做什么。", sent.Body!["text"]!.GetValue<string>());
+    }
+
+    private static List<string> Buttons(JsonObject card, string id) =>
+        card["body"]!.AsArray().FirstOrDefault(e => e!["id"]?.GetValue<string>() == id)?["actions"]!.AsArray()
+            .Select(a => a!["verb"]!.GetValue<string>()).ToList() ?? [];
+
+    [Theory]
+    [InlineData("hi", "en-US", "Hello Chen Jie 陈杰! What would you like to do?")]
+    [InlineData("Hello!", "en-US", "Hello Chen Jie 陈杰! What would you like to do?")]
+    [InlineData("good morning", "en-US", "Hello Chen Jie 陈杰! What would you like to do?")]
+    [InlineData("你好", "zh-CN", "Chen Jie 陈杰，您好！需要我做什么？")]
+    [InlineData("您好！", "zh-CN", "Chen Jie 陈杰，您好！需要我做什么？")]
+    [InlineData("早上好", "zh-CN", "Chen Jie 陈杰，您好！需要我做什么？")]
+    public async Task Greeting_GetsAFriendlyAnswer_WithTheMainActions(string text, string locale, string greeting)
+    {
+        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.ChenJie, text, locale));
+
+        var card = CardOf(Assert.Single(_connector.SentActivities));
+        Assert.Equal(greeting, card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(["worklog.open", "transfer.open", "worklog.mine"], Buttons(card, "actions.manager"));
+        Assert.Empty(Buttons(card, "actions.lead"));
+    }
+
+    [Fact]
+    public async Task Greeting_FromALead_AlsoOffersTheLeadsActions()
+    {
+        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.LiNa, "你好", "zh-CN"));
+
+        var card = CardOf(Assert.Single(_connector.SentActivities));
+        Assert.Equal(["worklog.team", "transfer.today", "coach.open"], Buttons(card, "actions.lead"));
+    }
+
+    [Fact]
+    public async Task Welcome_LeadsWithTheMainActions_AndTheLeadsOnesForALead()
+    {
+        await _bot.PostActivityAsync(Activities.InstallationAdd(_connector.ServiceUrl, TeamsUser.LiNa));
+        await _bot.PostActivityAsync(Activities.InstallationAdd(_connector.ServiceUrl, TeamsUser.ChenJie));
+
+        var lead = CardOf(_connector.SentActivities[0]);
+        var manager = CardOf(_connector.SentActivities[1]);
+        Assert.Equal(["worklog.open", "transfer.open", "worklog.mine"], Buttons(lead, "actions.manager"));
+        Assert.Equal(["worklog.team", "transfer.today", "coach.open"], Buttons(lead, "actions.lead"));
+        Assert.Equal(["worklog.open", "transfer.open", "worklog.mine"], Buttons(manager, "actions.manager"));
+        Assert.Empty(Buttons(manager, "actions.lead"));
+    }
+
+    [Fact]
+    public async Task CoachButton_OnTheHelpCard_OpensTheLeadsListOfManagers()
+    {
+        using var response = await _bot.PostActivityAsync(Activities.Execute(_connector.ServiceUrl, TeamsUser.LiNa, "coach.open"));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Whom do you want to coach?", text, StringComparison.Ordinal);
+        Assert.Contains("chen-jie", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pulse_TypedByALead_SaysThePulseIsForTheirManagers_NotThatTheyAreInNoTeam()
+    {
+        await _bot.PostActivityAsync(Activities.Message(_connector.ServiceUrl, TeamsUser.LiNa, "pulse"));
+
+        var text = Assert.Single(_connector.SentActivities).Body!["text"]!.GetValue<string>();
+        Assert.Contains("you lead East District 1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not in one", text, StringComparison.Ordinal);
     }
 
     [Fact]

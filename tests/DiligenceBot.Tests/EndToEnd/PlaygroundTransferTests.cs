@@ -86,12 +86,14 @@ public sealed class PlaygroundTransferTests(PlaygroundWithLogFixture fixture, IT
         Assert.Equal(PlaygroundStreamMessage.AdaptiveCardContentType, submitted["type"]?.GetValue<string>());
         var sent = Assert.IsType<JsonObject>(submitted["value"]);
         var title = Title(sent);
-        Assert.Matches(@"^Information transfer XX-\d{4}-\d{6}$", title);
-        var number = title["Information transfer ".Length..];
+        // The form number is the title; the kind of form sits above it.
+        Assert.Matches(@"^XX-\d{4}-\d{6}$", title);
+        Assert.Equal("Information transfer form", Text(sent, "kind"));
+        var number = title;
         Assert.Equal("Customer complaint · Normal · waiting for acknowledgement", Text(sent, "status"));
         Assert.Equal($"Sent as {number} to Customer service.", Text(sent, "notice"));
         Assert.Equal((number, "Wang Lei 王磊", "Customer service", "Huamei Store", Request),
-            (Facts(sent, "form")["Number"], Facts(sent, "form")["Provider"], Facts(sent, "form")["Receiver"], Facts(sent, "form")["Related customer"], Facts(sent, "form")["Suggestion or request"]));
+            (FormFacts(sent)["Number"], FormFacts(sent)["Provider"], FormFacts(sent)["Receiver"], FormFacts(sent)["Related customer"], FormFacts(sent)["Suggestion or request"]));
         Assert.Null(Action(sent, TransferCards.AcknowledgeVerb));
         output.WriteLine($"Wang Lei sent {number}");
 
@@ -120,8 +122,8 @@ public sealed class PlaygroundTransferTests(PlaygroundWithLogFixture fixture, IT
         var acked = await SunHaoPressesAsync(sunChat, routedActivityId, "Acknowledge", Press(toSun, TransferCards.AcknowledgeVerb));
         Assert.Equal(title, Title(acked));
         Assert.EndsWith("acknowledged, being handled", Text(acked, "status"), StringComparison.Ordinal);
-        Assert.Equal("Customer service · Sun Hao 孙浩", Facts(acked, "form")["Receiver"]);
-        Assert.True(Facts(acked, "form").ContainsKey("Time received"));
+        Assert.Equal("Customer service · Sun Hao 孙浩", FormFacts(acked)["Receiver"]);
+        Assert.True(FormFacts(acked).ContainsKey("Time received"));
         Assert.Null(Action(acked, TransferCards.AcknowledgeVerb));
         output.WriteLine("Sun Hao acknowledged");
 
@@ -130,7 +132,7 @@ public sealed class PlaygroundTransferTests(PlaygroundWithLogFixture fixture, IT
         var handled = await SunHaoPressesAsync(sunChat, routedActivityId, "Handle",
             Press(acked, TransferCards.HandleVerb, (TransferCards.OpinionInput, Opinion), (TransferCards.FeedbackInput, Feedback)));
         Assert.EndsWith("handled, waiting for the provider", Text(handled, "status"), StringComparison.Ordinal);
-        Assert.Equal(Opinion, Facts(handled, "form")["Handling opinion"]);
+        Assert.Equal(Opinion, FormFacts(handled)["Handling opinion"]);
         Assert.Null(Action(handled, TransferCards.HandleVerb));
         output.WriteLine("Sun Hao handled it");
 
@@ -141,7 +143,7 @@ public sealed class PlaygroundTransferTests(PlaygroundWithLogFixture fixture, IT
         var toWang = feedback.Card!;
         Assert.Equal("Sun Hao 孙浩 handled your form. Rate the handling and close it, or reopen it once if it is not resolved.", Text(toWang, "notice"));
         Assert.EndsWith("handled, waiting for the provider", Text(toWang, "status"), StringComparison.Ordinal);
-        Assert.Equal((Opinion, Feedback), (Facts(toWang, "form")["Handling opinion"], Facts(toWang, "form")["Feedback to the provider"]));
+        Assert.Equal((Opinion, Feedback), (FormFacts(toWang)["Handling opinion"], FormFacts(toWang)["Feedback to the provider"]));
         Assert.NotNull(Action(toWang, TransferCards.CloseVerb));
         Assert.NotNull(Action(toWang, TransferCards.ReopenVerb));
         output.WriteLine("Wang Lei got the feedback");

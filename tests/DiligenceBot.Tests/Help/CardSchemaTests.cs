@@ -82,8 +82,12 @@ public sealed class CardSchemaTests
         foreach (var language in Enum.GetValues<Language>())
         {
             var tag = language.Tag();
-            yield return ($"welcome-known.{tag}", HelpCards.Welcome(manager, language));
-            yield return ($"welcome-unknown.{tag}", HelpCards.Welcome(null, language));
+            yield return ($"welcome-known.{tag}", HelpCards.Welcome(manager, isLead: false, language));
+            yield return ($"welcome-lead.{tag}", HelpCards.Welcome(lead, isLead: true, language));
+            yield return ($"welcome-unknown.{tag}", HelpCards.Welcome(null, isLead: false, language));
+            yield return ($"welcome-greeting-manager.{tag}", HelpCards.Greeting(manager, isLead: false, language));
+            yield return ($"welcome-greeting-lead.{tag}", HelpCards.Greeting(lead, isLead: true, language));
+            yield return ($"welcome-greeting-unknown.{tag}", HelpCards.Greeting(null, isLead: false, language));
             yield return ($"welcome-team.{tag}", HelpCards.WelcomeTeam("East District", language));
             yield return ($"help.{tag}", HelpCards.Help(language));
             yield return ($"profile-manager-and-lead.{tag}", HelpCards.Profile(manager, "y", [east2], language));

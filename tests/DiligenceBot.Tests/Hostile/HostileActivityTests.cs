@@ -399,11 +399,13 @@ public sealed class HostileActivityTests(ITestOutputHelper output) : IAsyncLifet
         yield return Execute("transfer.rate-value by a manager", TeamsUser.ChenJie, TransferCards.RateValueVerb,
             new JsonObject { ["verb"] = TransferCards.RateValueVerb, ["formId"] = _sentForm.ToString(), [TransferCards.ValueInput] = "5" });
 
-        // Coaching: another type with a reason that shows nothing, an observation that shows nothing, numbers not issued.
+        // Coaching: another type than the one suggested (so a reason is required) with a reason that shows nothing, an
+        // observation that shows nothing, numbers not issued. With nothing suggested no reason is needed at all.
         foreach (var (value, i) in Invisible.Select((v, i) => (v, i)))
         {
-            yield return Execute($"coach.decide reason invisible #{i}", TeamsUser.LiNa, CoachingCards.DecideVerb,
-                Press(_coachCard, CoachingCards.DecideVerb, (CoachingCards.TypeInput, "discontented"), (CoachingCards.ReasonInput, value)));
+            var departing = Press(_coachCard, CoachingCards.DecideVerb, (CoachingCards.TypeInput, "discontented"), (CoachingCards.ReasonInput, value));
+            departing["suggested"] = "excellent";
+            yield return Execute($"coach.decide reason invisible #{i}", TeamsUser.LiNa, CoachingCards.DecideVerb, departing);
             yield return Execute($"coach.observe note invisible #{i}", TeamsUser.LiNa, CoachingCards.ObserveVerb,
                 Press(_coachCard, CoachingCards.ObserveVerb, (CoachingCards.ObservationKindInput, "praise"), (CoachingCards.ObservationNoteInput, value)));
         }

@@ -92,6 +92,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", Provider == DatabaseProviders.Sqlite ? $"Data Source={_databasePath}" : _connectionString);
         builder.UseSetting("Bot:ConnectorBaseDelay", "00:00:00.010");
+        builder.UseSetting("Bot:OutboundTokenTryDelay", "00:00:00.010");
         // Hangfire is off unless a test asks for it (Scheduling:Enabled=true): its server is exercised on purpose.
         builder.UseSetting("Scheduling:Enabled", "false");
         // Unauthenticated test apps run as Development, where the demo history is written by default; a test asks for it.
@@ -101,7 +102,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
             builder.UseSetting("Bot:AppId", AppId);
             builder.UseSetting("Bot:AppPassword", "local-test-secret");
             builder.UseSetting("Bot:OpenIdMetadataUrl", _issuer.SecureMetadataUrl);
-            builder.UseSetting("Bot:LoginAuthority", _issuer.LoginAuthority);
+            builder.UseSetting("Bot:LoginAuthority", _issuer.SecureLoginAuthority);
             builder.UseSetting("Bot:SigningKeyMinRefreshInterval", "00:00:00");
         }
 
@@ -120,8 +121,10 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
             if (_issuer is not null)
             {
-                // The issuer's key server is https with its own certificate; only the signing-key client trusts it.
+                // The issuer's key server and login authority are https with its own certificate; only the
+                // signing-key and token clients trust it.
                 services.AddHttpClient(nameof(DiligenceBot.BotFramework.Authentication.SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
+                services.AddHttpClient(nameof(DiligenceBot.BotFramework.Authentication.BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
             }
 
             _services?.Invoke(services);

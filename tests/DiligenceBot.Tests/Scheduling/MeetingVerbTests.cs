@@ -35,7 +35,7 @@ public sealed class MeetingVerbTests : IAsyncLifetime
     {
         var answer = await SayAsync(LiuYang, "例会时间 east-1 09:15 45,10", "zh-CN");
 
-        Assert.Equal("华东一组 的例会时间已改为 09:15（Asia/Shanghai）；提前 45/10 分钟提醒客户经理。日程已立即生效。", answer);
+        Assert.Equal("华东一组的例会时间已改为09:15（北京时间），提前45、10分钟提醒客户经理。日程已立即生效。", answer);
         await using var db = _bot.CreateDbContext();
         var team = await db.Teams.SingleAsync(t => t.Id == "east-1");
         Assert.Equal(new TimeOnly(9, 15), team.MeetingTime);

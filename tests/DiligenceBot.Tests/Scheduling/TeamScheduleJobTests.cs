@@ -107,7 +107,7 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
         await RunUntilAsync(At(2026, 11, 30, 8, 15));
 
         var digest = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.Digest));
-        Assert.Equal("例会将于 08:30 开始：谁已提交、谁迟交、谁未交。", Text(digest, "notice"));
+        Assert.Equal("例会将于08:30开始：谁已提交、谁迟交、谁未交。", Text(digest, "notice"));
         Assert.Equal("华东一组·11月27日（星期五）的日志", Title(digest));
         Assert.Equal("应在今天08:30例会前提交。", Text(digest, "due.east-1"));
         // Before the meeting a missing log is not yet due, not "missing".
@@ -157,7 +157,7 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
 
         var toLead = Chats.TextOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.MissingToLead));
         // Monday's meeting is the deadline of Friday's log: Friday, Thursday, Wednesday and Tuesday are missing.
-        Assert.Equal("提醒原因：Chen Jie 陈杰 已连续 4 个工作日未提交工作日志（截至 2026-11-27）。不妨和他/她聊一聊。", toLead);
+        Assert.Equal("提醒原因：Chen Jie 陈杰已连续4个工作日未提交工作日志（截至2026-11-27）。不妨找其谈一谈。", toLead);
         var notes = await NotificationsAsync();
         var toDirector = Assert.Single(notes, n => n.Kind == TeamScheduleJob.MissingToLeadsManager);
         Assert.Equal(("liu-yang", 4, "chen-jie:2026-11-27"), (toDirector.RecipientId, toDirector.Revision, toDirector.SubjectId));

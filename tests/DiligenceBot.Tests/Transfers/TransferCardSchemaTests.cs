@@ -96,7 +96,12 @@ public sealed class TransferCardSchemaTests
                 $"Wang Lei 王磊 · XX-2026-{i:000000} · 客户投诉 · Urgent · waiting for acknowledgement · due 2026-11-30 12:00", i % 3 == 0)).ToList();
             yield return ($"transfer-list-full.{tag}", TransferCards.List("Forms to handle", rows, "empty", language, "Sent 20 · waiting 20"));
             yield return ($"transfer-routing.{tag}", TransferCards.Routing(
-                [("Customer complaint", "Customer service (Sun Hao 孙浩; lead Liu Yang 刘洋) · normal 2/4/16 h · urgent 0.5/1/4 h"), ("When a post has nobody", "Office (Liu Yang 刘洋)")], language, "Customer complaint now goes to Office."));
+                [
+                    new("Customer complaint", [Texts.Transfers.RoutingGoesTo.Format(language, "Customer service (Sun Hao 孙浩; lead Liu Yang 刘洋)"),
+                        Texts.Transfers.RoutingDeadlines.Format(language, Texts.Transfers.RoutingNormal.In(language), 2, 4, 16),
+                        Texts.Transfers.RoutingDeadlines.Format(language, Texts.Transfers.RoutingUrgent.In(language), 0.5, 1, 4)]),
+                    new(Texts.Transfers.RoutingFallback.In(language), ["Office (Liu Yang 刘洋)"]),
+                ], language, "Customer complaint now goes to Office."));
             yield return ($"transfer-list-empty.{tag}", TransferCards.List(TransferCards.TeamName(east1, language), [], "Nothing", language));
         }
     }

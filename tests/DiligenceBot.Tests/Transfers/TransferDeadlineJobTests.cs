@@ -104,7 +104,7 @@ public sealed class TransferDeadlineJobTests : IAsyncLifetime
         await RunAtAsync(At(2026, 11, 30, 14, 0));
 
         var toLead = CardOf(await Chats.NotifiedAsync(LiuYang, TransferRegister.AckEscalated));
-        Assert.Equal("提醒原因：客户服务部 未在 4 个工作小时内确认接收此信息表（期限 2026-11-30 14:00）。您可以在此直接处理。", Text(toLead, "notice"));
+        Assert.Equal("提醒原因：客户服务部未在4个工作小时内确认接收此信息表（期限2026-11-30 14:00）。您可以在此直接处理。", Text(toLead, "notice"));
         Assert.EndsWith("待接收 · 已督办", Text(toLead, "status"), StringComparison.Ordinal);
         var toProvider = Chats.TextOf(await Chats.NotifiedAsync(TeamsUser.WangLei, TransferRegister.AckEscalated));
         Assert.Equal("Your form XX-2026-000001 was escalated to Liu Yang 刘洋: Customer service did not acknowledge it in time (due 2026-11-30 14:00).", toProvider);
@@ -112,7 +112,7 @@ public sealed class TransferDeadlineJobTests : IAsyncLifetime
 
         // The lead acts from the escalation card.
         var (acked, _) = await _t.Teams.ExecuteAsync(LiuYang, TransferCards.AcknowledgeVerb, Press(toLead, TransferCards.AcknowledgeVerb), locale: "zh-CN");
-        Assert.Equal("客户服务部 · Liu Yang 刘洋", Facts(acked!, "form")["接收人"]);
+        Assert.Equal("客户服务部 · Liu Yang 刘洋", FormFacts(acked!)["接收人"]);
         var stored = await _t.FormAsync(form.Id);
         Assert.Equal((TransferState.Acknowledged, At(2026, 11, 30, 14, 0)), (stored.State, stored.AckEscalatedAt));
     }
@@ -136,7 +136,7 @@ public sealed class TransferDeadlineJobTests : IAsyncLifetime
 
         Assert.Equal(["liu-yang", "wang-lei"], (await NotificationsAsync(TransferRegister.HandleEscalated)).Select(n => n.RecipientId).Order());
         var toLead = CardOf(await Chats.NotifiedAsync(LiuYang, TransferRegister.HandleEscalated));
-        Assert.Equal("提醒原因：客户服务部 未在 16 个工作小时内处理此信息表（期限 2026-12-01 17:00）。您可以在此直接处理。", Text(toLead, "notice"));
+        Assert.Equal("提醒原因：客户服务部未在16个工作小时内处理此信息表（期限2026-12-01 17:00）。您可以在此直接处理。", Text(toLead, "notice"));
         Assert.NotNull(Action(toLead, TransferCards.HandleVerb));
         Assert.Null(Action(toLead, TransferCards.AcknowledgeVerb));
         var toProvider = Chats.TextOf(await Chats.NotifiedAsync(TeamsUser.WangLei, TransferRegister.HandleEscalated));

@@ -50,6 +50,19 @@ public sealed class TransferDriver(BotApp bot, LocalConnector connector)
         return await db.Set<TransferForm>().Include(f => f.Steps).SingleAsync(f => f.DraftId == draft);
     }
 
+    /// <summary>What the form's card says, label → value: its facts and the texts stacked under their labels.</summary>
+    public static Dictionary<string, string> FormFacts(JsonObject card)
+    {
+        var facts = WorkLogDriver.Facts(card, "form");
+        foreach (var pair in WorkLogDriver.ById(card, "form.texts")?["items"]!.AsArray() ?? [])
+        {
+            var items = pair!["items"]!.AsArray();
+            facts.Add(items[0]!["text"]!.GetValue<string>(), items[1]!["text"]!.GetValue<string>());
+        }
+
+        return facts;
+    }
+
     /// <summary>The data of an action button on a card, plus what the user typed into its show-card.</summary>
     public static JsonObject Press(JsonObject card, string verb, params (string Key, string Value)[] typed)
     {

@@ -106,10 +106,11 @@ public sealed class TransferFlowTests : IAsyncLifetime
     {
         // Wang Lei sends a complaint: numbered, routed to customer service, his card shows where it is.
         var (sent, _) = await _t.Teams.ExecuteAsync(TeamsUser.WangLei, TransferCards.SubmitVerb, SubmitData(Guid.NewGuid(), Inputs()));
-        Assert.Equal("Information transfer XX-2026-000001", Title(sent!));
+        Assert.Equal("XX-2026-000001", Title(sent!));
+        Assert.Equal("Information transfer form", Text(sent!, "kind"));
         Assert.Equal("Customer complaint · Normal · waiting for acknowledgement", Text(sent!, "status"));
         Assert.Equal("Sent as XX-2026-000001 to Customer service.", Text(sent!, "notice"));
-        var facts = Facts(sent!, "form");
+        var facts = FormFacts(sent!);
         Assert.Equal(("XX-2026-000001", "Wang Lei 王磊", "2026-11-30 10:00", "Customer service", "Huamei Store"),
             (facts["Number"], facts["Provider"], facts["Time sent"], facts["Receiver"], facts["Related customer"]));
         Assert.Equal("Please deliver the missing cases this week.", facts["Suggestion or request"]);
@@ -130,7 +131,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromMinutes(20));
         var (acked, _) = await _t.Teams.ExecuteAsync(SunHao, TransferCards.AcknowledgeVerb, Press(toSun, TransferCards.AcknowledgeVerb));
         Assert.EndsWith("acknowledged, being handled", Text(acked!, "status"), StringComparison.Ordinal);
-        Assert.Equal(("Customer service · Sun Hao 孙浩", "2026-11-30 10:20"), (Facts(acked!, "form")["Receiver"], Facts(acked!, "form")["Time received"]));
+        Assert.Equal(("Customer service · Sun Hao 孙浩", "2026-11-30 10:20"), (FormFacts(acked!)["Receiver"], FormFacts(acked!)["Time received"]));
         Assert.Null(Action(acked!, TransferCards.AcknowledgeVerb));
 
         // He handles it an hour later; Wang Lei gets the feedback with Close and Reopen.
@@ -142,7 +143,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         var toWang = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, TransferRegister.Handled, n => n.Revision == 3));
         Assert.Equal("Sun Hao 孙浩 handled your form. Rate the handling and close it, or reopen it once if it is not resolved.", Text(toWang, "notice"));
         Assert.Equal(("Two cases re-delivered with today's round.", "Delivered at 14:00; the driver apologised."),
-            (Facts(toWang, "form")["Handling opinion"], Facts(toWang, "form")["Feedback to the provider"]));
+            (FormFacts(toWang)["Handling opinion"], FormFacts(toWang)["Feedback to the provider"]));
 
         // Not resolved: he reopens it, once; Sun Hao has it again with a new handling deadline.
         var (reopened, _) = await _t.Teams.ExecuteAsync(TeamsUser.WangLei, TransferCards.ReopenVerb, Press(toWang, TransferCards.ReopenVerb, (TransferCards.ReopenReasonInput, "Only one case arrived.")));
@@ -157,7 +158,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         Assert.Null(Action(final, TransferCards.ReopenVerb));
         var (closed, _) = await _t.Teams.ExecuteAsync(TeamsUser.WangLei, TransferCards.CloseVerb, Press(final, TransferCards.CloseVerb, (TransferCards.RatingInput, "4"), (TransferCards.CommentInput, "Sorted, thanks.")));
         Assert.EndsWith("closed", Text(closed!, "status"), StringComparison.Ordinal);
-        Assert.Equal(("4 / 5", "Sorted, thanks."), (Facts(closed!, "form")["Rating of the handling"], Facts(closed!, "form")["Provider's comment"]));
+        Assert.Equal(("4 / 5", "Sorted, thanks."), (FormFacts(closed!)["Rating of the handling"], FormFacts(closed!)["Provider's comment"]));
         Assert.Null(closed!["actions"]);
         Assert.Null(ById(closed!, "deadlines"));
         var closedNote = (await Chats.NotifiedAsync(SunHao, TransferRegister.Closed)).Body!;
@@ -194,11 +195,11 @@ public sealed class TransferFlowTests : IAsyncLifetime
             Press(toSun, TransferCards.ForwardVerb, (TransferCards.PostInput, "office"), (TransferCards.ForwardReasonInput, "It is about the delivery policy.")));
 
         // Sun Hao's answer shows where it went, without actions: it is no longer his post's.
-        Assert.Equal("Office", Facts(forwarded!, "form")["Receiver"]);
+        Assert.Equal("Office", FormFacts(forwarded!)["Receiver"]);
         Assert.Null(Action(forwarded!, TransferCards.AcknowledgeVerb));
         // Liu Yang (the office, in Chinese) gets it, with two working hours from now to acknowledge.
         var toLiu = CardOf(await Chats.NotifiedAsync(LiuYang, TransferRegister.Routed));
-        Assert.Equal("Sun Hao 孙浩 将此信息表转交办公室（It is about the delivery policy.）。请于 2026-11-30 12:30 前确认接收。", Text(toLiu, "notice"));
+        Assert.Equal("Sun Hao 孙浩将此信息表转交办公室（It is about the delivery policy.）。请于2026-11-30 12:30前确认接收。", Text(toLiu, "notice"));
         Assert.Contains("转交办公室：It is about the delivery policy.", Text(toLiu, "step.1"), StringComparison.Ordinal);
         Assert.NotNull(Action(toLiu, TransferCards.AcknowledgeVerb));
         // Sun Hao's old card can no longer act on it.
@@ -241,7 +242,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
 
         // The post's lead may act on it.
         var (byLead, _) = await _t.Teams.ExecuteAsync(LiuYang, TransferCards.AcknowledgeVerb, ack, locale: "zh-CN");
-        Assert.Equal("客户服务部 · Liu Yang 刘洋", Facts(byLead!, "form")["接收人"]);
+        Assert.Equal("客户服务部 · Liu Yang 刘洋", FormFacts(byLead!)["接收人"]);
     }
 
     [Fact]
@@ -250,7 +251,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         // The same submission, delivered three times at once: one form, one number, one message to the receiver.
         var submit = SubmitData(Guid.NewGuid(), Inputs());
         var sends = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _t.Teams.ExecuteAsync(TeamsUser.WangLei, TransferCards.SubmitVerb, submit, activityId: "f:same-send")));
-        Assert.All(sends, s => Assert.Equal("Information transfer XX-2026-000001", Title(s.Card!)));
+        Assert.All(sends, s => Assert.Equal("XX-2026-000001", Title(s.Card!)));
 
         // The same acknowledgement three times at once, the same handling twice.
         var toSun = CardOf(await Chats.NotifiedAsync(SunHao, TransferRegister.Routed));
@@ -286,7 +287,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         var (early, _) = await _t.Teams.ExecuteAsync(TeamsUser.WangLei, TransferCards.CloseVerb, StepData(TransferCards.CloseVerb, form.Id, 2, (TransferCards.RatingInput, "5")));
 
         Assert.Equal("Sun Hao 孙浩 already acknowledged this form at 2026-11-30 10:00; nothing was changed.", Text(ackAgain!, "notice"));
-        Assert.Equal("Sun Hao 孙浩 已于 2026-11-30 10:00 确认接收了此信息表；未做任何更改。", Text(handleOld!, "notice"));
+        Assert.Equal("Sun Hao 孙浩已于2026-11-30 10:00确认接收了此信息表；未做任何更改。", Text(handleOld!, "notice"));
         Assert.Equal("This card carries a number (9) that I never issued, so nothing was changed. Open the card again from the chat.", MessageOf(future));
         Assert.Equal("That is not possible now: the form is acknowledged, being handled. Nothing was changed.", Text(early!, "notice"));
         var stored = await _t.FormAsync(form.Id);
@@ -302,8 +303,8 @@ public sealed class TransferFlowTests : IAsyncLifetime
         var zhaos = await _t.SubmitAsync(ZhaoMin, Inputs("supply", "Three shops in Xinzhuang are out of stock."));
 
         var today = CardOf(await Chats.SayAsync(TeamsUser.LiNa, "今日信息", "zh-CN"));
-        Assert.Equal("华东一组 · 2026-11-30 的信息表", Title(today));
-        Assert.Equal("共 2 · 待接收 2 · 处理中 0 · 已处理 0 · 已关闭 0 · 已督办 0", Text(today, "counts"));
+        Assert.Equal("华东一组 · 2026-11-30的信息表", Title(today));
+        Assert.Equal("共2张：待接收2，处理中0，已处理0，已关闭0，已督办0", Text(today, "counts"));
         Assert.Equal("Wang Lei 王磊 · XX-2026-000001 · 市场信息 · 待接收", ById(today, "row.XX-2026-000001")!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>());
         Assert.Null(ById(today, "row.XX-2026-000003"));
 
@@ -311,11 +312,11 @@ public sealed class TransferFlowTests : IAsyncLifetime
         var (leadCard, _) = await _t.Teams.ExecuteAsync(TeamsUser.LiNa, TransferCards.ViewVerb, Copy(Action(ById(today, "row.XX-2026-000001")!, TransferCards.ViewVerb)!["data"]!.AsObject()), locale: "zh-CN");
         Assert.Null(Action(leadCard!, TransferCards.AcknowledgeVerb));
         var (badRating, _) = await _t.Teams.ExecuteAsync(TeamsUser.LiNa, TransferCards.RateValueVerb, Press(leadCard!, TransferCards.RateValueVerb, (TransferCards.ValueInput, "9")), locale: "zh-CN");
-        Assert.Contains("请选择 1 到 5 的评分。", Text(badRating!, "errors"), StringComparison.Ordinal);
+        Assert.Contains("请选择1到5的评分。", Text(badRating!, "errors"), StringComparison.Ordinal);
         var rate = Press(leadCard!, TransferCards.RateValueVerb, (TransferCards.ValueInput, "5"));
         var (rated, _) = await _t.Teams.ExecuteAsync(TeamsUser.LiNa, TransferCards.RateValueVerb, rate, locale: "zh-CN");
         await _t.Teams.ExecuteAsync(TeamsUser.LiNa, TransferCards.RateValueVerb, rate, locale: "zh-CN");
-        Assert.Equal("5 / 5（Li Na 李娜）", Facts(rated!, "form")["信息价值"]);
+        Assert.Equal("5 / 5（Li Na 李娜）", FormFacts(rated!)["信息价值"]);
 
         // Wang Lei leads East 2: he checks Zhao Min's form and may rate it; Sun Hao may not.
         var east2 = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "forms today"));
@@ -336,8 +337,8 @@ public sealed class TransferFlowTests : IAsyncLifetime
         Assert.Null(ById(inbox, "row.XX-2026-000001"));
 
         Assert.Equal("Forms today is for leads (and their delegates); you do not lead a team.", Chats.TextOf(await Chats.SayAsync(TeamsUser.ChenJie, "forms today")));
-        Assert.Equal("您不在任何接收岗位，不会收到信息表。输入 **我的信息表** 查看您发送的信息表。", Chats.TextOf(await Chats.SayAsync(ZhaoMin, "待处理信息", "zh-CN")));
-        Assert.Equal("“昨天”不是日期；请写成 年-月-日，例如：今日信息 2026-11-27。", Chats.TextOf(await Chats.SayAsync(TeamsUser.LiNa, "今日信息 昨天", "zh-CN")));
+        Assert.Equal("您不在任何接收岗位，不会收到信息表。输入“我的信息表”查看您发送的信息表。", Chats.TextOf(await Chats.SayAsync(ZhaoMin, "待处理信息", "zh-CN")));
+        Assert.Equal("“昨天”不是日期；请按“年-月-日”填写，例如：“今日信息 2026-11-27”。", Chats.TextOf(await Chats.SayAsync(TeamsUser.LiNa, "今日信息 昨天", "zh-CN")));
 
         await using var db = _bot.CreateDbContext();
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "transfer.value-rated"));
@@ -490,8 +491,15 @@ public sealed class TransferFlowTests : IAsyncLifetime
     {
         var table = CardOf(await Chats.SayAsync(LiuYang, "信息路由", "zh-CN"));
         Assert.Equal("信息传递分派表", Title(table));
-        Assert.Equal("客户服务部 (Sun Hao 孙浩; 负责人 Liu Yang 刘洋) · 一般 2/4/16 小时 · 紧急 0.5/1/4 小时", Facts(table, "routing")["客户投诉"]);
-        Assert.Equal("办公室 (Liu Yang 刘洋; 负责人 Gao Feng 高峰)", Facts(table, "routing")["岗位无人时转至"]);
+        var routing = ById(table, "routing")!["items"]!.AsArray().Select(i => i!["text"]!.GetValue<string>()).ToList();
+        Assert.Equal(
+            [
+                "客户投诉", "送达客户服务部（Sun Hao 孙浩；负责人Liu Yang 刘洋）。",
+                "一般：2个工作小时内确认接收（超过4个工作小时上报督办），16个工作小时内处理完毕。",
+                "紧急：0.5个工作小时内确认接收（超过1个工作小时上报督办），4个工作小时内处理完毕。",
+            ],
+            routing.Skip(routing.IndexOf("客户投诉")).Take(4));
+        Assert.Equal(["岗位无人时转至", "办公室（Liu Yang 刘洋；负责人Gao Feng 高峰）"], routing[^2..]);
 
         var moved = CardOf(await Chats.SayAsync(LiuYang, "routing complaint office"));
         var nowhere = Chats.TextOf(await Chats.SayAsync(LiuYang, "routing complaint nowhere"));
@@ -519,7 +527,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         // The refresh (an Action.Execute without typed arguments) answers the same day's list, now current.
         await _t.Teams.ExecuteAsync(SunHao, TransferCards.AcknowledgeVerb, StepData(TransferCards.AcknowledgeVerb, await FirstFormIdAsync(), 1));
         var (again, _) = await _t.Teams.ExecuteAsync(TeamsUser.LiNa, TransferCards.TodayVerb, refresh["action"]!["data"]!.AsObject(), locale: "zh-CN");
-        Assert.Equal("共 1 · 待接收 0 · 处理中 1 · 已处理 0 · 已关闭 0 · 已督办 0", Text(again!, "counts"));
+        Assert.Equal("共1张：待接收0，处理中1，已处理0，已关闭0，已督办0", Text(again!, "counts"));
     }
 
     private async Task<Guid> FirstFormIdAsync()

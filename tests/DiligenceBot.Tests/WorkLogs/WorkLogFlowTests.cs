@@ -137,8 +137,8 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Single(await Chats.SettledSentToAsync(TeamsUser.LiNa));
         Assert.Equal("Wang Lei 王磊的11月27日（星期五）工作日志", Title(review));
         Assert.Equal("Huamei Store\nXinhua Kiosk", Answer(review, "answer.customers"));
-        Assert.StartsWith("按时 · 第 1 版", Text(review, "status"), StringComparison.Ordinal);
-        Assert.Equal("批准", Action(review, "worklog.approve")!["title"]!.GetValue<string>());
+        Assert.StartsWith("按时 · 第1版", Text(review, "status"), StringComparison.Ordinal);
+        Assert.Equal("通过", Action(review, "worklog.approve")!["title"]!.GetValue<string>());
         Assert.NotNull(Action(review, "worklog.return"));
         Assert.Equal(1, Action(review, "worklog.approve")!["data"]!["revision"]!.GetValue<int>());
     }
@@ -224,7 +224,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         returnData["c.example"] = "true";
         var (incomplete, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.return", Copy(returnData), locale: "zh-CN");
         Assert.Contains("至少填写评价、要求或建议中的一项", Text(incomplete!, "errors"), StringComparison.Ordinal);
-        Assert.Contains("请选择 1 到 5 的质量评分", Text(incomplete!, "errors"), StringComparison.Ordinal);
+        Assert.Contains("请选择1到5的质量评分", Text(incomplete!, "errors"), StringComparison.Ordinal);
         Assert.Contains("被退回的日志不能作为团队优秀示例", Text(incomplete!, "errors"), StringComparison.Ordinal);
         Assert.Equal("true", ById(incomplete!, "c.example")!["value"]!.GetValue<string>());
         returnData["c.example"] = "false";
@@ -238,7 +238,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         returnData["c.requirement"] = "写清每家店的订货量";
         returnData["c.rating"] = "3";
         var (returned, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.return", returnData, locale: "zh-CN");
-        Assert.StartsWith("已由 Li Na 李娜 退回", Text(returned!, "decision"), StringComparison.Ordinal);
+        Assert.StartsWith("已被Li Na 李娜退回", Text(returned!, "decision"), StringComparison.Ordinal);
         Assert.Null(Action(returned!, "worklog.approve"));
 
         // Wang Lei gets his log back, prefilled, with the comment on top.
@@ -260,7 +260,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var (summary2, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", resubmit);
         Assert.Equal("Waiting for your lead's review · On time · Revision 2", Text(summary2!, "status"));
         var review2 = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested, n => n.Revision == 2));
-        Assert.StartsWith("按时 · 第 2 版", Text(review2, "status"), StringComparison.Ordinal);
+        Assert.StartsWith("按时 · 第2版", Text(review2, "status"), StringComparison.Ordinal);
 
         // The old review card (revision 1) can no longer decide anything.
         var (stale, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.approve", Copy(Action(review1, "worklog.approve")!["data"]!.AsObject()), locale: "zh-CN");
@@ -272,7 +272,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         approveData["c.evaluation"] = "订货量写清楚了\n客户名单完整";
         approveData["c.example"] = "true";
         var (approved, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.approve", approveData, locale: "zh-CN");
-        Assert.StartsWith("已由 Li Na 李娜 批准", Text(approved!, "decision"), StringComparison.Ordinal);
+        Assert.StartsWith("Li Na 李娜已审阅通过", Text(approved!, "decision"), StringComparison.Ordinal);
         Assert.Equal("评价\n订货量写清楚了\n客户名单完整", Shown(approved!, "comment.evaluation"));
         Assert.Equal("Li Na 李娜已将其标为团队优秀示例", Text(approved!, "praised"));
 
@@ -331,7 +331,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Equal("Fri\u00a027\u00a0Nov\nSubmitted", Shown(mine, "row.2026-11-27"));
         Assert.Single(Actions(mine), a => a["verb"]?.GetValue<string>() == "worklog.view");
         Assert.Equal("Team logs are for leads (and their delegates); you do not lead a team.", notLead);
-        Assert.Equal("“yesterday”不是日期；请写成 年-月-日，例如：团队日志 2026-11-27。", badDate);
+        Assert.Equal("“yesterday”不是日期；请按“年-月-日”填写，例如：“团队日志 2026-11-27”。", badDate);
 
         // After the meeting started, the same list says Missing, in red.
         _time.Advance(TimeSpan.FromMinutes(25));
@@ -383,7 +383,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
 
         var (best, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.best", new JsonObject { ["verb"] = "worklog.best" }, locale: "zh-CN");
         Assert.Equal("2026年11月优秀日志", Title(best!));
-        Assert.Equal("Wang Lei 王磊\n11月27日（周五） · 已批准 · 5 / 5 · 优秀示例", Shown(best!, "best." + logId));
+        Assert.Equal("Wang Lei 王磊\n11月27日（周五） · 已通过 · 5 / 5 · 优秀示例", Shown(best!, "best." + logId));
         await using var db = _bot.CreateDbContext();
         Assert.NotNull((await db.WorkLogs.SingleAsync()).PraisedAt);
     }
