@@ -85,6 +85,28 @@ public sealed class Outbox(BotApp bot)
         }
     }
 
+    /// <summary>The stored notification <paramref name="id"/> once <paramref name="condition"/> holds; fails after the patience.</summary>
+    public async Task<Notification> WhenAsync(long id, Func<Notification, bool> condition)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            await using var db = bot.CreateDbContext();
+            var notification = await db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id);
+            if (condition(notification))
+            {
+                return notification;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new XunitException($"Notification #{id} did not reach the awaited state within {Patience.TotalSeconds:0} s: {Describe([notification])}");
+            }
+
+            await Task.Delay(Poll);
+        }
+    }
+
     private static string Describe(IEnumerable<Notification> rows) =>
         string.Join("; ", rows.Select(n => $"#{n.Id} {n.Kind} to {n.RecipientId} rev {n.Revision} {n.Status} (attempts {n.Attempts}, next {n.NextAttemptAt:O}, {n.LastError})"));
 }

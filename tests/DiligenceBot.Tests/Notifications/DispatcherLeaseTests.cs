@@ -76,5 +76,5 @@ public sealed class DispatcherLeaseTests : IAsyncLifetime
         Assert.Single(_chats.SentTo(TeamsUser.WangLei));
     }
 
-    private Task<Notification> WaitForAsync(long id, Func<Notification, bool> condition) => NotificationDispatcherTests.WaitForAsync(_bot, id, condition);
+    private Task<Notification> WaitForAsync(long id, Func<Notification, bool> condition) => new Outbox(_bot).WhenAsync(id, condition);
 }

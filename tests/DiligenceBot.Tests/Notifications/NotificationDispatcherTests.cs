@@ -126,22 +126,5 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
         return notification.Id;
     }
 
-    private Task<Notification> WaitForAsync(long id, Func<Notification, bool> condition) => WaitForAsync(_bot, id, condition);
-
-    /// <summary>The stored notification once <paramref name="condition"/> holds (or as it is after 30 s).</summary>
-    internal static async Task<Notification> WaitForAsync(BotApp bot, long id, Func<Notification, bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using var db = bot.CreateDbContext();
-            var notification = await db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id);
-            if (condition(notification) || DateTime.UtcNow > until)
-            {
-                return notification;
-            }
-
-            await Task.Delay(25);
-        }
-    }
+    private Task<Notification> WaitForAsync(long id, Func<Notification, bool> condition) => new Outbox(_bot).WhenAsync(id, condition);
 }
