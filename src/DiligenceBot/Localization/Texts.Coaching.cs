@@ -59,7 +59,6 @@ public static partial class Texts
         public static readonly Text WhatToDo = new("What to do", "做什么");
         public static readonly Text ActionsAfterConfirm = new("Scheduled once you confirm: {0}", "确认后将安排：{0}");
         public static readonly Text OpenActions = new("Open actions", "待完成的行动");
-        public static readonly Text NoOpenActions = new("None.", "无。");
         public static readonly Text ActionDue = new("{0} — due {1}", "{0}（{1}前完成）");
         public static readonly Text ActionOverdue = new("{0} — overdue since {1}", "{0}（已于{1}逾期）");
         public static readonly Text MarkDone = new("Done", "已完成");

@@ -144,6 +144,7 @@ public static partial class Texts
             "You are not in a receiving post, so no forms come to you. Type **my forms** for the ones you sent.",
             "您不在任何接收岗位，不会收到信息表。输入“我的信息表”查看您发送的信息表。");
         public static readonly Text TodayTitle = new("{0} · forms of {1}", "{0} · {1}的信息表");
+        public static readonly Text TodayTitleTeams = new("Your teams' forms", "您所带团队的信息表");
         public static readonly Text TodayCounts = new(
             "Sent {0} · waiting {1} · being handled {2} · handled {3} · closed {4} · escalated {5}",
             "共{0}张：待接收{1}，处理中{2}，已处理{3}，已关闭{4}，已督办{5}");

@@ -8,7 +8,6 @@ public static partial class Texts
 {
     public static class Common
     {
-        public static readonly Text BotName = new("DiligenceBot", "勤勉助手");
         public static readonly Text NotUnderstood = new(
             "Sorry, I did not understand \"{0}\". Type **help** to see what I can do.",
             "抱歉，我没有理解“{0}”。输入“帮助”查看我能做什么。");
@@ -96,10 +95,6 @@ public static partial class Texts
 
     public static class WorkLogs
     {
-        public static readonly Text FormTitle = new("Work log for {0}", "{0}工作日志");
-        public static readonly Text FormIntro = new(
-            "Due at the start of your daily meeting ({0}). Fields marked * are required.",
-            "请在例会开始前（{0}）提交。带*的为必填项。");
         public static readonly Text Submit = new("Submit log", "提交日志");
         public static readonly Text Resubmit = new("Submit revision", "提交修改");
         public static readonly Text FixErrors = new("Please fix the fields marked below; nothing was saved yet.", "请修改下面标出的内容；尚未保存。");
@@ -129,13 +124,8 @@ public static partial class Texts
         public static readonly Text Evaluation = new("Evaluation", "评价");
         public static readonly Text Requirement = new("Requirement", "要求");
         public static readonly Text Suggestion = new("Suggestion", "建议");
-        public static readonly Text LeadComment = new("Comment from {0}", "{0}的点评");
         public static readonly Text Approve = new("Approve", "通过");
-        public static readonly Text Return = new("Return with a comment…", "退回并点评…");
         public static readonly Text ReturnConfirm = new("Return to {0}", "退回给{0}");
-        public static readonly Text CommentHint = new(
-            "Short, specific and guiding: fill in at least one of evaluation, requirement, suggestion.",
-            "简短、具体、有指导性：评价、要求、建议至少填写一项。");
         public static readonly Text ErrorCommentNeeded = new("To return a log, write at least one of evaluation, requirement or suggestion.", "退回日志需至少填写评价、要求或建议中的一项。");
         public static readonly Text ErrorRating = new("Choose a quality rating from 1 to 5.", "请选择1到5的质量评分。");
         public static readonly Text NotAllowedToReview = new(
@@ -168,7 +158,6 @@ public static partial class Texts
         public static readonly Text NoTemplate = new(
             "Your team has no work log template yet; ask your administrator to set one up.",
             "您的团队还没有工作日志模板，请联系管理员设置。");
-        public static readonly Text NotYourTeam = new("You can only open logs of your own team; nothing was shown.", "您只能查看自己团队的日志。");
         public static readonly Text LeadUnreachable = new(
             "Saved. Your lead has not installed DiligenceBot yet, so they will see it under team logs.",
             "已保存。您的组长尚未安装勤勉助手，可在“团队日志”中查看。");
@@ -205,7 +194,7 @@ public static partial class Texts
         public static readonly Text SubmittedAt = new("submitted {0}", "提交于{0}");
         public static readonly Text StateNotYetDue = new("Not yet due", "尚未到截止时间");
         public static readonly Text StateExample = new("Example", "优秀示例");
-        public static readonly Text TeamLogsTitle2 = new("{0} · logs for {1}", "{0}·{1}的日志");
+        public static readonly Text TeamLogsTitle = new("{0} · logs for {1}", "{0}·{1}的日志");
         public static readonly Text TeamsLogsTitle = new("Your teams' logs", "您团队的日志");
         public static readonly Text TeamCountsBeforeDue = new(
             "Submitted {0} · not yet due {1} · approved {2} · returned {3}",
@@ -255,9 +244,6 @@ public static partial class Texts
         public static readonly Text MeetingChanged = new(
             "{0} now meets at {1} ({2}); managers are reminded {3} minutes before. The schedule took effect at once.",
             "{0}的例会时间已改为{1}（{2}），提前{3}分钟提醒客户经理。日程已立即生效。");
-        public static readonly Text ReminderNotice = new(
-            "Reminder: your work log for {0} is due at the start of the daily meeting, {1} — in {2} minutes.",
-            "提醒：{0}的工作日志须在例会开始（{1}）前提交，还有{2}分钟。");
         public static readonly Text ReminderSummary = new("Your work log is due in {0} minutes", "您的工作日志还有{0}分钟截止");
         public static readonly Text ReminderIn = new("Reminder: your work log is due in {0} minutes.", "提醒：您的工作日志还有{0}分钟截止。");
         public static readonly Text DigestNotice = new(
@@ -267,6 +253,9 @@ public static partial class Texts
         public static readonly Text ReviewReminderNotice = new(
             "{0} log(s) from {1} are still waiting for your review; the meeting started at {2}.",
             "{1}有{0}篇日志仍在等待您审阅；例会已于{2}开始。");
+        public static readonly Text ReviewReminderNoticeTeams = new(
+            "{0} log(s) are still waiting for your review; the meeting started at {1}.",
+            "您所带团队有{0}篇日志仍在等待您审阅；例会已于{1}开始。");
         public static readonly Text ReviewReminderSummary = new("Logs are waiting for your review", "有日志等待您审阅");
         public static readonly Text MissingToLead = new(
             "Why you get this: {0} has not submitted a work log for {1} consecutive working days (as of {2}). A short talk may help.",

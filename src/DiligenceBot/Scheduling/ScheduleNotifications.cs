@@ -66,47 +66,88 @@ public sealed class ReminderRenderer(WorkLogBook book, HolidayCalendars calendar
 }
 
 /// <summary>
-/// To the lead before the meeting (and after it, when logs wait for review; subject: the team and the meeting's day):
-/// the team's logs read at that meeting, with "not yet due" for those still to come.
+/// To the lead before the meeting (and after it, when logs wait for review; subject: the lead and the moment, see
+/// <see cref="TeamScheduleJob"/>): every team the person leads whose meeting is at that moment, grouped by team, with
+/// the logs read at that meeting and "not yet due" for those still to come. After the meeting, only the teams whose
+/// logs still wait.
 /// </summary>
-public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calendars) : INotificationRenderer
+public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calendars, Microsoft.Extensions.Options.IOptions<SchedulingOptions> options) : INotificationRenderer
 {
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
-        if (!Subjects.TryParse(notification.SubjectId, out var teamId, out var meetingDay))
+        if (!Subjects.TryParse(notification.SubjectId, out var leadId, out var utcDay) || leadId != recipient.Id)
         {
             return null;
         }
 
-        var team = await book.TeamAsync(teamId, cancellationToken);
-        var schedule = calendars.ScheduleOf(team);
-        var day = ScheduleMath.LogReadAtMeeting(schedule, meetingDay);
-        var template = await book.TemplateForAsync(team, cancellationToken);
-        var managers = await book.Db.People.AsNoTracking().Where(p => p.TeamId == team.Id).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
-        var ids = managers.Select(m => m.Id).ToList();
-        var logs = await book.Db.WorkLogs.AsNoTracking().Include(l => l.Revisions)
-            .Where(l => l.WorkDate == day && ids.Contains(l.ManagerId)).ToListAsync(cancellationToken);
-        var rows = managers.Select(m =>
+        var moment = TeamScheduleJob.MomentOf(utcDay, notification.Revision);
+        var review = notification.Kind == TeamScheduleJob.ReviewReminder;
+        var sections = new List<WorkLogCards.TeamSection>();
+        int submitted = 0, missing = 0, waiting = 0;
+        string? meeting = null;
+        foreach (var team in await LeadTeams.LedByAsync(book.Db, recipient.TenantId, recipient.Id, cancellationToken))
         {
-            var log = logs.SingleOrDefault(l => l.ManagerId == m.Id);
-            return new WorkLogCards.TeamRow(m, log, log is null || template is null ? null : OneLine(log, template, language));
-        }).ToList();
-        var meeting = $"{team.MeetingTime:HH\\:mm}";
-        var timing = book.Timing(team, day);
-        if (notification.Kind == TeamScheduleJob.ReviewReminder)
-        {
-            var waiting = logs.Count(l => l.Status == WorkLogStatus.Submitted);
-            if (waiting == 0)
+            var schedule = calendars.ScheduleOf(team);
+            if (MeetingDayAt(schedule, moment, review) is not { } meetingDay)
             {
-                return null;
+                continue;
             }
 
-            var card = WorkLogCards.TeamLogs(team, day, rows, language, Texts.Schedule.ReviewReminderNotice.Format(language, waiting, WorkLogCards.LongDate(day, language), meeting), timing);
-            return OutgoingActivity.FromCard(card, Texts.Schedule.ReviewReminderSummary.In(language));
+            var day = ScheduleMath.LogReadAtMeeting(schedule, meetingDay);
+            var template = await book.TemplateForAsync(team, cancellationToken);
+            var managers = await book.Db.People.AsNoTracking().Where(p => p.TeamId == team.Id).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
+            var ids = managers.Select(m => m.Id).ToList();
+            var logs = await book.Db.WorkLogs.AsNoTracking().Include(l => l.Revisions)
+                .Where(l => l.WorkDate == day && ids.Contains(l.ManagerId)).ToListAsync(cancellationToken);
+            var teamWaiting = logs.Count(l => l.Status == WorkLogStatus.Submitted);
+            if (review && teamWaiting == 0)
+            {
+                continue;
+            }
+
+            var rows = managers.Select(m =>
+            {
+                var log = logs.SingleOrDefault(l => l.ManagerId == m.Id);
+                return new WorkLogCards.TeamRow(m, log, log is null || template is null ? null : OneLine(log, template, language));
+            }).ToList();
+            sections.Add(new WorkLogCards.TeamSection(team, day, rows, book.Timing(team, day)));
+            submitted += logs.Count;
+            missing += managers.Count - logs.Count;
+            waiting += teamWaiting;
+            meeting ??= $"{team.MeetingTime:HH\\:mm}";
         }
 
-        var digest = WorkLogCards.TeamLogs(team, day, rows, language, Texts.Schedule.DigestNotice.Format(language, meeting), timing);
-        return OutgoingActivity.FromCard(digest, Texts.Schedule.DigestSummary.Format(language, logs.Count, managers.Count - logs.Count));
+        if (sections.Count == 0)
+        {
+            return null;
+        }
+
+        if (review)
+        {
+            var notice = sections.Count == 1
+                ? Texts.Schedule.ReviewReminderNotice.Format(language, waiting, WorkLogCards.LongDate(sections[0].Date, language), meeting!)
+                : Texts.Schedule.ReviewReminderNoticeTeams.Format(language, waiting, meeting!);
+            return OutgoingActivity.FromCard(WorkLogCards.TeamLogs(sections, language, notice), Texts.Schedule.ReviewReminderSummary.In(language));
+        }
+
+        var digest = WorkLogCards.TeamLogs(sections, language, Texts.Schedule.DigestNotice.Format(language, meeting!));
+        return OutgoingActivity.FromCard(digest, Texts.Schedule.DigestSummary.Format(language, submitted, missing));
+    }
+
+    /// <summary>The working day whose meeting puts the team's digest (or review reminder) at <paramref name="moment"/>, if any.</summary>
+    private DateOnly? MeetingDayAt(TeamSchedule schedule, DateTimeOffset moment, bool review)
+    {
+        var local = ScheduleMath.LocalDate(TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone), moment);
+        for (var d = local.AddDays(-1); d <= local.AddDays(1); d = d.AddDays(1))
+        {
+            if (ScheduleMath.IsWorkingDay(schedule, d)
+                && (review ? TeamScheduleJob.ReviewReminderAt(schedule, d, options.Value) : TeamScheduleJob.DigestAt(schedule, d, options.Value)) == moment)
+            {
+                return d;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A one-line summary: the first two answers of the current revision.</summary>

@@ -132,10 +132,10 @@ public sealed class TeamScheduleJob(
 
         foreach (var day in CandidateDays(schedule, from, to))
         {
-            var meeting = ScheduleMath.MeetingStart(schedule, day);
-            if (team.LeadId is { } leadId && Within(meeting.AddMinutes(-o.DigestMinutesBefore), from, to))
+            var digestAt = DigestAt(schedule, day, o);
+            if (team.LeadId is { } leadId && Within(digestAt, from, to))
             {
-                wanted.Add(Notification.Create(team.TenantId, Digest, Subject(team.Id, day), 0, leadId, to));
+                wanted.Add(LeadMoment(team.TenantId, Digest, leadId, digestAt, to));
             }
 
             // Escalations at the deadline (the meeting, or a same-day team's due time), about the day it covers.
@@ -145,10 +145,11 @@ public sealed class TeamScheduleJob(
             }
 
             var read = ScheduleMath.LogReadAtMeeting(schedule, day);
-            if (team.LeadId is { } lead && Within(meeting.AddMinutes(o.ReviewReminderMinutesAfter), from, to)
+            var reviewAt = ReviewReminderAt(schedule, day, o);
+            if (team.LeadId is { } lead && Within(reviewAt, from, to)
                 && await db.WorkLogs.AnyAsync(l => l.TeamId == team.Id && l.WorkDate == read && l.Status == WorkLogStatus.Submitted, cancellationToken))
             {
-                wanted.Add(Notification.Create(team.TenantId, ReviewReminder, Subject(team.Id, day), 0, lead, to));
+                wanted.Add(LeadMoment(team.TenantId, ReviewReminder, lead, reviewAt, to));
             }
         }
 
@@ -242,6 +243,29 @@ public sealed class TeamScheduleJob(
     }
 
     private static bool Within(DateTimeOffset at, DateTimeOffset from, DateTimeOffset to) => at > from && at <= to;
+
+    /// <summary>When the lead gets the digest of the logs read at <paramref name="meetingDay"/>'s meeting.</summary>
+    public static DateTimeOffset DigestAt(TeamSchedule schedule, DateOnly meetingDay, SchedulingOptions o) =>
+        ScheduleMath.MeetingStart(schedule, meetingDay).AddMinutes(-o.DigestMinutesBefore);
+
+    /// <summary>When the lead is reminded of logs still waiting for review after <paramref name="meetingDay"/>'s meeting.</summary>
+    public static DateTimeOffset ReviewReminderAt(TeamSchedule schedule, DateOnly meetingDay, SchedulingOptions o) =>
+        ScheduleMath.MeetingStart(schedule, meetingDay).AddMinutes(o.ReviewReminderMinutesAfter);
+
+    /// <summary>
+    /// A message to a lead at a moment (subject: the lead and the UTC day; revision: the UTC minute of that day): every
+    /// team the person leads whose digest (or review reminder) falls at that moment queues the same key, so a lead of
+    /// several teams meeting at the same time gets one message covering all of them, grouped by team.
+    /// </summary>
+    private static Notification LeadMoment(string tenantId, string kind, string leadId, DateTimeOffset at, DateTimeOffset now)
+    {
+        var utc = at.ToUniversalTime();
+        return Notification.Create(tenantId, kind, Subject(leadId, DateOnly.FromDateTime(utc.DateTime)), utc.Hour * 60 + utc.Minute, leadId, now);
+    }
+
+    /// <summary>The moment a <see cref="LeadMoment"/> message is about: its UTC day and minute.</summary>
+    public static DateTimeOffset MomentOf(DateOnly utcDay, int minute) =>
+        new DateTimeOffset(utcDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(minute);
 
     public static string Subject(string teamId, DateOnly day) => $"{teamId}:{Day(day)}";
 

@@ -435,20 +435,29 @@ public static class TransferCards
     public static AdaptiveCard List(string title, IReadOnlyList<ListRow> rows, string emptyText, Language language, string? counts = null, CardRefresh? refresh = null)
     {
         var card = new AdaptiveCard { FallbackText = title, Refresh = refresh, Body = [Title(title)] };
+        card.Body.AddRange(ListItems(rows, emptyText, language, counts));
+        return card;
+    }
+
+    /// <summary>A list's counts and rows (or its empty text); <paramref name="id"/> names the counts and empty blocks (e.g. per team).</summary>
+    public static List<CardElement> ListItems(IReadOnlyList<ListRow> rows, string emptyText, Language language, string? counts = null, Func<string, string>? id = null)
+    {
+        id ??= static name => name;
+        var items = new List<CardElement>();
         if (counts is not null)
         {
-            card.Body.Add(new TextBlock(counts) { Id = "counts", IsSubtle = true, Spacing = Spacing.None });
+            items.Add(new TextBlock(counts) { Id = id("counts"), IsSubtle = true, Spacing = Spacing.None });
         }
 
         if (rows.Count == 0)
         {
-            card.Body.Add(new TextBlock(emptyText) { Id = "empty" });
-            return card;
+            items.Add(new TextBlock(emptyText) { Id = id("empty") });
+            return items;
         }
 
         foreach (var row in rows)
         {
-            card.Body.Add(new ColumnSet
+            items.Add(new ColumnSet
             {
                 Id = "row." + row.Form.Number,
                 Columns =
@@ -463,7 +472,7 @@ public static class TransferCards
             });
         }
 
-        return card;
+        return items;
     }
 
     /// <summary>One category of the routing table: its name, then sentences (where it goes, its deadlines per urgency).</summary>

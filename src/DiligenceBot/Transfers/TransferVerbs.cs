@@ -514,38 +514,56 @@ public sealed class FormsTodayVerb(TransferRegister register) : IBotVerb
             return BotAnswer.Refused(Texts.Transfers.NotALead.In(language));
         }
 
-        var teams = (await register.Db.Teams.AsNoTracking().Where(t => t.TenantId == request.TenantId).OrderBy(t => t.Id).ToListAsync(cancellationToken))
-            .Where(t => t.IsReviewer(person.Id))
-            .ToList();
+        var teams = await LeadTeams.ReviewedByAsync(register.Db, request.TenantId, person.Id, cancellationToken);
         if (teams.Count == 0)
         {
             return BotAnswer.Refused(Texts.Transfers.NotALead.In(language));
         }
 
-        // One card per answer: the first team led (as "team logs" does).
-        var team = teams[0];
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone);
-        // Typed after the command, or carried by the list's own refresh.
+        // Typed after the command, or carried by the list's own refresh; otherwise each team's today, in its time zone.
         var argument = request.Arguments.Trim() is { Length: > 0 } typed ? typed : UserText.Clean(request.Card.String("date"));
-        DateOnly date;
-        if (argument.Length == 0)
+        DateOnly? asked = null;
+        if (argument.Length > 0)
         {
-            date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(register.Now, zone).DateTime);
-        }
-        else if (!DateOnly.TryParseExact(argument, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-        {
-            return BotAnswer.Refused(Texts.Transfers.BadDate.Format(language, argument.Length > 20 ? argument[..20] : argument));
+            if (!DateOnly.TryParseExact(argument, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                return BotAnswer.Refused(Texts.Transfers.BadDate.Format(language, argument.Length > 20 ? argument[..20] : argument));
+            }
+
+            asked = d;
         }
 
-        var from = Start(zone, date);
-        var to = Start(zone, date.AddDays(1));
-        var forms = await register.Db.Set<TransferForm>().AsNoTracking()
-            .Where(f => f.TenantId == request.TenantId && f.ProviderTeamId == team.Id && f.SentAt >= from && f.SentAt < to)
-            .OrderBy(f => f.Sequence)
-            .ToListAsync(cancellationToken);
+        // Every team the person leads, grouped by team (as "team logs").
+        var categories = await Lists.CategoryNamesAsync(register, request.TenantId, language, cancellationToken);
+        var single = teams.Count == 1;
+        var groups = new List<TeamGroup>();
+        string? firstDay = null;
+        foreach (var team in teams)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone);
+            var date = asked ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(register.Now, zone).DateTime);
+            var from = Start(zone, date);
+            var to = Start(zone, date.AddDays(1));
+            var forms = await register.Db.Set<TransferForm>().AsNoTracking()
+                .Where(f => f.TenantId == request.TenantId && f.ProviderTeamId == team.Id && f.SentAt >= from && f.SentAt < to)
+                .OrderBy(f => f.Sequence)
+                .ToListAsync(cancellationToken);
+            var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            firstDay ??= day;
+            groups.Add(new TeamGroup(team.Id, Texts.Transfers.TodayTitle.Format(language, TransferCards.TeamName(team, language), day),
+                await TeamFormsAsync(forms, categories, language, team.Id, single, cancellationToken)));
+        }
+
+        var refresh = TransferCards.ListRefresh(TransferCards.TodayVerb, await register.TeamsUserIdAsync(person, cancellationToken), asked is null ? firstDay : argument);
+        return BotAnswer.WithCard(LeadTeams.Card(Texts.Transfers.TodayTitleTeams.In(language), groups, refresh: refresh));
+    }
+
+    /// <summary>A team's forms of the day: the counts, then a row per form (or that nobody sent one).</summary>
+    private async Task<IReadOnlyList<BotFramework.Cards.CardElement>> TeamFormsAsync(List<TransferForm> forms, Dictionary<string, string> categories, Language language,
+        string teamId, bool single, CancellationToken cancellationToken)
+    {
         var providerIds = forms.Select(f => f.ProviderId).Distinct().ToList();
         var names = await register.Db.People.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-        var categories = await Lists.CategoryNamesAsync(register, request.TenantId, language, cancellationToken);
         var rows = forms.Select(f =>
         {
             var parts = new List<string> { names.GetValueOrDefault(f.ProviderId, f.ProviderId), f.Number, categories.GetValueOrDefault(f.CategoryId, f.CategoryId), TransferCards.StateText(f, language) };
@@ -562,10 +580,7 @@ public sealed class FormsTodayVerb(TransferRegister register) : IBotVerb
             forms.Count(f => f.State == TransferState.Handled),
             forms.Count(f => f.State == TransferState.Closed),
             forms.Count(f => f.AckEscalatedAt is not null || f.HandleEscalatedAt is not null));
-        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var title = Texts.Transfers.TodayTitle.Format(language, TransferCards.TeamName(team, language), day);
-        var refresh = TransferCards.ListRefresh(TransferCards.TodayVerb, await register.TeamsUserIdAsync(person, cancellationToken), day);
-        return BotAnswer.WithCard(TransferCards.List(title, rows, Texts.Transfers.TodayEmpty.In(language), language, counts, refresh));
+        return TransferCards.ListItems(rows, Texts.Transfers.TodayEmpty.In(language), language, counts, id => LeadTeams.Id(id, teamId, single));
     }
 
     private static DateTimeOffset Start(TimeZoneInfo zone, DateOnly day)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DiligenceBot.BotFramework.Cards;
+using DiligenceBot.Conversations;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 
@@ -311,73 +312,10 @@ public static class WorkLogCards
     public static AdaptiveCard TeamLogs(IReadOnlyList<TeamSection> sections, Language language, string? notice = null)
     {
         var single = sections.Count == 1;
-        var title = single
-            ? Texts.WorkLogs.TeamLogsTitle2.Format(language, TeamName(sections[0].Team, language), LongDate(sections[0].Date, language))
-            : Texts.WorkLogs.TeamsLogsTitle.In(language);
-        var card = new AdaptiveCard { FallbackText = title, Body = [Title(title)] };
-        if (notice is not null)
-        {
-            card.Body.Add(new TextBlock(notice) { Id = "notice", Weight = TextWeight.Bolder });
-        }
-
-        foreach (var section in sections)
-        {
-            var items = new List<CardElement>();
-            if (!single)
-            {
-                items.Add(new TextBlock(Texts.WorkLogs.TeamLogsTitle2.Format(language, TeamName(section.Team, language), LongDate(section.Date, language)))
-                {
-                    Id = "team." + section.Team.Id,
-                    Weight = TextWeight.Bolder,
-                    Size = TextSize.Medium,
-                });
-            }
-
-            var due = section.Timing?.Passed ?? true;
-            if (section.Timing is { } timing)
-            {
-                items.Add(new TextBlock(DueLine(timing, language)) { Id = "due." + section.Team.Id, IsSubtle = true, Spacing = Spacing.None });
-            }
-
-            var rows = section.Rows;
-            int Count(Func<TeamRow, bool> p) => rows.Count(p);
-            var counts = due
-                ? Texts.WorkLogs.TeamCounts.Format(language,
-                    Count(r => r.Log is not null), Count(r => r.Log is { OnTime: false }), Count(r => r.Log is null),
-                    Count(r => r.Log?.Status == WorkLogStatus.Approved), Count(r => r.Log?.Status == WorkLogStatus.Returned))
-                : Texts.WorkLogs.TeamCountsBeforeDue.Format(language,
-                    Count(r => r.Log is not null), Count(r => r.Log is null),
-                    Count(r => r.Log?.Status == WorkLogStatus.Approved), Count(r => r.Log?.Status == WorkLogStatus.Returned));
-            items.Add(new TextBlock(counts) { Id = single ? "counts" : "counts." + section.Team.Id, IsSubtle = true, Spacing = Spacing.None });
-            foreach (var row in rows)
-            {
-                var id = "row." + row.Manager.Id;
-                if (row.Log is null)
-                {
-                    items.Add(new Container
-                    {
-                        Id = id,
-                        Items =
-                        [
-                            new TextBlock(row.Manager.DisplayName) { Weight = TextWeight.Bolder },
-                            new TextBlock(due ? Texts.WorkLogs.StateMissing.In(language) : Texts.WorkLogs.StateNotYetDue.In(language))
-                            {
-                                Spacing = Spacing.None,
-                                Color = due ? TextColor.Attention : null,
-                                IsSubtle = due ? null : true,
-                            },
-                        ],
-                    });
-                    continue;
-                }
-
-                var state = row.OneLine is null ? StateOf(row.Log, language) : $"{StateOf(row.Log, language)}\n{row.OneLine}";
-                items.Add(Row(row.Manager.DisplayName, state, ReviewViewVerb, row.Log.Id, language, id));
-            }
-
-            card.Body.Add(new Container { Id = "section." + section.Team.Id, Items = items, Separator = single ? null : true, Spacing = single ? null : Spacing.Large });
-        }
-
+        var groups = sections.Select(section => new TeamGroup(section.Team.Id,
+            Texts.WorkLogs.TeamLogsTitle.Format(language, TeamName(section.Team, language), LongDate(section.Date, language)),
+            TeamSectionItems(section, single, language))).ToList();
+        var card = LeadTeams.Card(Texts.WorkLogs.TeamsLogsTitle.In(language), groups, notice);
         card.Actions =
         [
             new ExecuteAction
@@ -389,6 +327,55 @@ public static class WorkLogCards
             },
         ];
         return card;
+    }
+
+    /// <summary>A team's part of the list: when its logs are due, the counts, and a row per manager.</summary>
+    private static List<CardElement> TeamSectionItems(TeamSection section, bool single, Language language)
+    {
+        var items = new List<CardElement>();
+        var due = section.Timing?.Passed ?? true;
+        if (section.Timing is { } timing)
+        {
+            items.Add(new TextBlock(DueLine(timing, language)) { Id = "due." + section.Team.Id, IsSubtle = true, Spacing = Spacing.None });
+        }
+
+        var rows = section.Rows;
+        int Count(Func<TeamRow, bool> p) => rows.Count(p);
+        var counts = due
+            ? Texts.WorkLogs.TeamCounts.Format(language,
+                Count(r => r.Log is not null), Count(r => r.Log is { OnTime: false }), Count(r => r.Log is null),
+                Count(r => r.Log?.Status == WorkLogStatus.Approved), Count(r => r.Log?.Status == WorkLogStatus.Returned))
+            : Texts.WorkLogs.TeamCountsBeforeDue.Format(language,
+                Count(r => r.Log is not null), Count(r => r.Log is null),
+                Count(r => r.Log?.Status == WorkLogStatus.Approved), Count(r => r.Log?.Status == WorkLogStatus.Returned));
+        items.Add(new TextBlock(counts) { Id = LeadTeams.Id("counts", section.Team.Id, single), IsSubtle = true, Spacing = Spacing.None });
+        foreach (var row in rows)
+        {
+            var id = "row." + row.Manager.Id;
+            if (row.Log is null)
+            {
+                items.Add(new Container
+                {
+                    Id = id,
+                    Items =
+                    [
+                        new TextBlock(row.Manager.DisplayName) { Weight = TextWeight.Bolder },
+                        new TextBlock(due ? Texts.WorkLogs.StateMissing.In(language) : Texts.WorkLogs.StateNotYetDue.In(language))
+                        {
+                            Spacing = Spacing.None,
+                            Color = due ? TextColor.Attention : null,
+                            IsSubtle = due ? null : true,
+                        },
+                    ],
+                });
+                continue;
+            }
+
+            var state = row.OneLine is null ? StateOf(row.Log, language) : $"{StateOf(row.Log, language)}\n{row.OneLine}";
+            items.Add(Row(row.Manager.DisplayName, state, ReviewViewVerb, row.Log.Id, language, id));
+        }
+
+        return items;
     }
 
     public sealed record BestLog(Person Manager, WorkLog Log);

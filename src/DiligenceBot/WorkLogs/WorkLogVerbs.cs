@@ -434,9 +434,7 @@ public sealed class TeamLogsVerb(WorkLogBook book) : IBotVerb
             return BotAnswer.Refused(Texts.WorkLogs.NotALead.In(language));
         }
 
-        var teams = (await book.Db.Teams.AsNoTracking().Where(t => t.TenantId == request.TenantId).OrderBy(t => t.Id).ToListAsync(cancellationToken))
-            .Where(t => t.IsReviewer(person.Id))
-            .ToList();
+        var teams = await LeadTeams.ReviewedByAsync(book.Db, request.TenantId, person.Id, cancellationToken);
         if (teams.Count == 0)
         {
             return BotAnswer.Refused(Texts.WorkLogs.NotALead.In(language));
@@ -526,9 +524,7 @@ public sealed class BestLogsVerb(WorkLogBook book) : IBotVerb
             return BotAnswer.Refused(Texts.WorkLogs.NotALead.In(language));
         }
 
-        var teams = (await book.Db.Teams.AsNoTracking().Where(t => t.TenantId == request.TenantId).OrderBy(t => t.Id).ToListAsync(cancellationToken))
-            .Where(t => t.IsReviewer(person.Id))
-            .ToList();
+        var teams = await LeadTeams.ReviewedByAsync(book.Db, request.TenantId, person.Id, cancellationToken);
         if (teams.Count == 0)
         {
             return BotAnswer.Refused(Texts.WorkLogs.NotALead.In(language));

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using DiligenceBot.Localization;
+using DiligenceBot.Tests.Infrastructure;
 
 namespace DiligenceBot.Tests.Localization;
 
@@ -37,6 +38,21 @@ public sealed partial class TextsTests
         {
             Assert.Matches(CjkPattern(), text.ZhCn);
         }
+    }
+
+    /// <summary>A text nothing reads is a text nobody checks: every one is read by the app (its group and name in src/).</summary>
+    [Fact]
+    public void EveryText_IsReadByTheApp()
+    {
+        var source = string.Concat(Directory.EnumerateFiles(Path.Combine(RepoTools.RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Localization{Path.DirectorySeparatorChar}Texts", StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+
+        var unused = Enumerate().Select(t => t.Name)
+            .Where(name => !Regex.IsMatch(source, $@"\b{Regex.Escape(name)}\b"))
+            .ToList();
+
+        Assert.True(unused.Count == 0, "Texts nothing reads: " + string.Join(", ", unused));
     }
 
     [Theory]

@@ -49,11 +49,14 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
     }
 
     /// <summary>Moves the clock to <paramref name="to"/> and runs East 1's job once, as Hangfire's minutely trigger would.</summary>
-    private async Task RunUntilAsync(DateTimeOffset to)
+    private async Task RunUntilAsync(DateTimeOffset to, params string[] teams)
     {
         _time.SetUtcNow(to);
-        await using var scope = _bot.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TeamScheduleJob>().RunAsync("east-1", CancellationToken.None);
+        foreach (var team in teams.Length == 0 ? ["east-1"] : teams)
+        {
+            await using var scope = _bot.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TeamScheduleJob>().RunAsync(team, CancellationToken.None);
+        }
     }
 
     private async Task<List<Notification>> NotificationsAsync()
@@ -115,6 +118,62 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
         Assert.Contains("拜访户数：12", Shown(digest, "row.wang-lei"), StringComparison.Ordinal);
         Assert.Equal("Chen Jie 陈杰\n尚未到截止时间", Shown(digest, "row.chen-jie"));
         Assert.NotNull(Action(ById(digest, "row.wang-lei")!, "worklog.review"));
+    }
+
+    [Fact]
+    public async Task ALeadOfSeveralTeams_GetsOneDigest_AndOneReviewReminder_CoveringEveryTeamMeetingThen_GroupedByTeam()
+    {
+        await using (var db = _bot.CreateDbContext())
+        {
+            var east2 = await db.Teams.SingleAsync(t => t.Id == "east-2");
+            east2.LeadId = "li-na";
+            east2.MeetingTime = new TimeOnly(8, 30);
+            await db.SaveChangesAsync();
+        }
+
+        _time.SetUtcNow(At(2026, 11, 30, 8, 0));
+        await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData("2026-11-27", 0, ValidInputs()));
+        await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested);
+
+        await RunUntilAsync(At(2026, 11, 30, 8, 15), "east-1", "east-2");
+
+        var digest = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.Digest));
+        await Chats.Outbox.DrainedAsync();
+        Assert.Single(await NotificationsAsync(), n => n.Kind == TeamScheduleJob.Digest);
+        Assert.Equal("您团队的日志", Title(digest));
+        Assert.Equal("例会将于08:30开始：谁已提交、谁迟交、谁未交。", Text(digest, "notice"));
+        Assert.Equal("华东一组·11月27日（星期五）的日志", Text(digest, "team.east-1"));
+        Assert.Equal("华东二组·11月27日（星期五）的日志", Text(digest, "team.east-2"));
+        Assert.Contains("Wang Lei 王磊", Shown(digest, "section.east-1"), StringComparison.Ordinal);
+        Assert.Contains("Zhao Min 赵敏\n尚未到截止时间", Shown(digest, "section.east-2"), StringComparison.Ordinal);
+        Assert.Equal("已提交0 · 尚未截止2 · 已通过0 · 已退回0", Text(digest, "counts.east-2"));
+
+        // Two hours after the meeting only East 1 has a log waiting: the reminder names it alone.
+        await RunUntilAsync(At(2026, 11, 30, 10, 30), "east-1", "east-2");
+        var reminder = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.ReviewReminder));
+        Assert.Equal("华东一组·11月27日（星期五）的日志", Title(reminder));
+        Assert.Null(ById(reminder, "team.east-2"));
+        Assert.Equal("11月27日（星期五）有1篇日志仍在等待您审阅；例会已于08:30开始。", Text(reminder, "notice"));
+    }
+
+    [Fact]
+    public async Task ALeadOfTeamsMeetingAtDifferentTimes_GetsEachDigestBeforeItsOwnMeeting()
+    {
+        await using (var db = _bot.CreateDbContext())
+        {
+            (await db.Teams.SingleAsync(t => t.Id == "east-2")).LeadId = "li-na";
+            await db.SaveChangesAsync();
+        }
+
+        _time.SetUtcNow(At(2026, 11, 30, 8, 0));
+        await RunUntilAsync(At(2026, 11, 30, 8, 15), "east-1", "east-2");
+        var first = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.Digest));
+        await RunUntilAsync(At(2026, 11, 30, 8, 45), "east-1", "east-2");
+        await Chats.Outbox.DrainedAsync();
+
+        var digests = Chats.SentTo(TeamsUser.LiNa).Select(r => r.Body!["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>()).OfType<string>().ToList();
+        Assert.Equal("华东一组·11月27日（星期五）的日志", Title(first));
+        Assert.Equal(["华东一组·11月27日（星期五）的日志", "华东二组·11月27日（星期五）的日志"], digests);
     }
 
     [Theory]

@@ -345,6 +345,34 @@ public sealed class TransferFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALeadOfSeveralTeams_SeesEveryTeamsFormsToday_InOneCard_GroupedByTeam()
+    {
+        await using (var db = _bot.CreateDbContext())
+        {
+            (await db.Teams.SingleAsync(t => t.Id == "east-2")).LeadId = "li-na";
+            await db.SaveChangesAsync();
+        }
+
+        await _t.SubmitAsync(TeamsUser.WangLei, Inputs("market", "Competitor X offers 5% off to kiosks near the station."));
+        await _t.SubmitAsync(ZhaoMin, Inputs("supply", "Three shops in Xinzhuang are out of stock."));
+        _connector.Clear();
+
+        var card = CardOf(await Chats.SayAsync(TeamsUser.LiNa, "forms today"));
+        var zh = CardOf(await Chats.SayAsync(TeamsUser.LiNa, "今日信息", "zh-CN"));
+
+        Assert.Equal(2, Chats.SentTo(TeamsUser.LiNa).Count);
+        Assert.Equal("Your teams' forms", Title(card));
+        Assert.Equal("East District 1 · forms of 2026-11-30", Text(card, "team.east-1"));
+        Assert.Equal("East District 2 · forms of 2026-11-30", Text(card, "team.east-2"));
+        Assert.Contains("XX-2026-000001", Shown(card, "section.east-1"), StringComparison.Ordinal);
+        Assert.DoesNotContain("XX-2026-000002", Shown(card, "section.east-1"), StringComparison.Ordinal);
+        Assert.Contains("Zhao Min", Shown(card, "section.east-2"), StringComparison.Ordinal);
+        Assert.Equal("Sent 1 · waiting 1 · being handled 0 · handled 0 · closed 0 · escalated 0", Text(card, "counts.east-2"));
+        Assert.Equal("您所带团队的信息表", Title(zh));
+        Assert.Equal("华东二组 · 2026-11-30的信息表", Text(zh, "team.east-2"));
+    }
+
+    [Fact]
     public async Task Numbers_AreSequentialPerTenantAndYear_WithoutGapsOrDuplicates_UnderConcurrentFailedAndRepeatedSubmissions()
     {
         var senders = new[] { TeamsUser.WangLei, TeamsUser.ChenJie, SunHao, ZhaoMin };
