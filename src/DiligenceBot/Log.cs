@@ -55,4 +55,7 @@ internal static partial class Log
     // 2400-2499: scheduling
     [LoggerMessage(2400, LogLevel.Information, "Team schedule jobs synced for {TeamCount} team(s)")]
     public static partial void TeamJobsSynced(ILogger logger, int teamCount);
+
+    [LoggerMessage(2401, LogLevel.Information, "Team {TeamId}'s log now covers {Covers}, set by {PersonId}")]
+    public static partial void TeamLogSettingChanged(ILogger logger, string teamId, string covers, string personId);
 }

@@ -138,6 +138,7 @@ public static class HelpCards
                 new TextBlock(Texts.Coaching.CommandPulse.In(language)),
                 new TextBlock(Texts.Coaching.CommandCoach.In(language)),
                 new TextBlock(Texts.Help.CommandMeeting.In(language)) { IsSubtle = true },
+                new TextBlock(Texts.Help.CommandLogSetting.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Transfers.CommandRouting.In(language)) { IsSubtle = true },
             ],
         });

@@ -64,6 +64,9 @@ public static partial class Texts
         public static readonly Text CommandMeeting = new(
             "Admins: **meeting** TEAM HH:mm [60,15] changes a team's daily meeting and reminders; **reload** applies edited seed files (teams, people, log templates)",
             "管理员可用“例会时间 团队 时:分 [60,15]”修改团队的例会时间和提醒，用“重新加载”应用修改后的种子文件（团队、人员、日志模板）。");
+        public static readonly Text CommandLogSetting = new(
+            "Admins: **log setting** TEAM previous-day (the log covers the previous working day, due before the meeting) or **log setting** TEAM same-day HH:mm (it covers the day itself, due at that time)",
+            "管理员可用“日志设置 团队 前一工作日”让日志记录前一个工作日、在例会前提交，或用“日志设置 团队 当天 时:分”让日志记录当天、在该时间前提交。");
         public static readonly Text ForManagers = new("For account managers", "客户经理");
         public static readonly Text ForLeads = new("For leads", "组长");
         public static readonly Text ManagersIntro = new(
@@ -244,6 +247,15 @@ public static partial class Texts
         public static readonly Text MeetingChanged = new(
             "{0} now meets at {1} ({2}); managers are reminded {3} minutes before. The schedule took effect at once.",
             "{0}的例会时间已改为{1}（{2}），提前{3}分钟提醒客户经理。日程已立即生效。");
+        public static readonly Text LogSettingUsage = new(
+            "Write it as: log setting TEAM previous-day, or log setting TEAM same-day HH:mm — for example: log setting east-1 same-day 18:00",
+            "格式：“日志设置 团队 前一工作日”或“日志设置 团队 当天 时:分”，例如：“日志设置 east-1 当天 18:00”。");
+        public static readonly Text LogSettingPreviousDay = new(
+            "{0}'s log now covers the previous working day and is due before the {1} meeting ({2}). The schedule took effect at once.",
+            "{0}的日志现记录前一个工作日的工作，须在{1}例会前提交（{2}）。日程已立即生效。");
+        public static readonly Text LogSettingSameDay = new(
+            "{0}'s log now covers the day itself and is due at {1} ({2}) that day. The schedule took effect at once.",
+            "{0}的日志现记录当天的工作，须在当天{1}前提交（{2}）。日程已立即生效。");
         public static readonly Text ReminderSummary = new("Your work log is due in {0} minutes", "您的工作日志还有{0}分钟截止");
         public static readonly Text ReminderIn = new("Reminder: your work log is due in {0} minutes.", "提醒：您的工作日志还有{0}分钟截止。");
         public static readonly Text DigestNotice = new(

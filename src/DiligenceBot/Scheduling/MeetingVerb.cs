@@ -11,7 +11,7 @@ namespace DiligenceBot.Scheduling;
 /// "meeting TEAM HH:mm [60,15]" / "例会时间 …": an admin changes a team's meeting time and reminder offsets; the
 /// team's job is synced at once (the job reads the schedule on every run, so the next minute uses it).
 /// </summary>
-public sealed class MeetingVerb(DiligenceDbContext db, IServiceProvider services) : IBotVerb
+public sealed class MeetingVerb(DiligenceDbContext db, IServiceProvider services, TimeProvider time) : IBotVerb
 {
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class MeetingVerb(DiligenceDbContext db, IServiceProvider services
 
         var parts = request.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length is < 2 or > 3
-            || !TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            || !TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var meeting)
             || !TryOffsets(parts.Length == 3 ? parts[2] : null, out var offsets))
         {
             return BotAnswer.Refused(Texts.Schedule.MeetingUsage.In(language));
@@ -35,23 +35,18 @@ public sealed class MeetingVerb(DiligenceDbContext db, IServiceProvider services
             return BotAnswer.Refused(Texts.Schedule.UnknownTeam.Format(language, parts[0].Length > 40 ? parts[0][..40] : parts[0]));
         }
 
-        team.MeetingTime = time;
+        team.MeetingTime = meeting;
         if (offsets is not null)
         {
             team.ReminderOffsets = offsets;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        if (services.GetService<IEnumerable<IHostedService>>()?.OfType<TeamJobs>().FirstOrDefault() is { } jobs)
-        {
-            await jobs.SyncAsync(cancellationToken);
-        }
-
+        await ScheduleChanges.ApplyAsync(db, services, time, request, admin, team, "team.meeting-changed", cancellationToken);
         return BotAnswer.WithText(Texts.Schedule.MeetingChanged.Format(language, WorkLogCards.TeamName(team, language),
-            time.ToString("HH:mm", CultureInfo.InvariantCulture), TimeZones.Name(team.TimeZone, language), string.Join(language == Language.ZhCn ? "、" : ", ", team.ReminderOffsets)));
+            meeting.ToString("HH:mm", CultureInfo.InvariantCulture), TimeZones.Name(team.TimeZone, language), string.Join(language == Language.ZhCn ? "、" : ", ", team.ReminderOffsets)));
     }
 
-    private static bool TryOffsets(string? text, out List<int>? offsets)
+    internal static bool TryOffsets(string? text, out List<int>? offsets)
     {
         offsets = null;
         if (text is null)

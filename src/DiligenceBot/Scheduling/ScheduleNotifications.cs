@@ -204,6 +204,7 @@ public static class ScheduleRegistration
         });
         services.AddScoped<TeamScheduleJob>();
         services.AddBotVerb<MeetingVerb>("admin.meeting", "meeting", "例会时间");
+        services.AddBotVerb<LogSettingVerb>("admin.log-setting", "log setting", "日志设置");
         services.AddBotVerb<ReloadVerb>("admin.reload", "reload", "重新加载");
         services.AddNotificationRenderer<ReminderRenderer>(TeamScheduleJob.Reminder);
         services.AddNotificationRenderer<LeadDigestRenderer>(TeamScheduleJob.Digest, TeamScheduleJob.ReviewReminder);
