@@ -58,4 +58,14 @@ internal static partial class Log
 
     [LoggerMessage(2401, LogLevel.Information, "Team {TeamId}'s log now covers {Covers}, set by {PersonId}")]
     public static partial void TeamLogSettingChanged(ILogger logger, string teamId, string covers, string personId);
+
+    // 3200-3299: files in chat and the customer import
+    [LoggerMessage(3200, LogLevel.Warning, "Fetching a file the user sent from {Host} failed (HTTP {Status}; 0 = no answer)")]
+    public static partial void FileDownloadFailed(ILogger logger, int status, string? host);
+
+    [LoggerMessage(3201, LogLevel.Warning, "Uploading an offered file to {Host} failed (HTTP {Status}; 0 = no answer)")]
+    public static partial void FileUploadFailed(ILogger logger, int status, string? host);
+
+    [LoggerMessage(3202, LogLevel.Information, "Customer import by {PersonId}: {Rows} rows, stored {Stored}, {Problems} problems")]
+    public static partial void CustomersImported(ILogger logger, string personId, int rows, bool stored, int problems);
 }

@@ -2,6 +2,7 @@ using DiligenceBot.AppPackage;
 using DiligenceBot.Coaching;
 using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.Conversations;
+using DiligenceBot.Customers;
 using DiligenceBot.Data;
 using DiligenceBot.Demo;
 using DiligenceBot.DirectorySync;
@@ -27,6 +28,7 @@ builder.Services.AddWorkLogs();
 builder.Services.AddScheduleMessages();
 builder.Services.AddTransfers();
 builder.Services.AddCoaching();
+builder.Services.AddCustomers();
 builder.AddScheduling();
 builder.AddOperations();
 

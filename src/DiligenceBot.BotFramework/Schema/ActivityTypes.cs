@@ -17,6 +17,8 @@ public static class ActivityTypes
 public static class InvokeNames
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
+    /// <summary>The user accepted or declined a file consent card.</summary>
+    public const string FileConsent = "fileConsent/invoke";
 }
 
 /// <summary><c>action</c> values of an installationUpdate.</summary>
@@ -42,4 +44,10 @@ public static class ContentTypes
     public const string ActivityMessage = "application/vnd.microsoft.activity.message";
     public const string Error = "application/vnd.microsoft.error";
     public const string LoginRequest = "application/vnd.microsoft.activity.loginRequest";
+    /// <summary>A file a user sent in personal chat: <c>content.downloadUrl</c> (pre-authenticated), <c>content.fileType</c>.</summary>
+    public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
+    /// <summary>The bot asks to put a file in the user's OneDrive (personal chat).</summary>
+    public const string FileConsentCard = "application/vnd.microsoft.teams.card.file.consent";
+    /// <summary>The bot shows a file it uploaded after consent.</summary>
+    public const string FileInfoCard = "application/vnd.microsoft.teams.card.file.info";
 }

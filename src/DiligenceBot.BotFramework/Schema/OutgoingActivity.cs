@@ -33,13 +33,31 @@ public sealed class OutgoingActivity
     };
 }
 
-/// <summary>An attachment the bot sends: an Adaptive Card.</summary>
+/// <summary>An attachment the bot sends: an Adaptive Card, or a Teams file card (file consent, file info).</summary>
 public sealed class OutgoingAttachment
 {
     [JsonPropertyName("contentType")] public string ContentType { get; set; } = ContentTypes.AdaptiveCard;
+    [JsonPropertyName("contentUrl")] public string? ContentUrl { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
     [JsonPropertyName("content")]
     [JsonConverter(typeof(AdaptiveCardContentConverter))]
     public AdaptiveCard? Content { get; set; }
+
+    /// <summary>The <c>content</c> of an attachment that is not an Adaptive Card (written only when <see cref="Content"/> is null).</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? OtherContent { get; set; }
+
+    /// <summary>An attachment whose content is plain JSON, e.g. a Teams file consent or file info card.</summary>
+    public static OutgoingAttachment Other(string contentType, string name, string? contentUrl, JsonObject content)
+    {
+        using var document = JsonDocument.Parse(content.ToJsonString());
+        return new OutgoingAttachment
+        {
+            ContentType = contentType,
+            Name = name,
+            ContentUrl = contentUrl,
+            OtherContent = new Dictionary<string, JsonElement> { ["content"] = document.RootElement.Clone() },
+        };
+    }
 }
 
 /// <summary>Parameters of POST /v3/conversations (create a 1:1 conversation).</summary>

@@ -29,6 +29,7 @@ public sealed class BotTurnDispatcher(IServiceProvider services, BotVerbTable ve
     private Task<InvokeResponse?> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Name switch
     {
         InvokeNames.AdaptiveCardAction => OnAdaptiveCardActionAsync(turn, cancellationToken),
+        InvokeNames.FileConsent => services.GetRequiredService<Files.ChatFiles>().OnConsentAsync(turn, services.GetRequiredService<DirectoryLookup>(), cancellationToken),
         _ => Task.FromResult<InvokeResponse?>(new InvokeResponse(200, null)),
     };
 
@@ -50,6 +51,14 @@ public sealed class BotTurnDispatcher(IServiceProvider services, BotVerbTable ve
 
             var answer = await RunAsync(turn, registration, string.Empty, value, RequestSource.Submit, cancellationToken);
             await DeliverAsync(turn, answer, replaceCard: true, cancellationToken);
+            return null;
+        }
+
+        // A file the user sent in personal chat (Teams' file download info) goes to the feature that takes files.
+        if (Files.ChatFile.Of(activity) is not null && verbs.ByName(Files.ChatFiles.ReceivedVerb) is { } fileVerb)
+        {
+            var received = await RunAsync(turn, fileVerb, string.Empty, null, RequestSource.Text, cancellationToken);
+            await DeliverAsync(turn, received, replaceCard: false, cancellationToken);
             return null;
         }
 

@@ -137,6 +137,8 @@ public static class HelpCards
                 new TextBlock(Texts.Transfers.CommandToday.In(language)),
                 new TextBlock(Texts.Coaching.CommandPulse.In(language)),
                 new TextBlock(Texts.Coaching.CommandCoach.In(language)),
+                new TextBlock(Texts.Customers.CommandCustomers.In(language)),
+                new TextBlock(Texts.Customers.CommandImport.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Help.CommandMeeting.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Help.CommandLogSetting.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Transfers.CommandRouting.In(language)) { IsSubtle = true },

@@ -91,6 +91,7 @@ internal static class HelpRegistrationForTests
         DiligenceBot.WorkLogs.WorkLogRegistration.AddWorkLogs(services);
         DiligenceBot.Transfers.TransferRegistration.AddTransfers(services);
         DiligenceBot.Coaching.CoachingRegistration.AddCoaching(services);
+        DiligenceBot.Customers.CustomerRegistration.AddCustomers(services);
         return services.Where(d => d.ServiceType == typeof(DiligenceBot.Conversations.BotVerbRegistration))
             .Select(d => (DiligenceBot.Conversations.BotVerbRegistration)d.ImplementationInstance!);
     }

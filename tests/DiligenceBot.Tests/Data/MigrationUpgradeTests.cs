@@ -272,6 +272,18 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 });
                 break;
 
+            case "Customers":
+                // A registered customer (the first row: id 1) and its move from one manager to another at a re-import.
+                await InsertAsync("Customers", new
+                {
+                    TenantId = Tenant, LicenceNumber = "110105100123", Name = "华美便利店", Address = "朝阳区建国路88号", District = "朝阳区", Tier = "A",
+                    ManagerId = "wang-lei", VisitsPerMonth = 4, CreatedAt = Utc(12, 6, 18, 0), UpdatedAt = Utc(12, 7, 1, 0),
+                });
+                await InsertAsync("CustomerManagerChanges", new { TenantId = Tenant, CustomerId = 1L, FromManagerId = (string?)"li-na", ToManagerId = "wang-lei", At = Utc(12, 7, 1, 0), ByPersonId = "li-na" });
+                // A file offered with a consent card and not yet accepted (the import's error report).
+                await InsertAsync("FileOffers", new { Id = Guid.Parse("4f5a6b7c-8d9e-4fa0-b1c2-d3e4f5a6b7c8"), TenantId = Tenant, PersonId = "li-na", FileName = "客户导入问题.xlsx", Content = new byte[] { 0x50, 0x4b, 0x03, 0x04 }, CreatedAt = Utc(12, 7, 1, 0) });
+                break;
+
             case "SendWindowPerTenant":
                 await InsertAsync("SendWindows", new { Key = Tenant, LastSlot = 89_800_000_123L });
                 break;

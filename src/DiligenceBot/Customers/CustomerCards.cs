@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using DiligenceBot.BotFramework.Cards;
+using DiligenceBot.Localization;
+
+namespace DiligenceBot.Customers;
+
+/// <summary>A customer as the list shows it: with the visits the manager's logs record this month.</summary>
+public sealed record CustomerLine(string LicenceNumber, string Name, string District, string Tier, string ManagerName, int Visits, int Required);
+
+/// <summary>The customer list and the import's error report.</summary>
+public static class CustomerCards
+{
+    public const string ListVerb = "customers.list";
+    public const string TemplateVerb = "customers.template";
+    public const string ImportVerb = "customers.import";
+    public const string QueryInput = "query";
+    /// <summary>How many customers (or import problems) a card shows; Teams cards must stay small.</summary>
+    public const int MaxLines = 30;
+
+    public static AdaptiveCard List(IReadOnlyList<CustomerLine> lines, int total, string? query, Language language)
+    {
+        var title = string.IsNullOrEmpty(query) ? Texts.Customers.Title.In(language) : Texts.Customers.TitleSearch.Format(language, query);
+        var card = new AdaptiveCard
+        {
+            FallbackText = title,
+            Body =
+            [
+                new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Id = "title" },
+            ],
+            Actions =
+            [
+                new ExecuteAction { Title = Texts.Customers.SearchButton.In(language), Verb = ListVerb, Data = new JsonObject { ["verb"] = ListVerb }, AssociatedInputs = "auto" },
+            ],
+        };
+        if (total == 0)
+        {
+            card.Body.Add(new TextBlock(string.IsNullOrEmpty(query) ? Texts.Customers.None.In(language) : Texts.Customers.NoneFound.Format(language, query)) { Id = "empty" });
+        }
+        else
+        {
+            card.Body.Add(new TextBlock(Texts.Customers.Summary.Format(language, total, lines.Count(l => l.Visits >= l.Required))) { Id = "summary", IsSubtle = true });
+        }
+
+        foreach (var line in lines)
+        {
+            card.Body.Add(new ColumnSet
+            {
+                Id = "customer-" + line.LicenceNumber,
+                Separator = true,
+                Columns =
+                [
+                    new Column
+                    {
+                        Width = "stretch",
+                        Items =
+                        [
+                            new TextBlock(line.Name) { Weight = TextWeight.Bolder },
+                            new TextBlock(Texts.Customers.ServedBy.Format(language, line.LicenceNumber, line.District, line.Tier, line.ManagerName)) { IsSubtle = true, Spacing = Spacing.None },
+                        ],
+                    },
+                    new Column
+                    {
+                        Width = "auto",
+                        Items =
+                        [
+                            new TextBlock(Texts.Customers.Visits.Format(language, line.Visits, line.Required))
+                            {
+                                Color = line.Visits >= line.Required ? TextColor.Good : TextColor.Attention,
+                            },
+                        ],
+                    },
+                ],
+            });
+        }
+
+        if (total > lines.Count)
+        {
+            card.Body.Add(new TextBlock(Texts.Customers.More.Format(language, total - lines.Count)) { IsSubtle = true, Id = "more" });
+        }
+
+        card.Body.Add(new TextInput
+        {
+            Id = QueryInput,
+            Label = Texts.Customers.SearchLabel.In(language),
+            Value = query,
+            MaxLength = CustomerLimits.Name,
+        });
+        return card;
+    }
+
+    /// <summary>Nothing was imported: every problem of the file (the first <see cref="MaxLines"/> here, all in the XLSX sent with it).</summary>
+    public static AdaptiveCard ImportFailed(string fileName, IReadOnlyList<ImportProblem> problems, Language language)
+    {
+        var rows = problems.Select(p => p.Row).Distinct().Count();
+        var card = new AdaptiveCard
+        {
+            FallbackText = Texts.Customers.ImportFailedTitle.In(language),
+            Body =
+            [
+                new TextBlock(Texts.Customers.ImportFailedTitle.In(language)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Color = TextColor.Attention, Id = "title" },
+                new TextBlock(Texts.Customers.ImportFailed.Format(language, fileName, problems.Count, rows)) { Id = "summary" },
+                new ColumnSet
+                {
+                    Columns =
+                    [
+                        Header(Texts.Customers.ColumnRow.In(language), "auto"),
+                        Header(Texts.Customers.ColumnColumn.In(language), "1"),
+                        Header(Texts.Customers.ColumnProblem.In(language), "3"),
+                    ],
+                },
+            ],
+        };
+        foreach (var problem in problems.Take(MaxLines))
+        {
+            card.Body.Add(new ColumnSet
+            {
+                Id = $"problem-{problem.Row}-{problem.Column}",
+                Separator = true,
+                Columns =
+                [
+                    Cell(problem.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), "auto"),
+                    Cell(problem.Column, "1"),
+                    Cell(problem.Problem, "3"),
+                ],
+            });
+        }
+
+        if (problems.Count > MaxLines)
+        {
+            card.Body.Add(new TextBlock(Texts.Customers.ImportFailedMore.Format(language, problems.Count - MaxLines)) { IsSubtle = true, Id = "more" });
+        }
+
+        return card;
+    }
+
+    /// <summary>The error report as an XLSX: row, column, problem (headers in the user's language).</summary>
+    public static byte[] ProblemsXlsx(IReadOnlyList<ImportProblem> problems, Language language) =>
+        CustomerSheet.WriteXlsx(
+            [Texts.Customers.ColumnRow.In(language), Texts.Customers.ColumnColumn.In(language), Texts.Customers.ColumnProblem.In(language)],
+            problems.Select(p => (IReadOnlyList<object?>)[p.Row, p.Column, p.Problem]));
+
+    /// <summary>The import template: the column names in the user's language (the other language's are accepted too), one example row.</summary>
+    public static byte[] TemplateXlsx(Language language) =>
+        CustomerSheet.WriteXlsx(
+            CustomerImport.Columns.Select(c => c.In(language)).ToList(),
+            [["110105100123", language == Language.ZhCn ? "华美便利店" : "Huamei Store", language == Language.ZhCn ? "朝阳区建国路88号" : "88 Jianguo Road", language == Language.ZhCn ? "朝阳区" : "Chaoyang", "A", "name@example.com", 4]]);
+
+    private static Column Header(string text, string width) => new() { Width = width, Items = [new TextBlock(text) { Weight = TextWeight.Bolder }] };
+
+    private static Column Cell(string text, string width) => new() { Width = width, Items = [new TextBlock(text)] };
+}

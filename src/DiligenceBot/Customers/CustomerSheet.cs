@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using MiniExcelLibs;
+
+namespace DiligenceBot.Customers;
+
+/// <summary>The kinds of file an import reads.</summary>
+public enum SheetFormat { Xlsx, Csv }
+
+/// <summary>
+/// A spreadsheet as rows of text cells (row numbers as the user sees them, 1 = the header), read with MiniExcel from
+/// XLSX or CSV. Numbers become their plain invariant text (a licence number typed as a number stays its digits).
+/// Cells holding a formula are named so the import can refuse them (a formula's cached value is not what a person
+/// sees when the sheet recalculates).
+/// </summary>
+public sealed class CustomerSheet
+{
+    public required IReadOnlyList<string?> Header { get; init; }
+    public required IReadOnlyList<(int Row, string?[] Cells)> Rows { get; init; }
+    /// <summary>Cells (row, zero-based column) holding a formula.</summary>
+    public required IReadOnlySet<(int Row, int Column)> Formulas { get; init; }
+    /// <summary>True when the file has more data rows than <c>maxRows</c> (reading stopped there).</summary>
+    public bool TooManyRows { get; init; }
+
+    /// <summary>Reads the file; throws <see cref="InvalidDataException"/> when it is not a readable file of that format.</summary>
+    public static CustomerSheet Read(byte[] content, SheetFormat format, int maxRows)
+    {
+        try
+        {
+            var formulas = format == SheetFormat.Xlsx ? FormulaCells(content) : new HashSet<(int, int)>();
+            using var stream = new MemoryStream(content, writable: false);
+            if (format == SheetFormat.Csv)
+            {
+                // Refuse text that is not UTF-8 rather than import mangled names.
+                _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(content);
+            }
+
+            var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: format == SheetFormat.Xlsx ? ExcelType.XLSX : ExcelType.CSV);
+            IReadOnlyList<string?>? header = null;
+            var data = new List<(int, string?[])>();
+            var number = 0;
+            var tooMany = false;
+            foreach (IDictionary<string, object?> row in rows)
+            {
+                number++;
+                var cells = row.Values.Select(Text).ToArray();
+                if (header is null)
+                {
+                    if (cells.All(string.IsNullOrWhiteSpace))
+                    {
+                        continue;
+                    }
+
+                    header = cells;
+                    continue;
+                }
+
+                if (cells.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
+                if (data.Count == maxRows)
+                {
+                    tooMany = true;
+                    break;
+                }
+
+                data.Add((number, cells));
+            }
+
+            return new CustomerSheet { Header = header ?? [], Rows = data, Formulas = formulas, TooManyRows = tooMany };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not InvalidDataException)
+        {
+            throw new InvalidDataException("The file cannot be read as " + format, ex);
+        }
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>The cells of the first worksheet that hold a formula (an &lt;f&gt; element inside &lt;c r="B7"&gt;).</summary>
+    private static HashSet<(int, int)> FormulaCells(byte[] content)
+    {
+        var found = new HashSet<(int, int)>();
+        using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+        var sheet = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal).FirstOrDefault()
+            ?? throw new InvalidDataException("No worksheet");
+        using var reader = XmlReader.Create(sheet.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        string? cell = null;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (reader.LocalName == "c")
+            {
+                cell = reader.GetAttribute("r");
+            }
+            else if (reader.LocalName == "f" && cell is not null && Parse(cell) is { } at)
+            {
+                found.Add(at);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>"B7" → (7, 1).</summary>
+    private static (int, int)? Parse(string reference)
+    {
+        var column = 0;
+        var i = 0;
+        for (; i < reference.Length && char.IsAsciiLetterUpper(reference[i]); i++)
+        {
+            column = (column * 26) + (reference[i] - 'A' + 1);
+        }
+
+        return i > 0 && int.TryParse(reference.AsSpan(i), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? (row, column - 1) : null;
+    }
+
+    /// <summary>Writes rows (the first is the header) to a one-sheet XLSX.</summary>
+    public static byte[] WriteXlsx(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var table = rows.Select(r =>
+        {
+            var line = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Count; i++)
+            {
+                line[header[i]] = i < r.Count ? r[i] : null;
+            }
+
+            return line;
+        }).ToList();
+        if (table.Count == 0)
+        {
+            table.Add(header.ToDictionary(h => h, _ => (object?)null, StringComparer.Ordinal));
+        }
+
+        using var stream = new MemoryStream();
+        stream.SaveAs(table, printHeader: true, sheetName: "Sheet1", excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,192 @@
+using DiligenceBot.Conversations;
+using DiligenceBot.Data;
+using DiligenceBot.Files;
+using DiligenceBot.Input;
+using DiligenceBot.Localization;
+using DiligenceBot.Organisation;
+using DiligenceBot.Scheduling;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiligenceBot.Customers;
+
+/// <summary>
+/// A file sent to the bot in the 1:1 chat: a customer import by an admin or a lead. All or nothing: any bad row and
+/// nothing is stored; the user gets a card of the problems and the full report as an XLSX (file consent card).
+/// </summary>
+public sealed class ImportCustomersVerb(ChatFiles files, CustomerImport import, DirectoryLookup directory, ILogger<ImportCustomersVerb> logger) : IBotVerb
+{
+    /// <summary>The largest file an import fetches (100,000 customers fit in far less).</summary>
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (ChatFile.Of(request.Activity) is not { } file)
+        {
+            return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
+        }
+
+        if (request.Activity.Conversation?.ConversationType != "personal")
+        {
+            return BotAnswer.Refused(Texts.Customers.ImportPersonalOnly.In(language));
+        }
+
+        if (request.Person is not { } person || (!person.IsAdmin && (await directory.TeamsLedByAsync(person, cancellationToken)).Count == 0))
+        {
+            return BotAnswer.Refused(Texts.Customers.ImportOnlyLeads.In(language));
+        }
+
+        SheetFormat? format = file.FileType switch { "xlsx" => SheetFormat.Xlsx, "csv" => SheetFormat.Csv, _ => null };
+        if (format is not { } sheetFormat)
+        {
+            return BotAnswer.Refused(Texts.Customers.ImportWrongType.Format(language, file.FileType.Length > 0 ? file.FileType : file.Name));
+        }
+
+        var (content, failure) = await files.DownloadAsync(file.DownloadUrl, MaxFileBytes, cancellationToken);
+        if (content is null)
+        {
+            return BotAnswer.Refused(failure == DownloadFailure.TooBig
+                ? Texts.Customers.ImportTooBig.Format(language, MaxFileBytes / (1024 * 1024))
+                : Texts.Customers.ImportDownloadFailed.In(language));
+        }
+
+        CustomerSheet sheet;
+        try
+        {
+            sheet = CustomerSheet.Read(content, sheetFormat, CustomerImport.MaxRows);
+        }
+        catch (InvalidDataException)
+        {
+            return BotAnswer.Refused(Texts.Customers.ImportUnreadable.Format(language, file.Name, sheetFormat == SheetFormat.Xlsx ? "XLSX" : "CSV"));
+        }
+
+        if (sheet.TooManyRows)
+        {
+            return BotAnswer.Refused(Texts.Customers.ImportTooManyRows.Format(language, CustomerImport.MaxRows));
+        }
+
+        if (CustomerImport.MapHeader(sheet.Header, language, out var missing) is not { } map)
+        {
+            return BotAnswer.Refused(Texts.Customers.ImportMissingColumns.Format(language, string.Join(language == Language.ZhCn ? "、" : ", ", missing)));
+        }
+
+        if (sheet.Rows.Count == 0)
+        {
+            return BotAnswer.Refused(Texts.Customers.ImportEmpty.In(language));
+        }
+
+        var outcome = await import.ImportAsync(person, sheet, map, language, request.Activity.Id, cancellationToken);
+        Log.CustomersImported(logger, person.Id, sheet.Rows.Count, outcome.Stored, outcome.Problems.Count);
+        if (outcome.Stored)
+        {
+            return BotAnswer.WithText(Texts.Customers.ImportDone.Format(language, outcome.Imported, file.Name, outcome.Added, outcome.Updated, outcome.Moved));
+        }
+
+        var report = await files.OfferAsync(person, Texts.Customers.ErrorsFileName.In(language) + ".xlsx", CustomerCards.ProblemsXlsx(outcome.Problems, language), Texts.Customers.ErrorsOffer.In(language), cancellationToken);
+        await request.Turn.SendAsync(report, cancellationToken);
+        return BotAnswer.WithCard(CustomerCards.ImportFailed(file.Name, outcome.Problems, language));
+    }
+}
+
+/// <summary>"customers template" / "客户模板": the import template, offered as a file.</summary>
+public sealed class CustomerTemplateVerb(ChatFiles files) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (request.Person is not { } person)
+        {
+            return BotAnswer.Refused(Texts.Customers.NotInDirectory.In(language));
+        }
+
+        if (request.Activity.Conversation?.ConversationType != "personal")
+        {
+            return BotAnswer.Refused(Texts.Customers.ImportPersonalOnly.In(language));
+        }
+
+        var offer = await files.OfferAsync(person, Texts.Customers.TemplateFileName.In(language) + ".xlsx", CustomerCards.TemplateXlsx(language), Texts.Customers.TemplateOffer.In(language), cancellationToken);
+        await request.Turn.SendAsync(offer, cancellationToken);
+        return BotAnswer.WithText(Texts.Customers.TemplateOffer.In(language));
+    }
+}
+
+/// <summary>
+/// "customers" / "客户" (optionally followed by a name or licence number): a manager's customers with this month's
+/// visits against the requirement; a lead sees the customers of the teams they lead, an admin the tenant's.
+/// Visits are counted from the month's work logs whose customers field names the customer (its registered name or
+/// licence number).
+/// </summary>
+public sealed class CustomersVerb(DiligenceDbContext db, DirectoryLookup directory, TimeProvider time) : IBotVerb
+{
+    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (request.Person is not { } person)
+        {
+            return BotAnswer.Refused(Texts.Customers.NotInDirectory.In(language));
+        }
+
+        var typed = request.Source == RequestSource.Text ? request.Arguments : request.Card.String(CustomerCards.QueryInput);
+        var query = UserText.Words(typed);
+        if (query.Length > CustomerLimits.Name)
+        {
+            query = query[..CustomerLimits.Name];
+        }
+
+        var led = await directory.TeamsLedByAsync(person, cancellationToken);
+        var ledIds = led.Select(t => t.Id).ToList();
+        var customers = db.Customers.AsNoTracking().Where(c => c.TenantId == person.TenantId);
+        customers = person.IsAdmin
+            ? customers
+            : customers.Where(c => c.ManagerId == person.Id || (c.Manager!.TeamId != null && ledIds.Contains(c.Manager.TeamId)));
+        if (query.Length > 0)
+        {
+            // Latin letters match in either case (a licence number typed in lower case, a store's English name).
+            var upper = query.ToUpperInvariant();
+#pragma warning disable CA1862 // translated to SQL (upper(), instr/strpos/CHARINDEX): the StringComparison overload is not
+            customers = customers.Where(c => c.Name.ToUpper().Contains(upper) || c.LicenceNumber.ToUpper().Contains(upper));
+#pragma warning restore CA1862
+        }
+
+        var total = await customers.CountAsync(cancellationToken);
+        var shown = await customers.OrderBy(c => c.ManagerId).ThenBy(c => c.Name)
+            .Take(CustomerCards.MaxLines)
+            .Select(c => new { c.LicenceNumber, c.Name, c.District, c.Tier, c.ManagerId, ManagerName = c.Manager!.DisplayName, c.VisitsPerMonth })
+            .ToListAsync(cancellationToken);
+
+        // This month in the asker's team's zone (else the first led team's, else Shanghai).
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(person.Team?.TimeZone ?? led.FirstOrDefault()?.TimeZone ?? "Asia/Shanghai");
+        var today = ScheduleMath.LocalDate(zone, time.GetUtcNow());
+        var first = new DateOnly(today.Year, today.Month, 1);
+        var next = first.AddMonths(1);
+        var managers = shown.Select(c => c.ManagerId).Distinct().ToList();
+        var logs = await db.WorkLogs.AsNoTracking()
+            .Where(l => l.TenantId == person.TenantId && managers.Contains(l.ManagerId) && l.WorkDate >= first && l.WorkDate < next)
+            .Select(l => new { l.ManagerId, Revision = l.Revisions.Where(r => r.Number == l.CurrentRevision).Select(r => r.Values).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        var lines = shown.Select(c => new CustomerLine(
+            c.LicenceNumber, c.Name, c.District, c.Tier, c.ManagerName,
+            logs.Count(l => l.ManagerId == c.ManagerId && l.Revision is { } values && values.TryGetValue("customers", out var named) && Names(named, c.Name, c.LicenceNumber)),
+            c.VisitsPerMonth)).ToList();
+        return BotAnswer.WithCard(CustomerCards.List(lines, total, query.Length > 0 ? query : null, language));
+    }
+
+    /// <summary>True when a log's free-text customers field names this customer by its registered name or licence number.</summary>
+    private static bool Names(string text, string name, string licence) =>
+        text.Contains(name, StringComparison.OrdinalIgnoreCase) || text.Contains(licence, StringComparison.OrdinalIgnoreCase);
+}
+
+public static class CustomerRegistration
+{
+    /// <summary>The customer register: the list, the import of a file sent in chat, the template; files in chat.</summary>
+    public static IServiceCollection AddCustomers(this IServiceCollection services)
+    {
+        services.AddHttpClient(ChatFiles.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddScoped<ChatFiles>();
+        services.AddScoped<CustomerImport>();
+        return services
+            .AddBotVerb<CustomersVerb>(CustomerCards.ListVerb, "customers", "my customers", "客户", "我的客户", "客户列表")
+            .AddBotVerb<CustomerTemplateVerb>(CustomerCards.TemplateVerb, "customers template", "customer template", "客户模板", "客户导入模板")
+            .AddBotVerb<ImportCustomersVerb>(ChatFiles.ReceivedVerb);
+    }
+}
