@@ -303,7 +303,9 @@ RunResult Account(string provider, List<OutboxRow> outbox, List<ConnectorRequest
         extra.Values.Count(v => v > 0),
         extra.Values.DefaultIfEmpty(0).Max() + 1,
         faultyFirstSend is { } f && faultyLast is { } l ? (l - f).TotalSeconds : double.NaN,
-        faultsInjected);
+        faultsInjected,
+        accepted.Count,
+        accepted.Count - recorded.Count);
 }
 
 void PrintTable(List<RunResult> runs)
@@ -330,6 +332,7 @@ void PrintTable(List<RunResult> runs)
         Row("… needed a later attempt (most attempts)", r => $"{r.RetriedLater} ({r.MaxAttempts})"),
         Row("… first send → last delivery", r => double.IsNaN(r.FaultSpanSeconds) ? "–" : $"{r.FaultSpanSeconds:0.0} s"),
         Row("marked failed (whole run)", r => $"{r.MarkedFailed}"),
+        Row("check: sends the connector accepted = recorded + beyond the first", r => $"{r.AcceptedSends:N0} = {r.AcceptedSends - r.UnrecordedSends:N0} + {r.UnrecordedSends}"),
     };
     foreach (var line in lines)
     {
@@ -366,7 +369,9 @@ internal sealed record RunResult(
     int NotificationsDuplicated,
     int MostCopies,
     double FaultSpanSeconds,
-    int FaultsInjected)
+    int FaultsInjected,
+    int AcceptedSends,
+    int UnrecordedSends)
 {
     public bool Failed => CrashLost > 0 || FaultLost > 0 || OtherDuplicates > 0;
 }
