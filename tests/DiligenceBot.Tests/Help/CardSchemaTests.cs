@@ -93,6 +93,11 @@ public sealed class CardSchemaTests
             yield return ($"profile-manager-and-lead.{tag}", HelpCards.Profile(manager, "y", [east2], language));
             yield return ($"profile-lead-only.{tag}", HelpCards.Profile(lead, "x", [east1], language));
             yield return ($"profile-unknown.{tag}", HelpCards.Profile(null, "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", [], language));
+            yield return ($"customers-list.{tag}", DiligenceBot.Customers.CustomerCards.List(
+                [new("110105100123", "华美便利店", "朝阳区", "A", "Chen Jie 陈杰", 1, 4), new("A-2", "Fulai Market", "Haidian", "B", "Chen Jie 陈杰", 2, 2)], 45, null, language));
+            yield return ($"customers-none.{tag}", DiligenceBot.Customers.CustomerCards.List([], 0, "华美", language));
+            yield return ($"customers-import-failed.{tag}", DiligenceBot.Customers.CustomerCards.ImportFailed("客户.xlsx",
+                Enumerable.Range(2, 40).Select(r => new DiligenceBot.Customers.ImportProblem(r, "每月拜访次数", "每月拜访次数必须是0到31之间的整数。")).ToList(), language));
         }
 
         foreach (var card in Transfers.TransferCardSchemaTests.EveryCard())
