@@ -77,6 +77,10 @@ public sealed class CardSchemaTests
             earlier.WorkDate = date.AddDays(-3);
             yield return ($"worklog-mine.{tag0}", WorkLogCards.MyLogs([Log(WorkLogStatus.Submitted), earlier], language));
             yield return ($"worklog-team.{tag0}", WorkLogCards.TeamLogs(east1, date, [new(manager, Log(WorkLogStatus.Submitted)), new(lead, null)], language));
+            yield return ($"worklog-digest.{tag0}", WorkLogCards.TeamLogs(
+                [new(east1, date, [new(manager, Log(WorkLogStatus.Submitted), "Visits made: 12 · Customers visited: Huamei, Lianhua"), new(lead, null)], timing),
+                 new(east2, date, [new(new Person { Id = "sun-hao", TenantId = "t", AadObjectId = "z", DisplayName = "Sun Hao 孙浩" }, null)], timing)],
+                language, DiligenceBot.Localization.Texts.Schedule.DigestNotice.Format(language, "08:30")));
         }
 
         foreach (var language in Enum.GetValues<Language>())
