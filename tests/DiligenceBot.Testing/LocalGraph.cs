@@ -32,6 +32,7 @@ public sealed class LocalGraph : IAsyncDisposable
     private readonly ConcurrentQueue<GraphAnswer> _script = new();
     private readonly ConcurrentQueue<(string Path, int Status)> _requests = new();
     private readonly ConcurrentDictionary<string, byte> _tokens = new();
+    private readonly Dictionary<string, List<JsonObject>> _listings = new(StringComparer.Ordinal);
     private long _version;
     private double _throttleShare;
     private int _throttleRetryAfter = 1;
@@ -295,7 +296,19 @@ public sealed class LocalGraph : IAsyncDisposable
                 .Select(f => f.Trim()).Where(f => f.StartsWith("id eq '", StringComparison.Ordinal)).Select(f => f[7..^1]));
         }
 
-        var items = users ? UserItems(since) : GroupItems(since, groups.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        // One listing per delta round (its snapshot), however many pages are read from it: the stand-in stays cheap beside the app.
+        var key = $"{users}|{since}|{snapshot}|{groups}";
+        if (!_listings.TryGetValue(key, out var items))
+        {
+            if (_listings.Count > 16)
+            {
+                _listings.Clear();
+            }
+
+            items = users ? UserItems(since) : GroupItems(since, groups.Split(',', StringSplitOptions.RemoveEmptyEntries));
+            _listings[key] = items;
+        }
+
         var page = items.Skip(offset).Take(PageSize).ToList();
         var resource = users ? "users" : "groups";
         var result = new JsonObject { ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#{resource}" };
@@ -304,7 +317,7 @@ public sealed class LocalGraph : IAsyncDisposable
         {
             foreach (var item in page)
             {
-                value.Add(item);
+                value.Add(item.DeepClone());
             }
         }
         else

@@ -3,8 +3,8 @@ namespace DiligenceBot;
 /// <summary>Log messages of the directory sync (3100-3199).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(3100, LogLevel.Information, "Directory sync of tenant {TenantId} ({Source}, full: {Full}) applied: {Joins} joined, {Moves} moved, {Leaves} left, {Updates} updated; {People} people; {Requests} Graph request(s)")]
-    public static partial void DirectorySyncApplied(ILogger logger, string tenantId, string source, bool full, int joins, int moves, int leaves, int updates, int people, int requests);
+    [LoggerMessage(3100, LogLevel.Information, "Directory sync of tenant {TenantId} ({Source}, full: {Full}) applied: {Joins} joined, {Moves} moved, {Leaves} left, {Updates} updated; {People} people; {Requests} Graph request(s); read {ReadSeconds:0.00} s, plan {PlanSeconds:0.00} s, apply {ApplySeconds:0.00} s")]
+    public static partial void DirectorySyncApplied(ILogger logger, string tenantId, string source, bool full, int joins, int moves, int leaves, int updates, int people, int requests, double readSeconds, double planSeconds, double applySeconds);
 
     [LoggerMessage(3101, LogLevel.Warning, "Directory sync of tenant {TenantId} stopped for an admin's confirmation: it would move {Moves} and deactivate {Leaves} of {Active} people (run {RunId})")]
     public static partial void DirectorySyncGuarded(ILogger logger, string tenantId, int moves, int leaves, int active, Guid runId);

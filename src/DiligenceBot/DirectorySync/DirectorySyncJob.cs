@@ -60,6 +60,7 @@ public sealed class DirectorySyncJob(
         }
 
         var state = await db.DirectorySyncStates.SingleOrDefaultAsync(s => s.TenantId == tenantId, cancellationToken);
+        var started = time.GetTimestamp();
         GraphRead read;
         try
         {
@@ -81,7 +82,9 @@ public sealed class DirectorySyncJob(
         }
 
         run.FullSync = read.FullSync;
+        var readTime = time.GetElapsedTime(started);
         var plan = await update.PlanAsync(read.Batch, cancellationToken);
+        var planTime = time.GetElapsedTime(started) - readTime;
         Count(run, plan);
         if (plan.Conflicts.Count > 0)
         {
@@ -137,7 +140,8 @@ public sealed class DirectorySyncJob(
             return await FailAsync(run, "The database refused the batch: " + (e.InnerException ?? e).Message, plan, cancellationToken);
         }
 
-        Log.DirectorySyncApplied(logger, tenantId, run.Source, run.FullSync, run.Joins, run.Moves, run.Leaves, run.Updates, run.People, read.Requests);
+        Log.DirectorySyncApplied(logger, tenantId, run.Source, run.FullSync, run.Joins, run.Moves, run.Leaves, run.Updates, run.People, read.Requests,
+            readTime.TotalSeconds, planTime.TotalSeconds, (time.GetElapsedTime(started) - readTime - planTime).TotalSeconds);
         if (services.GetService<IEnumerable<IHostedService>>()?.OfType<Scheduling.TeamJobs>().FirstOrDefault() is { } jobs)
         {
             await jobs.SyncAsync(cancellationToken); // new teams get their schedule at once

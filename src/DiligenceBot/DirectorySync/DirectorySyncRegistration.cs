@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
 using Azure.Identity;
+using DiligenceBot.Conversations;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
@@ -26,6 +27,9 @@ public static class DirectorySyncRegistration
         services.AddScoped<GraphDirectorySource>();
         services.AddScoped<DirectorySyncJob>();
         services.AddHostedService<DirectorySyncSchedule>();
+        services.AddBotVerb<SyncVerb>(SyncVerb.OpenVerb, "sync", "同步")
+            .AddBotVerb<SyncVerb>(SyncVerb.RunVerb)
+            .AddBotVerb<SyncVerb>(SyncVerb.ConfirmVerb);
         return builder;
     }
 

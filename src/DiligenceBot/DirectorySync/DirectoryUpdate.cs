@@ -22,8 +22,9 @@ public sealed class DirectoryUpdate(DiligenceDbContext db, TimeProvider time, IO
     {
         var plan = new DirectoryPlan(batch);
         var tenant = batch.TenantId;
-        var stored = await db.People.Where(p => p.TenantId == tenant).ToListAsync(cancellationToken);
-        var teams = await db.Teams.Where(t => t.TenantId == tenant).ToListAsync(cancellationToken);
+        // Read without tracking: a sync of 20,000 people changes a few hundred, and only those are attached to be written.
+        var stored = await db.People.AsNoTracking().Where(p => p.TenantId == tenant).ToListAsync(cancellationToken);
+        var teams = await db.Teams.AsNoTracking().Where(t => t.TenantId == tenant).ToListAsync(cancellationToken);
         plan.StoredPeople = stored;
         plan.StoredTeams = teams;
         var byAad = new Dictionary<string, Person>(StringComparer.Ordinal);
@@ -66,7 +67,8 @@ public sealed class DirectoryUpdate(DiligenceDbContext db, TimeProvider time, IO
             plan.Conflict($"Two people have id {id}.");
         }
 
-        var idsInUse = await ForeignIdsAsync(tenant, plan.PersonIds.Values.Where(id => !stored.Any(s => s.Id == id)).ToList(), cancellationToken);
+        var storedIds = stored.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var idsInUse = await ForeignIdsAsync(tenant, plan.PersonIds.Values.Where(id => !storedIds.Contains(id)).ToList(), cancellationToken);
         foreach (var id in idsInUse)
         {
             plan.Conflict($"Id {id} belongs to a person of another tenant.");
@@ -135,15 +137,18 @@ public sealed class DirectoryUpdate(DiligenceDbContext db, TimeProvider time, IO
             if (!byAad.TryGetValue(aad, out var person) || person.LeftAt is not null)
             {
                 plan.Joins.Add(new PersonChange(aad, e.DisplayName, null, teamId));
+                plan.Touched.Add(aad);
             }
             else if (person.TeamId != teamId || person.ReportsToId != managerId)
             {
                 plan.Moves.Add(new PersonChange(aad, e.DisplayName, person.TeamId, teamId));
+                plan.Touched.Add(aad);
             }
             else if (person.DisplayName != e.DisplayName || person.Email != e.Email || person.Locale != e.Locale
-                || person.IsAdmin != e.IsAdmin || person.Roles != e.Roles)
+                || person.IsAdmin != e.IsAdmin || person.Roles != e.Roles || person.AadObjectId != aad)
             {
                 plan.Updates++;
+                plan.Touched.Add(aad);
             }
         }
 
@@ -160,7 +165,12 @@ public sealed class DirectoryUpdate(DiligenceDbContext db, TimeProvider time, IO
         return plan;
     }
 
-    /// <summary>Writes a plan without conflicts: people (joins reactivate), teams with their leads, links, then the leavers.</summary>
+    /// <summary>
+    /// Writes a plan without conflicts, in three saves so that no row waits for another that is not written yet (a team
+    /// points at its lead, a person at their team): teams without a new lead, then people with their team and manager
+    /// (joins reactivate; a manager is written before those who report to them, and the plan refused circles), then the
+    /// teams' leads and the leavers.
+    /// </summary>
     public async Task<int> ApplyAsync(DirectoryPlan plan, CancellationToken cancellationToken)
     {
         if (plan.Conflicts.Count > 0)
@@ -170,31 +180,8 @@ public sealed class DirectoryUpdate(DiligenceDbContext db, TimeProvider time, IO
 
         var batch = plan.Batch;
         var now = time.GetUtcNow();
-        var byId = plan.StoredPeople.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
-        foreach (var (aad, e) in plan.Entries)
-        {
-            var id = plan.PersonIds[aad];
-            if (!byId.TryGetValue(id, out var person))
-            {
-                person = new Person { Id = id, TenantId = batch.TenantId, AadObjectId = aad, DisplayName = e.DisplayName };
-                db.People.Add(person);
-                byId[id] = person;
-            }
-
-            person.AadObjectId = aad;
-            person.DisplayName = e.DisplayName;
-            person.Email = e.Email;
-            person.IsAdmin = e.IsAdmin;
-            person.Locale = e.Locale;
-            person.Roles = e.Roles;
-            person.LeftAt = null;
-            people[aad] = person;
-        }
-
-        var changes = await db.SaveChangesAsync(cancellationToken);
-
         var teamsById = plan.StoredTeams.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        db.Teams.AttachRange(plan.StoredTeams); // a tenant's teams are few; only what changes is written
         var defaults = options.Value;
         foreach (var t in batch.Teams)
         {
@@ -216,25 +203,57 @@ public sealed class DirectoryUpdate(DiligenceDbContext db, TimeProvider time, IO
 
             team.NameEn = t.NameEn;
             team.NameZh = t.NameZh;
-            team.LeadId = t.LeadAadObjectId is { } la ? plan.PersonIds[la.ToLowerInvariant()] : null;
             if (t.Settings is { } s)
             {
                 Apply(team, s);
             }
         }
 
-        changes += await db.SaveChangesAsync(cancellationToken);
+        var changes = await db.SaveChangesAsync(cancellationToken);
 
-        foreach (var (aad, person) in people)
+        var byId = plan.StoredPeople.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var aad in plan.Touched)
         {
+            var e = plan.Entries[aad];
+            var id = plan.PersonIds[aad];
+            if (!byId.TryGetValue(id, out var person))
+            {
+                person = new Person { Id = id, TenantId = batch.TenantId, AadObjectId = aad, DisplayName = e.DisplayName };
+                db.People.Add(person);
+                byId[id] = person;
+            }
+            else
+            {
+                db.People.Attach(person);
+            }
+
+            person.AadObjectId = aad;
+            person.DisplayName = e.DisplayName;
+            person.Email = e.Email;
+            person.IsAdmin = e.IsAdmin;
+            person.Locale = e.Locale;
+            person.Roles = e.Roles;
+            person.LeftAt = null;
             // A manager outside the configured groups (Graph) is not in the bot's directory: no one to escalate to.
             (person.TeamId, person.ReportsToId) = plan.Targets[aad];
         }
 
-        var leaving = plan.Leaves.Select(l => l.AadObjectId).ToHashSet(StringComparer.Ordinal);
-        foreach (var person in plan.StoredPeople.Where(p => leaving.Contains(p.AadObjectId)))
+        changes += await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var t in batch.Teams)
         {
-            await LeaveAsync(person, teamsById.Values, byId, now, cancellationToken);
+            teamsById[plan.TeamIds[t.Key]].LeadId = t.LeadAadObjectId is { } la ? plan.PersonIds[la.ToLowerInvariant()] : null;
+        }
+
+        var leaving = plan.Leaves.Select(l => l.AadObjectId).ToHashSet(StringComparer.Ordinal);
+        if (leaving.Count > 0)
+        {
+            var posts = await db.Set<Transfers.TransferPost>().Where(p => p.TenantId == batch.TenantId).ToListAsync(cancellationToken);
+            foreach (var person in plan.StoredPeople.Where(p => leaving.Contains(p.AadObjectId)))
+            {
+                db.People.Attach(person);
+                Leave(person, teamsById.Values, posts, byId, now);
+            }
         }
 
         return changes + await db.SaveChangesAsync(cancellationToken);
@@ -244,7 +263,7 @@ public sealed class DirectoryUpdate(DiligenceDbContext db, TimeProvider time, IO
     /// Deactivates someone the directory no longer lists: records stay; no team (so no reminders); their open duties go
     /// to their lead: the teams they led, their place in transfer posts; they stop being a review delegate.
     /// </summary>
-    private async Task LeaveAsync(Person person, IEnumerable<Team> teams, Dictionary<string, Person> byId, DateTimeOffset now, CancellationToken cancellationToken)
+    private void Leave(Person person, IEnumerable<Team> teams, List<Transfers.TransferPost> posts, Dictionary<string, Person> byId, DateTimeOffset now)
     {
         var formerTeam = person.TeamId is { } tid ? teams.FirstOrDefault(t => t.Id == tid) : null;
         var successor = ActiveSuccessor(person.ReportsToId, byId) ?? ActiveSuccessor(formerTeam?.LeadId, byId);
@@ -265,7 +284,6 @@ public sealed class DirectoryUpdate(DiligenceDbContext db, TimeProvider time, IO
             }
         }
 
-        var posts = await db.Set<Transfers.TransferPost>().Where(p => p.TenantId == person.TenantId).ToListAsync(cancellationToken);
         foreach (var post in posts)
         {
             if (post.LeadId == person.Id)
@@ -391,6 +409,8 @@ public sealed class DirectoryPlan(DirectoryBatch batch)
     public double DisruptedShare => ActiveBefore == 0 ? 0 : (double)(Moves.Count + Leaves.Count) / ActiveBefore;
 
     internal Dictionary<string, string> PersonIds { get; } = new(StringComparer.Ordinal);
+    /// <summary>The people (object ids) the plan writes: joins, moves and updates.</summary>
+    internal HashSet<string> Touched { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, string> TeamIds { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, (string? TeamId, string? ManagerId)> Targets { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, DirectoryPersonEntry> Entries { get; set; } = new(StringComparer.Ordinal);

@@ -268,4 +268,46 @@ public sealed class GraphDirectorySyncTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(() => update.ApplyAsync(plan, CancellationToken.None));
         Assert.Empty(await PeopleAsync());
     }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> ExecuteAsync(string aadObjectId, string verb, System.Text.Json.Nodes.JsonObject? data = null, string locale = "en-US")
+    {
+        var activity = Activities.Execute("https://smba.trafficmanager.net/apac/", new TeamsUser("29:1-" + aadObjectId, "Someone", aadObjectId), verb, data, locale);
+        activity["conversation"]!["tenantId"] = Tenant;
+        activity["channelData"]!["tenant"]!["id"] = Tenant;
+        using var response = await _bot.PostActivityAsync(activity);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private static string? TextOf(System.Text.Json.Nodes.JsonNode card, string id) =>
+        card["body"]!.AsArray().FirstOrDefault(e => (string?)e!["id"] == id)?["text"]?.GetValue<string>();
+
+    [Fact]
+    public async Task AdminsSyncCard_ShowsThePendingDryRun_AndConfirmingAppliesIt_OthersAreRefused()
+    {
+        await SyncAsync();
+        for (var i = 1; i <= 4; i++)
+        {
+            _graph.DeleteUser(ManagerId(i));
+        }
+
+        var pending = await SyncAsync();
+        var refused = await ExecuteAsync(ManagerId(5), SyncVerb.OpenVerb);
+        Assert.NotEqual("application/vnd.microsoft.card.adaptive", (string?)refused["type"]);
+
+        var card = (await ExecuteAsync(Admin, SyncVerb.OpenVerb, locale: "zh-CN"))["value"]!;
+
+        Assert.Equal("本次同步将调动或停用14人中的4人，超过了安全上限，因此尚未执行。请核对以下名单，确认后再执行。", TextOf(card, "pending"));
+        Assert.Equal(["Manager 1", "Manager 2", "Manager 3", "Manager 4"], TextOf(card, "leaves")!.Split('、').Order());
+        var confirm = card["actions"]!.AsArray().Single(a => (string?)a!["verb"] == SyncVerb.ConfirmVerb)!;
+        Assert.Equal(pending.Id.ToString(), (string?)confirm["data"]!["runId"]);
+
+        var after = (await ExecuteAsync(Admin, SyncVerb.ConfirmVerb, confirm["data"]!.AsObject()))["value"]!;
+
+        Assert.StartsWith("Last sync: ", TextOf(after, "last"), StringComparison.Ordinal);
+        Assert.EndsWith(", confirmed and applied.", TextOf(after, "last"), StringComparison.Ordinal);
+        Assert.NotNull((await PeopleAsync()).Single(p => p.AadObjectId == ManagerId(1)).LeftAt);
+        var again = (await ExecuteAsync(Admin, SyncVerb.ConfirmVerb, confirm["data"]!.AsObject()))["value"]!;
+        Assert.StartsWith("That dry run is no longer waiting", TextOf(again, "notice"), StringComparison.Ordinal);
+    }
 }
