@@ -180,7 +180,7 @@ public static class WorkLogCards
         var log = state.Log;
         var revision = log.Revisions.Single(r => r.Number == log.CurrentRevision);
         var title = Texts.WorkLogs.LogOfTitle.Format(language, state.Manager.DisplayName, LongDate(log.WorkDate, language));
-        var submitted = revision.SubmittedAt.ToOffset(Offset(state.Team, revision.SubmittedAt)).ToString("yyyy-MM-dd\u00a0HH:mm", CultureInfo.InvariantCulture);
+        var submitted = revision.SubmittedAt.ToOffset(Offset(state.Team, revision.SubmittedAt)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var card = new AdaptiveCard
         {
             FallbackText = title,
@@ -558,7 +558,7 @@ public static class WorkLogCards
     /// <summary>On the review card: who decided what and when, the rating, and the comment.</summary>
     private static Container DecisionBlock(WorkLogReview decided, string? deciderName, Team team, Language language)
     {
-        var when = decided.DecidedAt.ToOffset(Offset(team, decided.DecidedAt)).ToString("yyyy-MM-dd\u00a0HH:mm", CultureInfo.InvariantCulture);
+        var when = decided.DecidedAt.ToOffset(Offset(team, decided.DecidedAt)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var banner = (decided.Decision == ReviewDecision.Approved ? Texts.WorkLogs.DecisionApprovedBanner : Texts.WorkLogs.DecisionReturnedBanner)
             .Format(language, deciderName ?? decided.ReviewerId, when);
         var block = new Container

@@ -107,7 +107,7 @@ public sealed class ShanghaiDayWindowTests : IAsyncLifetime
         // Li Na's review card: on time, submitted at 00:05 her time.
         var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested));
         Assert.StartsWith("On time · Revision 1 · ", Text(review, "status"), StringComparison.Ordinal);
-        Assert.Contains("2026-12-01\u00a000:05", Text(review, "status"), StringComparison.Ordinal);
+        Assert.Contains("2026-12-01 00:05", Text(review, "status"), StringComparison.Ordinal);
 
         SetClock(At(2026, 12, 1, 3, 45));
         var early = await AskAsync(TeamsUser.LiNa, "team logs");

@@ -40,7 +40,8 @@ public sealed class MeetingVerbTests : IAsyncLifetime
         var team = await db.Teams.SingleAsync(t => t.Id == "east-1");
         Assert.Equal(new TimeOnly(9, 15), team.MeetingTime);
         Assert.Equal([45, 10], team.ReminderOffsets);
-        Assert.Equal(("liu-yang", "east-1"), await db.AuditEntries.Where(a => a.Action == "team.meeting-changed").Select(a => ValueTuple.Create(a.ActorId, a.SubjectId)).SingleAsync());
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "team.meeting-changed");
+        Assert.Equal(("liu-yang", "east-1"), (audit.ActorId, audit.SubjectId));
     }
 
     [Theory]
