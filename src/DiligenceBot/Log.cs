@@ -46,11 +46,15 @@ internal static partial class Log
     [LoggerMessage(2300, LogLevel.Information, "Work log {WorkLogId} revision {Revision} stored (on time: {OnTime})")]
     public static partial void WorkLogStored(ILogger logger, Guid workLogId, int revision, bool onTime);
 
-    [LoggerMessage(2301, LogLevel.Information, "Work log {WorkLogId} revision {Revision}: {Decision} by {ReviewerId}")]
-    public static partial void WorkLogDecided(ILogger logger, Guid workLogId, int revision, string decision, string reviewerId);
-
     [LoggerMessage(2302, LogLevel.Warning, "Refused {Verb} on work log {WorkLogId} for {PersonId}: {Reason}")]
     public static partial void WorkLogRefused(ILogger logger, string verb, string? workLogId, string? personId, string reason);
+
+    // 3500-3599: reviews and marketing plans
+    [LoggerMessage(3500, LogLevel.Information, "{SubjectType} {SubjectId} revision {Revision}: {Decision} by {ReviewerId}")]
+    public static partial void ReviewDecided(ILogger logger, string subjectType, Guid subjectId, int revision, string decision, string reviewerId);
+
+    [LoggerMessage(3501, LogLevel.Warning, "Refused {Verb} on {SubjectType} {SubjectId} for {PersonId}: not a reviewer of the team")]
+    public static partial void ReviewRefused(ILogger logger, string verb, string subjectType, Guid subjectId, string? personId);
 
     // 2400-2499: scheduling
     [LoggerMessage(2400, LogLevel.Information, "Team schedule jobs synced for {TeamCount} team(s)")]

@@ -2,6 +2,7 @@ using System.Globalization;
 using DiligenceBot.Coaching;
 using DiligenceBot.Data;
 using DiligenceBot.Organisation;
+using DiligenceBot.Reviews;
 using DiligenceBot.Transfers;
 using DiligenceBot.WorkLogs;
 using Microsoft.EntityFrameworkCore;

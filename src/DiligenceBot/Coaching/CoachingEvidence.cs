@@ -1,5 +1,6 @@
 using DiligenceBot.Data;
 using DiligenceBot.Organisation;
+using DiligenceBot.Reviews;
 using DiligenceBot.Scheduling;
 using DiligenceBot.Transfers;
 using DiligenceBot.WorkLogs;

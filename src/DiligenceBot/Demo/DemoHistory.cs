@@ -3,6 +3,7 @@ using DiligenceBot.Audit;
 using DiligenceBot.Coaching;
 using DiligenceBot.Data;
 using DiligenceBot.Organisation;
+using DiligenceBot.Reviews;
 using DiligenceBot.Scheduling;
 using DiligenceBot.Transfers;
 using DiligenceBot.WorkLogs;

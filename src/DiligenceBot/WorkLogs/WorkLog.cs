@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DiligenceBot.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,7 +16,7 @@ public enum WorkLogStatus
 }
 
 /// <summary>A manager's daily work log: one per manager per working day, with every revision kept.</summary>
-public sealed class WorkLog
+public sealed class WorkLog : IReviewSubject
 {
     public Guid Id { get; set; }
     public required string TenantId { get; set; }
@@ -39,6 +40,31 @@ public sealed class WorkLog
     public Guid ConcurrencyStamp { get; set; }
     public List<WorkLogRevision> Revisions { get; set; } = [];
     public List<WorkLogReview> Reviews { get; set; } = [];
+
+    bool IReviewSubject.AwaitsDecision => Status == WorkLogStatus.Submitted;
+
+    IEnumerable<IReviewRecord> IReviewSubject.Decisions => Reviews;
+
+    void IReviewSubject.RecordDecision(int revision, string reviewerId, ReviewDecision decision, ReviewComment comment, DateTimeOffset at)
+    {
+        Reviews.Add(new WorkLogReview
+        {
+            WorkLogId = Id,
+            RevisionNumber = revision,
+            ReviewerId = reviewerId,
+            Decision = decision,
+            Evaluation = comment.Evaluation,
+            Requirement = comment.Requirement,
+            Suggestion = comment.Suggestion,
+            QualityRating = comment.Rating,
+            DecidedAt = at,
+        });
+        Status = decision == ReviewDecision.Approved ? WorkLogStatus.Approved : WorkLogStatus.Returned;
+        ReviewedById = reviewerId;
+        ReviewedAt = at;
+        QualityRating = comment.Rating ?? QualityRating;
+        ConcurrencyStamp = Guid.NewGuid();
+    }
 }
 
 /// <summary>One submitted version of a log's content.</summary>
@@ -55,14 +81,8 @@ public sealed class WorkLogRevision
     public string? SourceActivityId { get; set; }
 }
 
-public enum ReviewDecision
-{
-    Approved,
-    Returned,
-}
-
 /// <summary>The lead's decision on one revision, with the three-part comment and the quality rating.</summary>
-public sealed class WorkLogReview
+public sealed class WorkLogReview : IReviewRecord
 {
     public long Id { get; set; }
     public Guid WorkLogId { get; set; }

@@ -4,6 +4,7 @@ using DiligenceBot.BotFramework.Cards;
 using DiligenceBot.Conversations;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
+using DiligenceBot.Reviews;
 
 namespace DiligenceBot.WorkLogs;
 
@@ -22,12 +23,12 @@ public static class WorkLogCards
     public const string PraiseVerb = "worklog.praise";
     public const string BestVerb = "worklog.best";
 
-    public const string EvaluationInput = "c.evaluation";
-    public const string RequirementInput = "c.requirement";
-    public const string SuggestionInput = "c.suggestion";
-    public const string RatingInput = "c.rating";
-    public const string ExampleInput = "c.example";
-    public const int CommentMaxLength = 500;
+    public const string EvaluationInput = LeadReview.EvaluationInput;
+    public const string RequirementInput = LeadReview.RequirementInput;
+    public const string SuggestionInput = LeadReview.SuggestionInput;
+    public const string RatingInput = LeadReview.RatingInput;
+    public const string ExampleInput = LeadReview.ExampleInput;
+    public const int CommentMaxLength = LeadReview.CommentMaxLength;
 
     /// <summary>What the form card shows: the log being written (or revised), the lead's last comment, errors.</summary>
     public sealed record FormState(
@@ -71,7 +72,7 @@ public static class WorkLogCards
 
         if (state.ReturnComment is { } returned)
         {
-            card.Body.Add(CommentBlock(returned, state.ReviewerName, language));
+            card.Body.Add(ReviewCards.Comment(returned, state.ReviewerName, language));
         }
 
         if (state.Errors.Count > 0)
@@ -136,9 +137,9 @@ public static class WorkLogCards
             card.Body.Add(Praised(reviewerName ?? log.PraisedById, language));
         }
 
-        if (lastReview is not null && lastReview.RevisionNumber == log.CurrentRevision && HasComment(lastReview))
+        if (lastReview is not null && lastReview.RevisionNumber == log.CurrentRevision && ReviewCards.HasComment(lastReview))
         {
-            card.Body.Add(CommentBlock(lastReview, reviewerName, language));
+            card.Body.Add(ReviewCards.Comment(lastReview, reviewerName, language));
         }
 
         card.Body.Add(Content(template, revision.Values, language));
@@ -211,7 +212,7 @@ public static class WorkLogCards
         var decided = log.Reviews.SingleOrDefault(r => r.RevisionNumber == log.CurrentRevision);
         if (decided is not null)
         {
-            card.Body.Add(DecisionBlock(decided, state.DeciderName, state.Team, language));
+            card.Body.Add(ReviewCards.Decided(decided, state.DeciderName, state.Team, language));
             if (decided.Decision == ReviewDecision.Approved && log.PraisedAt is null)
             {
                 card.Actions =
@@ -229,25 +230,7 @@ public static class WorkLogCards
             return card;
         }
 
-        card.Body.Add(new TextBlock(Texts.WorkLogs.WaitingForReview.Format(language, log.CurrentRevision)) { Id = "decision", Weight = TextWeight.Bolder, Separator = true });
-        card.Body.Add(new TextBlock(Texts.WorkLogs.ReviewHint.In(language)) { IsSubtle = true, Spacing = Spacing.None });
-        if (state.Errors.Count > 0)
-        {
-            card.Body.Add(new TextBlock(string.Join(" ", state.Errors.Values)) { Id = "errors", Color = TextColor.Attention, Weight = TextWeight.Bolder });
-        }
-
-        state.Typed.TryGetValue(RatingInput, out var typedRating);
-        card.Body.Add(new ChoiceSetInput
-        {
-            Id = RatingInput,
-            Label = Texts.WorkLogs.Rating.In(language),
-            Style = ChoiceInputStyle.Expanded,
-            Value = typedRating,
-            Choices = Enumerable.Range(1, 5).Select(i => new Choice(Texts.WorkLogs.Stars.Format(language, new string('★', i), i), i.ToString(CultureInfo.InvariantCulture))).ToList(),
-        });
-        card.Body.Add(CommentInput(EvaluationInput, Texts.WorkLogs.Evaluation.In(language), state.Typed));
-        card.Body.Add(CommentInput(RequirementInput, Texts.WorkLogs.Requirement.In(language), state.Typed));
-        card.Body.Add(CommentInput(SuggestionInput, Texts.WorkLogs.Suggestion.In(language), state.Typed));
+        card.Body.AddRange(ReviewCards.Inputs(log.CurrentRevision, state.Typed, state.Errors, language));
         card.Body.Add(new ToggleInput
         {
             Id = ExampleInput,
@@ -256,27 +239,7 @@ public static class WorkLogCards
             ValueOff = "false",
             Value = state.Typed.GetValueOrDefault(ExampleInput) == "true" ? "true" : "false",
         });
-
-        var decisionData = new JsonObject { ["logId"] = log.Id.ToString(), ["revision"] = log.CurrentRevision };
-        card.Actions =
-        [
-            new ExecuteAction
-            {
-                Title = Texts.WorkLogs.Approve.In(language),
-                Verb = ApproveVerb,
-                Data = With(decisionData, ApproveVerb),
-                AssociatedInputs = "auto",
-                Style = ActionStyle.Positive,
-            },
-            new ExecuteAction
-            {
-                Title = Texts.WorkLogs.ReturnConfirm.Format(language, state.Manager.DisplayName),
-                Verb = ReturnVerb,
-                Data = With(decisionData, ReturnVerb),
-                AssociatedInputs = "auto",
-                Style = ActionStyle.Destructive,
-            },
-        ];
+        card.Actions = ReviewCards.Decisions(ApproveVerb, ReturnVerb, "logId", log.Id, log.CurrentRevision, state.Manager.DisplayName, language);
         return card;
     }
 
@@ -549,105 +512,15 @@ public static class WorkLogCards
         };
     }
 
-    private static bool HasComment(WorkLogReview review) =>
-        !string.IsNullOrWhiteSpace(review.Evaluation) || !string.IsNullOrWhiteSpace(review.Requirement) || !string.IsNullOrWhiteSpace(review.Suggestion);
-
     private static TextBlock Praised(string? by, Language language) =>
         new(Texts.WorkLogs.PraisedBanner.Format(language, by ?? string.Empty)) { Id = "praised", Color = TextColor.Good, Weight = TextWeight.Bolder, Spacing = Spacing.Small };
-
-    /// <summary>On the review card: who decided what and when, the rating, and the comment.</summary>
-    private static Container DecisionBlock(WorkLogReview decided, string? deciderName, Team team, Language language)
-    {
-        var when = decided.DecidedAt.ToOffset(Offset(team, decided.DecidedAt)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var banner = (decided.Decision == ReviewDecision.Approved ? Texts.WorkLogs.DecisionApprovedBanner : Texts.WorkLogs.DecisionReturnedBanner)
-            .Format(language, deciderName ?? decided.ReviewerId, when);
-        var block = new Container
-        {
-            Id = "decided",
-            Separator = true,
-            Items =
-            [
-                new TextBlock(banner)
-                {
-                    Id = "decision",
-                    Weight = TextWeight.Bolder,
-                    Color = decided.Decision == ReviewDecision.Approved ? TextColor.Good : TextColor.Warning,
-                },
-            ],
-        };
-        if (decided.QualityRating is { } rating)
-        {
-            block.Items.Add(new TextBlock($"{Texts.WorkLogs.Rating.In(language)}{Texts.WorkLogs.LabelSeparator.In(language)}{Texts.WorkLogs.RatingValue.Format(language, rating)}")
-            {
-                Id = "rating",
-                Spacing = Spacing.None,
-            });
-        }
-
-        if (HasComment(decided))
-        {
-            block.Items.AddRange(CommentParts(decided, language));
-        }
-
-        return block;
-    }
-
-    /// <summary>
-    /// The lead's comment as the manager sees it: what was decided in words (Returned / Approved, with the rating),
-    /// then the evaluation, requirement and suggestion, each keeping its lines.
-    /// </summary>
-    private static Container CommentBlock(WorkLogReview review, string? reviewerName, Language language)
-    {
-        var who = reviewerName ?? review.ReviewerId;
-        var heading = review.Decision == ReviewDecision.Returned ? Texts.WorkLogs.ReturnedBy.Format(language, who) : Texts.WorkLogs.ApprovedBy.Format(language, who);
-        if (review.QualityRating is { } rating)
-        {
-            heading += " · " + Texts.WorkLogs.RatingValue.Format(language, rating);
-        }
-
-        return new Container
-        {
-            Id = "comment",
-            Style = review.Decision == ReviewDecision.Returned ? ContainerStyle.Warning : ContainerStyle.Good,
-            Items = [new TextBlock(heading) { Id = "comment-heading", Weight = TextWeight.Bolder }, .. CommentParts(review, language)],
-        };
-    }
-
-    private static IEnumerable<CardElement> CommentParts(WorkLogReview review, Language language)
-    {
-        foreach (var (key, label, value) in new[]
-        {
-            ("evaluation", Texts.WorkLogs.Evaluation, review.Evaluation),
-            ("requirement", Texts.WorkLogs.Requirement, review.Requirement),
-            ("suggestion", Texts.WorkLogs.Suggestion, review.Suggestion),
-        })
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                yield return Answer("comment." + key, label.In(language), value);
-            }
-        }
-    }
 
     /// <summary>The log's answers, each label above its value, so both wrap across the card's whole width on a phone.</summary>
     private static Container Content(LogTemplate template, Dictionary<string, string> values, Language language) => new()
     {
         Id = "content",
         Separator = true,
-        Items = template.Fields.Select(f => (CardElement)Answer("answer." + f.Key, f.LabelWithUnit(language), Display(f, values.GetValueOrDefault(f.Key), language))).ToList(),
-    };
-
-    /// <summary>A label and its value; every line of a multi-line value is its own line (hosts differ in how they show a bare line break).</summary>
-    private static Container Answer(string id, string label, string value) => new()
-    {
-        Id = id,
-        Spacing = Spacing.Small,
-        Items =
-        [
-            new TextBlock(label) { IsSubtle = true, Size = TextSize.Small, Weight = TextWeight.Bolder },
-            .. value.ReplaceLineEndings("\n").Split('\n').Where(l => l.Trim().Length > 0).DefaultIfEmpty("—")
-                .Select(line => (CardElement)new TextBlock(line.Trim()) { Spacing = Spacing.None }),
-        ],
+        Items = template.Fields.Select(f => (CardElement)ReviewCards.Answer("answer." + f.Key, f.LabelWithUnit(language), Display(f, values.GetValueOrDefault(f.Key), language))).ToList(),
     };
 
     private static string Display(LogField field, string? value, Language language)
@@ -713,27 +586,11 @@ public static class WorkLogCards
         };
     }
 
-    private static TextInput CommentInput(string id, string label, Dictionary<string, string> typed) => new()
-    {
-        Id = id,
-        Label = label,
-        IsMultiline = true,
-        MaxLength = CommentMaxLength,
-        Value = typed.GetValueOrDefault(id),
-    };
-
     private static CardRefresh? Refresh(string verb, Guid logId, string? userId) => new()
     {
         Action = new ExecuteAction { Verb = verb, Data = new JsonObject { ["verb"] = verb, ["logId"] = logId.ToString() } },
         UserIds = userId is null ? null : [userId],
     };
-
-    private static JsonObject With(JsonObject data, string verb)
-    {
-        var copy = (JsonObject)data.DeepClone();
-        copy["verb"] = verb;
-        return copy;
-    }
 
     private static string Punctuality(bool onTime, Language language) => (onTime ? Texts.WorkLogs.OnTime : Texts.WorkLogs.Late).In(language);
 

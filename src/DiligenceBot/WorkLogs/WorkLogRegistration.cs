@@ -1,5 +1,6 @@
 using DiligenceBot.Conversations;
 using DiligenceBot.Notifications;
+using DiligenceBot.Reviews;
 
 namespace DiligenceBot.WorkLogs;
 
@@ -8,6 +9,8 @@ public static class WorkLogRegistration
     public static IServiceCollection AddWorkLogs(this IServiceCollection services)
     {
         services.AddScoped<WorkLogBook>();
+        services.AddScoped<WorkLogReviewKind>();
+        services.AddReviews();
         services.AddNotificationRenderer<ReviewRequestedRenderer>(WorkLogBook.ReviewRequested);
         services.AddNotificationRenderer<DecisionRenderer>(WorkLogBook.Returned, WorkLogBook.Approved, WorkLogBook.Praised);
         return services

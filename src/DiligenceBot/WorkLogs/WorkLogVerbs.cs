@@ -2,6 +2,7 @@ using DiligenceBot.Conversations;
 using DiligenceBot.Input;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
+using DiligenceBot.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace DiligenceBot.WorkLogs;
@@ -247,160 +248,38 @@ public sealed class ViewLogVerb(WorkLogBook book) : IBotVerb
     }
 }
 
-/// <summary>Approve or Return: only the team's lead or a delegate, only on the current, undecided revision.</summary>
-public sealed class DecideLogVerb(WorkLogBook book, ILogger<DecideLogVerb> logger) : IBotVerb
+/// <summary>Approve or Return: the lead's review (<see cref="LeadReview"/>), shared with every record the lead reviews.</summary>
+public sealed class DecideLogVerb(LeadReview review, WorkLogReviewKind kind) : IBotVerb
 {
-    // Someone (or a re-delivered copy) may decide this revision at the same moment: the second attempt answers
-    // from what is stored.
     public Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken) =>
-        book.OnceMoreOnConflictAsync(() => DecideAsync(request, cancellationToken));
+        review.DecideAsync(request, kind, cancellationToken);
+}
 
-    private async Task<BotAnswer> DecideAsync(BotRequest request, CancellationToken cancellationToken)
+/// <summary>What the lead's review needs to know of a work log: its card, words, audit actions and notifications.</summary>
+public sealed class WorkLogReviewKind(WorkLogBook book) : ReviewKind<WorkLog>
+{
+    public override string SubjectKey => "logId";
+    public override string ApproveVerb => WorkLogCards.ApproveVerb;
+    public override string SubjectType => "WorkLog";
+    public override string ActionPrefix => "worklog";
+    public override string ApprovedNotification => WorkLogBook.Approved;
+    public override string ReturnedNotification => WorkLogBook.Returned;
+    public override Text UnknownSubject => Texts.WorkLogs.UnknownLog;
+    public override Text NotAllowed => Texts.WorkLogs.NotAllowedToReview;
+    public override Text StaleRevision => Texts.WorkLogs.StaleRevision;
+    public override Text CommentNeeded => Texts.WorkLogs.ErrorCommentNeeded;
+    public override bool OffersExample => true;
+
+    public override Task<WorkLog?> LoadAsync(Guid id, string tenantId, CancellationToken cancellationToken) => book.LoadAsync(id, tenantId, cancellationToken);
+
+    public override Task<BotFramework.Cards.AdaptiveCard> CardAsync(WorkLog subject, Person reviewer, Language language, CancellationToken cancellationToken,
+        string? notice = null, Dictionary<string, string>? typed = null, Dictionary<string, string>? errors = null) =>
+        book.ReviewAsync(subject, reviewer, language, cancellationToken, notice, typed, errors);
+
+    public override void MarkExample(WorkLog subject, string reviewerId, DateTimeOffset at)
     {
-        var language = request.Language;
-        var decision = request.Verb == WorkLogCards.ApproveVerb ? ReviewDecision.Approved : ReviewDecision.Returned;
-        if (request.Card.Guid("logId") is not { } id || await book.LoadAsync(id, request.TenantId, cancellationToken) is not { } log)
-        {
-            return BotAnswer.Refused(Texts.WorkLogs.UnknownLog.In(language));
-        }
-
-        var team = await book.TeamAsync(log.TeamId, cancellationToken);
-        if (request.Person is not { } reviewer || !team.IsReviewer(reviewer.Id))
-        {
-            Log.WorkLogRefused(logger, request.Verb, log.Id.ToString(), request.Person?.Id, "not a reviewer of the team");
-            return BotAnswer.Refused(Texts.WorkLogs.NotAllowedToReview.Format(language, WorkLogCards.TeamName(team, language)));
-        }
-
-        var revision = request.Card.Integer("revision");
-        if (revision is not { } number)
-        {
-            return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
-        }
-
-        if (!CardData.WasIssued(number, log.CurrentRevision, first: 1))
-        {
-            return BotAnswer.Refused(Texts.Input.NotIssued.Format(language, number));
-        }
-
-        if (log.Reviews.SingleOrDefault(r => r.RevisionNumber == number) is { } existing)
-        {
-            if (existing.ReviewerId == reviewer.Id && existing.Decision == decision)
-            {
-                // The same decision delivered again: the answer it already had.
-                return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken));
-            }
-
-            var when = existing.DecidedAt.ToOffset(TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone).GetUtcOffset(existing.DecidedAt)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-            var what = (existing.Decision == ReviewDecision.Approved ? Texts.WorkLogs.DecidedApproved : Texts.WorkLogs.DecidedReturned).In(language);
-            return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken,
-                Texts.WorkLogs.AlreadyDecided.Format(language, what, await book.NameAsync(existing.ReviewerId, cancellationToken) ?? existing.ReviewerId, when)));
-        }
-
-        if (number != log.CurrentRevision || log.Status != WorkLogStatus.Submitted)
-        {
-            return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken,
-                Texts.WorkLogs.StaleRevision.Format(language, number, log.CurrentRevision)));
-        }
-
-        var typed = ReadComment(request);
-        var errors = Validate(decision, typed, language, out var comment);
-        var example = typed.GetValueOrDefault(WorkLogCards.ExampleInput) == "true";
-        if (example && decision == ReviewDecision.Returned)
-        {
-            errors[WorkLogCards.ExampleInput] = Texts.WorkLogs.ErrorExampleNeedsApproval.In(language);
-        }
-
-        if (errors.Count > 0)
-        {
-            return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken, null, typed, errors));
-        }
-
-        var now = book.Now;
-        log.Reviews.Add(new WorkLogReview
-        {
-            WorkLogId = log.Id,
-            RevisionNumber = number,
-            ReviewerId = reviewer.Id,
-            Decision = decision,
-            Evaluation = comment.Evaluation,
-            Requirement = comment.Requirement,
-            Suggestion = comment.Suggestion,
-            QualityRating = comment.Rating,
-            DecidedAt = now,
-        });
-        log.Status = decision == ReviewDecision.Approved ? WorkLogStatus.Approved : WorkLogStatus.Returned;
-        log.ReviewedById = reviewer.Id;
-        log.ReviewedAt = now;
-        log.QualityRating = comment.Rating ?? log.QualityRating;
-        log.ConcurrencyStamp = Guid.NewGuid();
-        book.Audit(request, reviewer.Id, decision == ReviewDecision.Approved ? "worklog.approved" : "worklog.returned", log, number);
-        if (example)
-        {
-            // Approved and praised in one step: the manager's one message says both.
-            log.PraisedById = reviewer.Id;
-            log.PraisedAt = now;
-            book.Audit(request, reviewer.Id, "worklog.praised", log, number);
-        }
-
-        book.Notify(decision == ReviewDecision.Approved ? WorkLogBook.Approved : WorkLogBook.Returned, log, number, log.ManagerId);
-        await book.Db.SaveChangesAsync(cancellationToken);
-        Log.WorkLogDecided(logger, log.Id, number, decision.ToString(), reviewer.Id);
-        book.WakeNotifications();
-        return BotAnswer.WithCard(await book.ReviewAsync(log, reviewer, language, cancellationToken));
-    }
-
-    private static readonly string[] CommentInputs =
-        [WorkLogCards.EvaluationInput, WorkLogCards.RequirementInput, WorkLogCards.SuggestionInput, WorkLogCards.RatingInput, WorkLogCards.ExampleInput];
-
-    private static Dictionary<string, string> ReadComment(BotRequest request) => request.Card.Inputs(CommentInputs);
-
-    /// <summary>The three-part comment checked as typed text; the cleaned parts (null when empty) and the rating.</summary>
-    private sealed record Comment(string? Evaluation, string? Requirement, string? Suggestion, int? Rating);
-
-    private static Dictionary<string, string> Validate(ReviewDecision decision, Dictionary<string, string> typed, Language language, out Comment comment)
-    {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        int? rating = null;
-        var ratingText = typed.GetValueOrDefault(WorkLogCards.RatingInput);
-        if (!UserText.IsBlank(ratingText))
-        {
-            if (UserNumber.TryParseWhole(ratingText, 1, 5, out var r))
-            {
-                rating = r;
-            }
-            else
-            {
-                errors[WorkLogCards.RatingInput] = Texts.WorkLogs.ErrorRating.In(language);
-            }
-        }
-        else if (decision == ReviewDecision.Returned)
-        {
-            errors[WorkLogCards.RatingInput] = Texts.WorkLogs.ErrorRating.In(language);
-        }
-
-        string? Part(string key, Text label)
-        {
-            var rule = new TextRule(WorkLogCards.CommentMaxLength);
-            if (UserText.Check(typed.GetValueOrDefault(key), rule, label.In(language), language, out var clean) is { } error)
-            {
-                errors[key] = error;
-            }
-
-            return clean;
-        }
-
-        comment = new Comment(
-            Part(WorkLogCards.EvaluationInput, Texts.WorkLogs.Evaluation),
-            Part(WorkLogCards.RequirementInput, Texts.WorkLogs.Requirement),
-            Part(WorkLogCards.SuggestionInput, Texts.WorkLogs.Suggestion),
-            rating);
-        if (decision == ReviewDecision.Returned && comment is { Evaluation: null, Requirement: null, Suggestion: null }
-            && !errors.ContainsKey(WorkLogCards.EvaluationInput) && !errors.ContainsKey(WorkLogCards.RequirementInput) && !errors.ContainsKey(WorkLogCards.SuggestionInput))
-        {
-            errors["comment"] = Texts.WorkLogs.ErrorCommentNeeded.In(language);
-        }
-
-        return errors;
+        subject.PraisedById = reviewerId;
+        subject.PraisedAt = at;
     }
 }
 
@@ -472,7 +351,7 @@ public sealed class TeamLogsVerb(WorkLogBook book) : IBotVerb
 /// "Mark as an example for the team" on an approved log's review card: the lead praises the log, the manager is
 /// told, and it joins the team's best logs of the month.
 /// </summary>
-public sealed class PraiseLogVerb(WorkLogBook book, ILogger<PraiseLogVerb> logger) : IBotVerb
+public sealed class PraiseLogVerb(WorkLogBook book, LeadReview review, WorkLogReviewKind kind) : IBotVerb
 {
     public Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken) =>
         book.OnceMoreOnConflictAsync(() => PraiseAsync(request, cancellationToken));
@@ -485,11 +364,10 @@ public sealed class PraiseLogVerb(WorkLogBook book, ILogger<PraiseLogVerb> logge
             return BotAnswer.Refused(Texts.WorkLogs.UnknownLog.In(language));
         }
 
-        var team = await book.TeamAsync(log.TeamId, cancellationToken);
-        if (request.Person is not { } reviewer || !team.IsReviewer(reviewer.Id))
+        var (reviewer, refusal) = await review.ReviewerAsync(request, kind, log, cancellationToken);
+        if (reviewer is null)
         {
-            Log.WorkLogRefused(logger, request.Verb, log.Id.ToString(), request.Person?.Id, "not a reviewer of the team");
-            return BotAnswer.Refused(Texts.WorkLogs.NotAllowedToReview.Format(language, WorkLogCards.TeamName(team, language)));
+            return refusal!;
         }
 
         if (log.PraisedAt is not null)

@@ -6,6 +6,7 @@ using DiligenceBot.Coaching;
 using DiligenceBot.Data;
 using DiligenceBot.Notifications;
 using DiligenceBot.Organisation;
+using DiligenceBot.Reviews;
 using DiligenceBot.Transfers;
 using DiligenceBot.WorkLogs;
 using Microsoft.EntityFrameworkCore;

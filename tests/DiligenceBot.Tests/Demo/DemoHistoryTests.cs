@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using DiligenceBot.Coaching;
 using DiligenceBot.Demo;
+using DiligenceBot.Reviews;
+using DiligenceBot.Testing;
 using DiligenceBot.Tests.Coaching;
 using DiligenceBot.Tests.Infrastructure;
 using DiligenceBot.Tests.WorkLogs;
-using DiligenceBot.Testing;
 using DiligenceBot.Transfers;
 using DiligenceBot.WorkLogs;
 using Microsoft.EntityFrameworkCore;

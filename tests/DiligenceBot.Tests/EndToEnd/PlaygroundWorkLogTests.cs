@@ -8,6 +8,7 @@ using DiligenceBot.WorkLogs;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
+using DiligenceBot.Reviews;
 
 namespace DiligenceBot.Tests.EndToEnd;
 

@@ -5,6 +5,7 @@ using DiligenceBot.BotFramework.Schema;
 using DiligenceBot.Help;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
+using DiligenceBot.Reviews;
 using DiligenceBot.Tests.Infrastructure;
 using DiligenceBot.WorkLogs;
 

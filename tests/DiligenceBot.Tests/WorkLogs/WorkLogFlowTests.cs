@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
-using DiligenceBot.Tests.Infrastructure;
 using DiligenceBot.Testing;
+using DiligenceBot.Tests.Infrastructure;
 using DiligenceBot.WorkLogs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
+using DiligenceBot.Reviews;
 
 namespace DiligenceBot.Tests.WorkLogs;
 
