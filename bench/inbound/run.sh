@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/inbound — the one command: builds (Release), installs the JS peer's npm packages if missing, runs the
-# inbound benchmark against the raw Kestrel limit, DiligenceBot and the botbuilder-js peer, prints the figures last.
+# inbound benchmark against the raw Kestrel limit, the reply floor, DiligenceBot and two JavaScript peers (botbuilder-js
+# and the Microsoft 365 Agents SDK), prints the figures last.
 #
 #   bash bench/inbound/run.sh [--seconds N] [--pin] [--bot-dll PATH] [other Inbound.Bench options, see README.md]
 #
@@ -52,8 +53,12 @@ fi
 build bench/inbound/Inbound.Bench/Inbound.Bench.csproj
 
 if [ ! -d "$here/peer/node_modules/botbuilder" ]; then
-  echo "installing the peer's npm packages (npm ci)..."
+  echo "installing the botbuilder-js peer's npm packages (npm ci)..."
   (cd "$here/peer" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ ! -d "$here/peer-agents/node_modules/@microsoft/agents-hosting" ]; then
+  echo "installing the Agents SDK peer's npm packages (npm ci)..."
+  (cd "$here/peer-agents" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 bench_dll="$root/bench/inbound/Inbound.Bench/bin/Release/net10.0/Inbound.Bench.dll"
@@ -71,4 +76,4 @@ if [ "$pin_wanted" = 1 ]; then
   fi
 fi
 
-exec "${pin[@]}" dotnet "$bench_dll" --bot-dll "$bot_dll" --peer-dir "$here/peer" "${fwd[@]}"
+exec "${pin[@]}" dotnet "$bench_dll" --bot-dll "$bot_dll" --peer-dir "$here/peer" --agents-dir "$here/peer-agents" "${fwd[@]}"

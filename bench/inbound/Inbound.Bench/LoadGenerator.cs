@@ -19,6 +19,8 @@ internal sealed class LoadResult
     public required IReadOnlyDictionary<int, long> StatusCounts { get; init; }
     public required IReadOnlyList<string> Failures { get; init; }
     public required double MeasuredSeconds { get; init; }
+    /// <summary>2xx answers per whole second of the measured window (by the instant each answer arrived).</summary>
+    public required long[] PerSecondWindows { get; init; }
 
     public double PerSecond => Latencies.Length / MeasuredSeconds;
 }
@@ -46,7 +48,8 @@ internal sealed class LoadGenerator(IPEndPoint target, IReadOnlyList<byte[]> req
         var workers = new Worker[Connections];
         for (var i = 0; i < Connections; i++)
         {
-            workers[i] = new Worker(this, i, measureStart, measureEnd, (int)(measured.TotalSeconds * 40_000 / Connections) + 16);
+            workers[i] = new Worker(this, i, measureStart, measureEnd, (int)(measured.TotalSeconds * 40_000 / Connections) + 16,
+                (int)Math.Floor(measured.TotalSeconds));
         }
 
         onWindow?.Invoke(measureStart, measureEnd);
@@ -72,10 +75,11 @@ internal sealed class LoadGenerator(IPEndPoint target, IReadOnlyList<byte[]> req
             StatusCounts = statuses,
             Failures = workers.SelectMany(w => w.Failures).Distinct().Take(5).ToArray(),
             MeasuredSeconds = (double)(measureEnd - measureStart) / Stopwatch.Frequency,
+            PerSecondWindows = [.. Enumerable.Range(0, workers[0].Windows.Length).Select(s => workers.Sum(w => w.Windows[s]))],
         };
     }
 
-    private sealed class Worker(LoadGenerator owner, int index, long measureStart, long measureEnd, int capacity)
+    private sealed class Worker(LoadGenerator owner, int index, long measureStart, long measureEnd, int capacity, int seconds)
     {
         private byte[] _buffer = new byte[16 * 1024];
         private int _start;
@@ -88,6 +92,7 @@ internal sealed class LoadGenerator(IPEndPoint target, IReadOnlyList<byte[]> req
         public long MeasuredErrors { get; private set; }
         public long TotalOk { get; private set; }
         public long TotalErrors { get; private set; }
+        public long[] Windows { get; } = new long[Math.Max(1, seconds)];
 
         public async Task RunAsync(CancellationToken abort)
         {
@@ -142,6 +147,11 @@ internal sealed class LoadGenerator(IPEndPoint target, IReadOnlyList<byte[]> req
                         if (ok)
                         {
                             Latencies.Add(done - sent);
+                            var second = (done - measureStart) / Stopwatch.Frequency;
+                            if (second < Windows.Length)
+                            {
+                                Windows[second]++;
+                            }
                         }
                         else
                         {

@@ -10,10 +10,13 @@ using Inbound.Bench;
 //   reply-floor   the same endpoint posting one pre-serialised reply to the connector before its 200 (the floor
 //                 under any bot that replies before it answers)
 //   diligencebot  the bot, a separate process, full JWT validation + the help card sent to the connector
-//   botbuilder-js the JavaScript Bot Framework SDK echo bot (the peer), same issuer, reply to the same connector
-// Usage: Inbound.Bench [--seconds N] [--warmup N] [--connections N] [--targets raw,floor,bot,peer]
+//   botbuilder-js the JavaScript Bot Framework SDK echo bot (a peer), same issuer, reply to the same connector
+//   agents-js     the Microsoft 365 Agents SDK for JavaScript echo agent (the other peer), the same way
+// Every target runs --rounds times, interleaved (raw, floor, bot, peers; raw, floor, …), each time in a fresh process;
+// a target's figure is the median of its one-second windows over all rounds, printed with its spread.
+// Usage: Inbound.Bench [--seconds N] [--warmup N] [--rounds N] [--connections N] [--targets raw,floor,bot,peer,agents]
 //                      [--server-cpus LIST] [--quiet-wait N] [--bot-env KEY=VALUE]...
-//                      --bot-dll PATH --peer-dir PATH
+//                      --bot-dll PATH --peer-dir PATH --agents-dir PATH
 //        Inbound.Bench serve-raw PORT [--reply]   (the raw and reply-floor targets' own process)
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -27,16 +30,18 @@ if (args.Length >= 2 && args[0] == "serve-raw")
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine("""
-        Inbound.Bench — signed "help" activities against raw-kestrel, reply-floor, diligencebot and botbuilder-js (see bench/inbound/README.md)
-          --seconds N          measured window per target (20)
-          --warmup N           warm-up per target, not measured (15)
+        Inbound.Bench — signed "help" activities against raw-kestrel, reply-floor, diligencebot, botbuilder-js and agents-js (see bench/inbound/README.md)
+          --seconds N          measured window per target and round (10)
+          --warmup N           warm-up per target and round, not measured (15)
+          --rounds N           rounds; every target runs once per round, in a fresh process (3)
           --connections N      concurrent keep-alive connections (64)
-          --targets LIST       raw,floor,bot,peer (all)
+          --targets LIST       raw,floor,bot,peer,agents (all)
           --server-cpus LIST   run each server under test with taskset -c LIST (run.sh --pin uses 1)
           --quiet-wait N       wait up to N s for an idle machine before each target (30)
           --bot-env KEY=VALUE  extra environment for the bot process only (repeatable)
           --bot-dll PATH       the built DiligenceBot.dll (required; run.sh passes it)
           --peer-dir PATH      bench/inbound/peer with node_modules (required; run.sh passes it)
+          --agents-dir PATH    bench/inbound/peer-agents with node_modules (required; run.sh passes it)
         """);
     return 0;
 }
@@ -56,10 +61,13 @@ return await Bench.RunAsync(options);
 
 internal sealed record BenchOptions
 {
-    public int Seconds { get; init; } = 20;
+    public static readonly string[] AllTargets = ["raw", "floor", "bot", "peer", "agents"];
+
+    public int Seconds { get; init; } = 10;
     public int WarmupSeconds { get; init; } = 15;
+    public int Rounds { get; init; } = 3;
     public int Connections { get; init; } = 64;
-    public string[] Targets { get; init; } = ["raw", "floor", "bot", "peer"];
+    public string[] Targets { get; init; } = AllTargets;
     /// <summary>CPUs for the server under test (taskset list); null = not pinned.</summary>
     public string? ServerCpus { get; init; }
     /// <summary>Longest wait, before each target, for the machine to be idle (other builds on a shared machine).</summary>
@@ -68,13 +76,14 @@ internal sealed record BenchOptions
     public IReadOnlyDictionary<string, string> BotEnvironment { get; init; } = new Dictionary<string, string>();
     public required string BotDll { get; init; }
     public required string PeerDir { get; init; }
+    public required string AgentsDir { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
-        int seconds = 20, warmup = 15, connections = 64;
-        string[] targets = ["raw", "floor", "bot", "peer"];
+        int seconds = 10, warmup = 15, rounds = 3, connections = 64;
+        var targets = AllTargets;
         string? serverCpus = null;
-        string? botDll = null, peerDir = null;
+        string? botDll = null, peerDir = null, agentsDir = null;
         var quietWait = 30;
         var botEnv = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
@@ -87,6 +96,7 @@ internal sealed record BenchOptions
             {
                 case "--seconds": seconds = Positive(); break;
                 case "--warmup": warmup = Positive(); break;
+                case "--rounds": rounds = Positive(); break;
                 case "--connections": connections = Positive(); break;
                 case "--targets": targets = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 case "--server-cpus": serverCpus = Value(); break;
@@ -97,19 +107,21 @@ internal sealed record BenchOptions
                     break;
                 case "--bot-dll": botDll = Path.GetFullPath(Value()); break;
                 case "--peer-dir": peerDir = Path.GetFullPath(Value()); break;
+                case "--agents-dir": agentsDir = Path.GetFullPath(Value()); break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
         }
 
-        if (targets.Except(["raw", "floor", "bot", "peer"]).FirstOrDefault() is { } unknown)
+        if (targets.Except(AllTargets).FirstOrDefault() is { } unknown)
         {
-            throw new ArgumentException($"Unknown target '{unknown}' (raw, floor, bot, peer).");
+            throw new ArgumentException($"Unknown target '{unknown}' ({string.Join(", ", AllTargets)}).");
         }
 
         return new BenchOptions
         {
             Seconds = seconds,
             WarmupSeconds = warmup,
+            Rounds = rounds,
             Connections = connections,
             Targets = targets,
             ServerCpus = serverCpus,
@@ -117,11 +129,12 @@ internal sealed record BenchOptions
             BotEnvironment = botEnv,
             BotDll = botDll ?? throw new ArgumentException("--bot-dll is required (the built DiligenceBot.dll)."),
             PeerDir = peerDir ?? throw new ArgumentException("--peer-dir is required (bench/inbound/peer)."),
+            AgentsDir = agentsDir ?? throw new ArgumentException("--agents-dir is required (bench/inbound/peer-agents)."),
         };
     }
 }
 
-internal sealed record TargetFigures(string Key, string Name, LoadResult Load, double ServerCpu, double BenchCpu, double? MachineCpu, long Replies)
+internal sealed record TargetFigures(string Key, string Name, int Round, LoadResult Load, double ServerCpu, double BenchCpu, double? MachineCpu, long Replies)
 {
     public double P50 => Percentile(0.50);
     public double P99 => Percentile(0.99);
@@ -139,7 +152,48 @@ internal sealed record TargetFigures(string Key, string Name, LoadResult Load, d
     }
 
     public string Line =>
-        $"{Name}: {Load.PerSecond:0} activities/s, p50 {P50:0.00} ms, p99 {P99:0.00} ms, errors {Load.Errors}";
+        $"{Name} (round {Round}): {Load.PerSecond:0} activities/s, p50 {P50:0.00} ms, p99 {P99:0.00} ms, errors {Load.Errors}";
+}
+
+/// <summary>One target over all its rounds: the median one-second window, its spread, latencies of all rounds together.</summary>
+internal sealed record TargetSummary(string Key, string Name, double PerSecond, double WindowP25, double WindowP75,
+    double[] RoundRates, double P50, double P99, long Errors)
+{
+    public static TargetSummary? Of(TargetFigures[] rounds)
+    {
+        if (rounds.Length == 0)
+        {
+            return null;
+        }
+
+        var windows = rounds.SelectMany(r => r.Load.PerSecondWindows).Select(c => (double)c).Order().ToArray();
+        var latencies = rounds.SelectMany(r => r.Load.Latencies).Order().ToArray();
+        double Latency(double q) => latencies.Length == 0
+            ? double.NaN
+            : latencies[Math.Clamp((int)Math.Ceiling(q * latencies.Length) - 1, 0, latencies.Length - 1)] * 1000.0 / Stopwatch.Frequency;
+        return new TargetSummary(rounds[0].Key, rounds[0].Name, Quantile(windows, 0.5), Quantile(windows, 0.25), Quantile(windows, 0.75),
+            [.. rounds.Select(r => r.Load.PerSecond)], Latency(0.50), Latency(0.99), rounds.Sum(r => r.Load.Errors));
+    }
+
+    private static double Quantile(double[] sorted, double q)
+    {
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var position = q * (sorted.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+    }
+
+    /// <summary>Half the width of the middle half of the windows, as a share of the median.</summary>
+    public double Spread => PerSecond > 0 ? (WindowP75 - WindowP25) / 2 / PerSecond : double.NaN;
+
+    public string Line =>
+        $"{Name}: {PerSecond:0} activities/s (windows {WindowP25:0}–{WindowP75:0}, ±{Spread * 100:0.0}%; rounds {string.Join(" ", RoundRates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))}), " +
+        $"p50 {P50:0.00} ms, p99 {P99:0.00} ms, errors {Errors}";
 }
 
 internal static class Bench
@@ -172,7 +226,7 @@ internal static class Bench
         await using var tally = new ConnectorTally(connector);
         Console.WriteLine($"  issuer {issuer.BaseUrl} (https front {https.BaseUrl}), connector {connector.ServiceUrl}");
 
-        var total = TimeSpan.FromSeconds((o.WarmupSeconds + o.Seconds) * 4 + 600);
+        var total = TimeSpan.FromSeconds((o.WarmupSeconds + o.Seconds + 60) * o.Targets.Length * o.Rounds + 600);
         var tokens = SignedRequests.MintTokens(issuer, AppId, connector.ServiceUrl, 256, total < TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : total);
         string forged;
         using (var stranger = System.Security.Cryptography.RSA.Create(2048))
@@ -183,75 +237,83 @@ internal static class Bench
 
         var results = new List<TargetFigures>();
         var failed = false;
-        foreach (var key in o.Targets)
+        for (var round = 1; round <= o.Rounds; round++)
         {
-            try
+            foreach (var key in o.Targets)
             {
-                results.Add(await RunTargetAsync(key, o, issuer, connector, https, tally, tokens, forged, work));
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or HttpRequestException or OperationCanceledException or System.ComponentModel.Win32Exception)
-            {
-                failed = true;
-                Console.WriteLine($"  {key}: FAILED — {ex.Message}");
+                try
+                {
+                    results.Add(await RunTargetAsync(key, round, o, issuer, connector, https, tally, tokens, forged, work));
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or HttpRequestException or OperationCanceledException or System.ComponentModel.Win32Exception)
+                {
+                    failed = true;
+                    Console.WriteLine($"  {key} (round {round}): FAILED — {ex.Message}");
+                }
             }
         }
 
         TryDelete(work, keepLogs: failed || results.Any(r => r.Load.TotalErrors > 0));
         Console.WriteLine();
         Console.WriteLine("--- results ---");
+        Console.WriteLine($"(each target: {o.Rounds} round(s) of {o.Seconds} s, a fresh process each; activities/s = the median one-second window " +
+                          "of all rounds; spread = the middle half of those windows (25th–75th percentile) and each round's own rate)");
         var disturbed = results.Where(r => r.MachineCpu is { } m && m - r.ServerCpu - r.BenchCpu > 0.2).ToArray();
         if (disturbed.Length > 0)
         {
             Console.WriteLine("(other processes used CPU during " + string.Join(", ", disturbed.Select(r =>
-                $"{r.Name} ({(r.MachineCpu!.Value - r.ServerCpu - r.BenchCpu) * 100:0}% of a core)")) + ": those figures are low and noisy)");
+                $"{r.Name} round {r.Round} ({(r.MachineCpu!.Value - r.ServerCpu - r.BenchCpu) * 100:0}% of a core)")) + ": those figures are low and noisy)");
         }
 
-        foreach (var r in results)
+        var summaries = o.Targets.Select(k => TargetSummary.Of(results.Where(r => r.Key == k).ToArray())).OfType<TargetSummary>().ToArray();
+        foreach (var summary in summaries)
         {
-            Console.WriteLine(r.Line);
+            Console.WriteLine(summary.Line);
         }
 
-        var raw = results.FirstOrDefault(r => r.Key == "raw");
-        var floor = results.FirstOrDefault(r => r.Key == "floor");
-        var bot = results.FirstOrDefault(r => r.Key == "bot");
-        var peer = results.FirstOrDefault(r => r.Key == "peer");
+        var raw = summaries.FirstOrDefault(r => r.Key == "raw");
+        var floor = summaries.FirstOrDefault(r => r.Key == "floor");
+        var bot = summaries.FirstOrDefault(r => r.Key == "bot");
+        var peers = summaries.Where(r => r.Key is "peer" or "agents").ToArray();
         if (floor is not null && raw is not null)
         {
-            Console.WriteLine($"reply-floor/raw = {floor.Load.PerSecond / raw.Load.PerSecond * 100:0.0}% (the most a bot that replies before answering reaches here)");
+            Console.WriteLine($"reply-floor/raw = {floor.PerSecond / raw.PerSecond * 100:0.0}% (the most a bot that replies before answering reaches here)");
         }
 
         if (bot is not null)
         {
             string Verdict(bool met) => met ? "met" : "NOT met";
             var verdicts = new List<string>();
-            if (peer is not null)
+            foreach (var peer in peers)
             {
-                var ratio = bot.Load.PerSecond / peer.Load.PerSecond;
-                Console.WriteLine($"bot/peer = {ratio:0.00}×");
-                verdicts.Add($"≥ 3× peer {Verdict(ratio >= 3)}");
-            }
-
-            if (floor is not null)
-            {
-                Console.WriteLine($"bot/reply-floor = {bot.Load.PerSecond / floor.Load.PerSecond * 100:0.0}%");
+                var ratio = bot.PerSecond / peer.PerSecond;
+                Console.WriteLine($"bot/{peer.Name} = {ratio:0.00}×");
+                verdicts.Add($"≥ 3× {peer.Name} {Verdict(ratio >= 3)}");
             }
 
             if (raw is not null)
             {
-                var share = bot.Load.PerSecond / raw.Load.PerSecond;
+                var share = bot.PerSecond / raw.PerSecond;
                 Console.WriteLine($"bot/raw = {share * 100:0.0}%");
                 verdicts.Add($"≥ 50% of raw {Verdict(share >= 0.5)}");
             }
 
-            verdicts.Add($"p99 ≤ 20 ms {Verdict(bot.P99 <= 20)}");
-            Console.WriteLine($"bot p99 = {bot.P99:0.00} ms ({string.Join(", ", verdicts)}; bot errors {bot.Load.Errors})");
+            if (floor is not null)
+            {
+                var share = bot.PerSecond / floor.PerSecond;
+                Console.WriteLine($"bot/reply-floor = {share * 100:0.0}% (by round: {string.Join(", ", bot.RoundRates.Zip(floor.RoundRates, (b, f) => $"{b / f * 100:0}%"))})");
+                verdicts.Add($"≥ 90% of the reply floor {Verdict(share >= 0.9)}");
+            }
+
+            verdicts.Add($"p99 ≤ 15 ms {Verdict(bot.P99 <= 15)}");
+            Console.WriteLine($"bot p99 = {bot.P99:0.00} ms ({string.Join(", ", verdicts)}; bot errors {bot.Errors})");
         }
 
         return failed ? 1 : 0;
     }
 
     private static async Task<TargetFigures> RunTargetAsync(
-        string key, BenchOptions o, LocalOpenIdIssuer issuer, LocalConnector connector, HttpsFront https,
+        string key, int round, BenchOptions o, LocalOpenIdIssuer issuer, LocalConnector connector, HttpsFront https,
         ConnectorTally tally, IReadOnlyList<string> tokens, string forged, string work)
     {
         await WaitForQuietAsync(o.QuietWaitSeconds);
@@ -261,14 +323,15 @@ internal static class Bench
             "raw" => ("raw-kestrel", StartRaw(port, o, work, replyToken: null)),
             "floor" => ("reply-floor", StartRaw(port, o, work, replyToken: tokens[0])),
             "bot" => ("diligencebot", StartBot(port, o, issuer, connector, work)),
-            _ => ("botbuilder-js", await StartPeerAsync(port, o, https, work)),
+            "agents" => ("agents-js", StartPeer("agents-js", o.AgentsDir, "echo-agent.js", "@microsoft/agents-hosting", port, o, https, work)),
+            _ => ("botbuilder-js", StartPeer("botbuilder-js", o.PeerDir, "echo-bot.js", "botbuilder", port, o, https, work)),
         };
 
         s_current = process;
         await using (process)
         {
             Console.WriteLine();
-            Console.WriteLine($"== {name} (pid {process.Id}{(o.ServerCpus is null ? string.Empty : $", CPU {o.ServerCpus}")}) ==");
+            Console.WriteLine($"== {name}, round {round} of {o.Rounds} (pid {process.Id}{(o.ServerCpus is null ? string.Empty : $", CPU {o.ServerCpus}")}) ==");
             await process.WaitReadyAsync(TimeSpan.FromSeconds(120));
 
             var requests = SignedRequests.Build(port, connector.ServiceUrl, tokens, 1024);
@@ -309,7 +372,7 @@ internal static class Bench
             var serverCpu = (serverCpuEnd - serverCpuStart).TotalSeconds / seconds;
             var benchCpu = (selfCpuEnd - selfCpuStart).TotalSeconds / seconds;
             var machineCpu = MachineCpu.BusyCores(machineStart, machineEnd, seconds);
-            var figures = new TargetFigures(key, name, result, serverCpu, benchCpu, machineCpu, tally.Replies);
+            var figures = new TargetFigures(key, name, round, result, serverCpu, benchCpu, machineCpu, tally.Replies);
 
             var statuses = string.Join(", ", result.StatusCounts.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "failed" : s.Key.ToString(CultureInfo.InvariantCulture))}×{s.Value}"));
             Console.WriteLine($"  measured {seconds:0.0} s: {result.Latencies.Length} answered 2xx, {result.Errors} errors (statuses: {statuses})");
@@ -443,12 +506,13 @@ internal static class Bench
         return TargetProcess.Start("diligencebot", port, "dotnet", [o.BotDll], env, Path.GetDirectoryName(o.BotDll)!, o.ServerCpus, work);
     }
 
-    private static Task<TargetProcess> StartPeerAsync(int port, BenchOptions o, HttpsFront https, string work)
+    /// <summary>A JavaScript peer: Node running its script with the same environment interface for both SDKs.</summary>
+    private static TargetProcess StartPeer(string name, string dir, string scriptName, string package, int port, BenchOptions o, HttpsFront https, string work)
     {
-        var script = Path.Combine(o.PeerDir, "echo-bot.js");
-        if (!Directory.Exists(Path.Combine(o.PeerDir, "node_modules", "botbuilder")))
+        var script = Path.Combine(dir, scriptName);
+        if (!Directory.Exists(Path.Combine(dir, "node_modules", package)))
         {
-            throw new InvalidOperationException($"{o.PeerDir}/node_modules is missing; run `npm ci` there (run.sh does).");
+            throw new InvalidOperationException($"{dir}/node_modules is missing; run `npm ci` there (run.sh does).");
         }
 
         var env = new Dictionary<string, string>
@@ -461,7 +525,7 @@ internal static class Bench
             ["NODE_EXTRA_CA_CERTS"] = https.CertificatePemPath,
             ["NODE_ENV"] = "production",
         };
-        return Task.FromResult(TargetProcess.Start("botbuilder-js", port, "node", [script], env, o.PeerDir, o.ServerCpus, work));
+        return TargetProcess.Start(name, port, "node", [script], env, dir, o.ServerCpus, work);
     }
 
     private static void TryDelete(string work, bool keepLogs)
