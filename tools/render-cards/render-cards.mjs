@@ -15,8 +15,10 @@
 //
 // Layout faults found in each picture (reported, and the exit code with --fail-on-faults):
 //   narrow-text   a text that wraps to 3+ lines with at most 2 characters a line (one-character-per-line titles)
-//   broken-token  a line break inside a date, time, number, percentage or form number (2026-11-30, 08:30, 95%,
-//                 XX-2026-000123, 2026年11月30日, 11月30日)
+//   broken-token  a line break inside a date, time, number, percentage or form number (2026-11-30, 2026-11-30 08:10,
+//                 08:30, 95%, XX-2026-000123, 2026年11月30日, 11月30日（星期一）, Monday 30 November, November 2026;
+//                 hyphens may be U+2011, spaces U+00A0, a Chinese date may carry word joiners U+2060)
+//   missing-glyph a character drawn as a box because no font of the page has it
 //   cut-off       a text or button title cut off (ellipsis or overflow) instead of wrapping
 //   overflow      the card is wider than the width it was given
 //   double-marker a required input whose label carries its own "*" (the host adds one for isRequired)
@@ -174,16 +176,55 @@ function faultsInPage({ width }) {
     }
     return tops.length;
   };
+  // A date's hyphens may be non-breaking (U+2011), a date and its time or an English date's words joined by a no-break
+  // space (U+00A0), a Chinese date's characters by word joiners (U+2060): the bot's CardDates writes them so.
+  const H = "[-\\u2011]";
+  const S = "[ \\u00a0]";
+  const J = "\\u2060?";
+  const D = `\\d${J}`;
   const TOKENS = [
-    /\d{4}-\d{1,2}-\d{1,2}/g,
-    /\d{4}年\d{1,2}月\d{1,2}日/g,
-    /\d{1,2}月\d{1,2}日/g,
+    new RegExp(`\\d{4}${H}\\d{1,2}${H}\\d{1,2}(?:${S}\\d{1,2}:\\d{2})?`, "g"),
+    new RegExp(`\\d{4}${H}\\d{1,2}(?![-\\u2011\\d])`, "g"),
+    new RegExp(`(?:${D}){4}年${J}(?:${D}){1,2}月(?:${J}(?:${D}){1,2}日)?`, "g"),
+    new RegExp(`(?:${D}){1,2}月${J}(?:${D}){1,2}日(?:${J}（(?:${J}[^（）\\s]){1,4}${J}）)?`, "g"),
+    new RegExp(`[A-Z][a-z]{2,8}\\u00a0\\d{1,2}\\u00a0[A-Z][a-z]{2,8}`, "g"),
+    new RegExp(`[A-Z][a-z]{2,8}\\u00a0\\d{4}`, "g"),
     /\d{1,2}:\d{2}(?:[–-]\d{1,2}:\d{2})?/g,
     /[A-Z]{2,}-\d{4}-\d{3,}/g,
     /\d+(?:[.,]\d+)*\s?%/g,
     /\d+(?:[.,]\d+)+/g,
     /\d{1,2}\/\d{1,2}(?:\/\d{2,4})?/g,
   ];
+
+  // A character no font of the page has is drawn as a box: compare each non-ASCII character, drawn in the text's own
+  // font on a canvas, with an unassigned code point (U+0378) drawn the same way.
+  const glyphCache = (window.__glyphCache ??= new Map());
+  const canvas = (window.__glyphCanvas ??= Object.assign(document.createElement("canvas"), { width: 64, height: 64 }));
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
+  const pixels = (font, ch) => {
+    ctx.clearRect(0, 0, 64, 64);
+    ctx.font = font;
+    ctx.fillStyle = "#000";
+    ctx.fillText(ch, 8, 44);
+    return ctx.getImageData(0, 0, 64, 64).data;
+  };
+  const missingGlyph = (font, ch) => {
+    const key = font + "\u0000" + ch;
+    if (!glyphCache.has(key)) {
+      const refKey = font + "\u0000\u0378";
+      if (!glyphCache.has(refKey)) glyphCache.set(refKey, pixels(font, "\u0378"));
+      const ref = glyphCache.get(refKey);
+      const drawn = pixels(font, ch);
+      let inked = false;
+      let same = true;
+      for (let i = 3; i < ref.length; i += 4) {
+        if (ref[i] !== 0) inked = true;
+        if (ref[i] !== drawn[i]) { same = false; break; }
+      }
+      glyphCache.set(key, inked && same);
+    }
+    return glyphCache.get(key);
+  };
 
   // Every block of text: walk text nodes, group by their nearest block-level parent.
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -216,6 +257,10 @@ function faultsInPage({ width }) {
       if (e.classList && (e.classList.contains("ac-textBlock") || e.classList.contains("ac-pushButton"))) break;
     }
     if (clipper) faults.push({ kind: "cut-off", text: text.trim().slice(0, 80) });
+
+    const font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const boxes = [...new Set([...text].filter((c) => c.codePointAt(0) > 0x7f && !/\s/.test(c)))].filter((c) => missingGlyph(font, c));
+    if (boxes.length > 0) faults.push({ kind: "missing-glyph", text: `${boxes.map((c) => "U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")).join(", ")} drawn as a box in: ${text.trim().slice(0, 80)}` });
 
     for (const node of nodes) {
       for (const re of TOKENS) {

@@ -55,7 +55,7 @@ public static class CoachingCards
 
     private const int ListedTextLength = 120;
 
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(DateOnly d) => CardDates.Day(d);
 
     private static string Line(EvidenceLine line, Language language) => language == Language.ZhCn ? line.ZhCn : line.EnUs;
 
@@ -420,7 +420,7 @@ public static class CoachingCards
     {
         typed ??= [];
         errors ??= [];
-        var title = Texts.Coaching.PulseTitle.Format(language, month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        var title = Texts.Coaching.PulseTitle.Format(language, CardDates.Month(month, language));
         var card = new AdaptiveCard
         {
             FallbackText = title,
@@ -479,7 +479,7 @@ public static class CoachingCards
     /// <summary>The answered pulse: what was recorded, changeable until the month ends.</summary>
     public static AdaptiveCard PulseAnswered(PulseResponse answer, Language language, string? notice)
     {
-        var title = Texts.Coaching.PulseTitle.Format(language, answer.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        var title = Texts.Coaching.PulseTitle.Format(language, CardDates.Month(answer.Month, language));
         var card = new AdaptiveCard
         {
             FallbackText = title,
@@ -517,7 +517,7 @@ public static class CoachingCards
 
     public static AdaptiveCard Digest(Team team, DateOnly month, IReadOnlyList<DigestRow> rows, CoachingLibrary library, Language language)
     {
-        var title = Texts.Coaching.DigestTitle.Format(language, language == Language.ZhCn ? team.NameZh : team.NameEn, month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        var title = Texts.Coaching.DigestTitle.Format(language, language == Language.ZhCn ? team.NameZh : team.NameEn, CardDates.Month(month, language));
         var card = new AdaptiveCard
         {
             FallbackText = title,

@@ -88,8 +88,7 @@ public sealed class SyncVerb(DiligenceDbContext db, IOptions<DirectoryOptions> o
         }
         else
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.NightlyTimeZone);
-            var when = TimeZoneInfo.ConvertTime(last.StartedAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var when = CardDates.At(last.StartedAt, options.Value.NightlyTimeZone);
             card.Body.Add(new TextBlock(Texts.Directory.LastRun.Format(language, when, Outcome(last.Outcome).In(language))) { Id = "last", Wrap = true });
             card.Body.Add(new TextBlock(Texts.Directory.Counts.Format(language, last.Joins, last.Moves, last.Leaves, last.Updates, last.People)) { Id = "counts", Wrap = true, Spacing = Spacing.None });
             if (last.Error is { } error)

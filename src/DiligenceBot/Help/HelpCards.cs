@@ -173,13 +173,13 @@ public static class HelpCards
                 facts.Add(new(Texts.Profile.YourLead.In(language), lead.DisplayName));
             }
 
-            facts.Add(new(Texts.Profile.Meeting.In(language), Texts.Profile.MeetingAt.Format(language, team.MeetingTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), TimeZones.Name(team.TimeZone, language))));
+            facts.Add(new(Texts.Profile.Meeting.In(language), Texts.Profile.MeetingAt.Format(language, CardDates.Time(team.MeetingTime), TimeZones.Name(team.TimeZone, language))));
         }
 
         foreach (var led in ledTeams)
         {
             facts.Add(new(Texts.Profile.LeadOf.In(language),
-                Texts.Profile.LeadOfValue.Format(language, TeamName(led, language), Texts.Profile.MeetingAt.Format(language, led.MeetingTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), TimeZones.Name(led.TimeZone, language)))));
+                Texts.Profile.LeadOfValue.Format(language, TeamName(led, language), Texts.Profile.MeetingAt.Format(language, CardDates.Time(led.MeetingTime), TimeZones.Name(led.TimeZone, language)))));
         }
 
         if (person.IsAdmin)

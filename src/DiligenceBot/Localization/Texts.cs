@@ -6,6 +6,14 @@ namespace DiligenceBot.Localization;
 /// </summary>
 public static partial class Texts
 {
+    /// <summary>Dates as people write them; <see cref="CardDates"/> keeps each on one line.</summary>
+    public static class Dates
+    {
+        public static readonly Text Long = new("{0:dddd} {0:%d} {0:MMMM}", "{0:%M}月{0:%d}日（{0:dddd}）");
+        public static readonly Text Short = new("{0:ddd} {0:%d} {0:MMM}", "{0:%M}月{0:%d}日（{0:ddd}）");
+        public static readonly Text Month = new("{0:MMMM} {0:yyyy}", "{0:yyyy}年{0:%M}月");
+    }
+
     public static class Common
     {
         public static readonly Text NotUnderstood = new(
@@ -166,8 +174,6 @@ public static partial class Texts
             "已保存。您的组长尚未安装勤勉助手，可在“团队日志”中查看。");
 
         // What a log covers and when it is due, dates as people write them, and the review's richer cards.
-        public static readonly Text LongDate = new("{0:dddd}\u00a0{0:%d}\u00a0{0:MMMM}", "{0:%M}月{0:%d}日（{0:dddd}）");
-        public static readonly Text ShortDate = new("{0:ddd}\u00a0{0:%d}\u00a0{0:MMM}", "{0:%M}月{0:%d}日（{0:ddd}）");
         public static readonly Text DayToday = new("today", "今天");
         public static readonly Text DayTomorrow = new("tomorrow", "明天");
         public static readonly Text DayYesterday = new("yesterday", "昨天");
@@ -224,7 +230,7 @@ public static partial class Texts
             "Your work log was approved and marked as an example for the team",
             "您的工作日志已通过，并被标为团队优秀示例");
         public static readonly Text BestLogsButton = new("Best logs this month", "本月优秀日志");
-        public static readonly Text BestLogsTitle = new("Best logs of {0:MMMM yyyy}", "{0:yyyy年M月}优秀日志");
+        public static readonly Text BestLogsTitle = new("Best logs of {0}", "{0}优秀日志");
         public static readonly Text NoBestLogs = new(
             "No log has been marked as an example this month yet. Mark one from its review card.",
             "本月还没有日志被标为优秀示例。可在日志的审阅卡片上标记。");

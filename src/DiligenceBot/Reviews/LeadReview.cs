@@ -183,7 +183,7 @@ public sealed class LeadReview(DiligenceDbContext db, TimeProvider time, Notific
             }
 
             var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Id == subject.TeamId, cancellationToken);
-            var when = ReviewCards.LocalTime(existing.DecidedAt, team);
+            var when = CardDates.At(existing.DecidedAt, team.TimeZone);
             var what = (existing.Decision == ReviewDecision.Approved ? Texts.WorkLogs.DecidedApproved : Texts.WorkLogs.DecidedReturned).In(language);
             var who = (await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == existing.ReviewerId, cancellationToken))?.DisplayName ?? existing.ReviewerId;
             return BotAnswer.WithCard(await kind.CardAsync(subject, reviewer, language, cancellationToken,

@@ -12,10 +12,6 @@ namespace DiligenceBot.Reviews;
 /// </summary>
 public static class ReviewCards
 {
-    /// <summary>A local date and time in the team's zone, as the review cards show it.</summary>
-    public static string LocalTime(DateTimeOffset at, Team team) =>
-        at.ToOffset(TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone).GetUtcOffset(at)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
     public static bool HasComment(IReviewRecord review) =>
         !string.IsNullOrWhiteSpace(review.Evaluation) || !string.IsNullOrWhiteSpace(review.Requirement) || !string.IsNullOrWhiteSpace(review.Suggestion);
 
@@ -23,7 +19,7 @@ public static class ReviewCards
     public static Container Decided(IReviewRecord decided, string? deciderName, Team team, Language language)
     {
         var banner = (decided.Decision == ReviewDecision.Approved ? Texts.WorkLogs.DecisionApprovedBanner : Texts.WorkLogs.DecisionReturnedBanner)
-            .Format(language, deciderName ?? decided.ReviewerId, LocalTime(decided.DecidedAt, team));
+            .Format(language, deciderName ?? decided.ReviewerId, CardDates.At(decided.DecidedAt, team.TimeZone));
         var block = new Container
         {
             Id = "decided",

@@ -61,8 +61,8 @@ public sealed class LogSettingVerb(DiligenceDbContext db, IServiceProvider servi
         var name = WorkLogCards.TeamName(team, language);
         var zone = TimeZones.Name(team.TimeZone, language);
         return BotAnswer.WithText(due is { } dueAt
-            ? Texts.Schedule.LogSettingSameDay.Format(language, name, dueAt.ToString("HH:mm", CultureInfo.InvariantCulture), zone)
-            : Texts.Schedule.LogSettingPreviousDay.Format(language, name, team.MeetingTime.ToString("HH:mm", CultureInfo.InvariantCulture), zone));
+            ? Texts.Schedule.LogSettingSameDay.Format(language, name, CardDates.Time(dueAt), zone)
+            : Texts.Schedule.LogSettingPreviousDay.Format(language, name, CardDates.Time(team.MeetingTime), zone));
     }
 }
 

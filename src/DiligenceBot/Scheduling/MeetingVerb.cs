@@ -43,7 +43,7 @@ public sealed class MeetingVerb(DiligenceDbContext db, IServiceProvider services
 
         await ScheduleChanges.ApplyAsync(db, services, time, request, admin, team, "team.meeting-changed", cancellationToken);
         return BotAnswer.WithText(Texts.Schedule.MeetingChanged.Format(language, WorkLogCards.TeamName(team, language),
-            meeting.ToString("HH:mm", CultureInfo.InvariantCulture), TimeZones.Name(team.TimeZone, language), string.Join(language == Language.ZhCn ? "、" : ", ", team.ReminderOffsets)));
+            CardDates.Time(meeting), TimeZones.Name(team.TimeZone, language), string.Join(language == Language.ZhCn ? "、" : ", ", team.ReminderOffsets)));
     }
 
     internal static bool TryOffsets(string? text, out List<int>? offsets)

@@ -114,7 +114,7 @@ public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calend
             submitted += logs.Count;
             missing += managers.Count - logs.Count;
             waiting += teamWaiting;
-            meeting ??= $"{team.MeetingTime:HH\\:mm}";
+            meeting ??= CardDates.Time(team.MeetingTime);
         }
 
         if (sections.Count == 0)
@@ -125,7 +125,7 @@ public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calend
         if (review)
         {
             var notice = sections.Count == 1
-                ? Texts.Schedule.ReviewReminderNotice.Format(language, waiting, WorkLogCards.LongDate(sections[0].Date, language), meeting!)
+                ? Texts.Schedule.ReviewReminderNotice.Format(language, waiting, CardDates.Long(sections[0].Date, language), meeting!)
                 : Texts.Schedule.ReviewReminderNoticeTeams.Format(language, waiting, meeting!);
             return OutgoingActivity.FromCard(WorkLogCards.TeamLogs(sections, language, notice), Texts.Schedule.ReviewReminderSummary.In(language));
         }
@@ -176,7 +176,7 @@ public sealed class EscalationRenderer(WorkLogBook book) : INotificationRenderer
             return null;
         }
 
-        var date = WorkLogCards.Date(day);
+        var date = CardDates.Day(day);
         switch (notification.Kind)
         {
             case TeamScheduleJob.MissingToLead:

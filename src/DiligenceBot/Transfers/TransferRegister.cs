@@ -235,7 +235,6 @@ public sealed class TransferRegister(DiligenceDbContext db, TimeProvider time, P
         return TransferCards.View(state, language);
     }
 
-    /// <summary>A time as the organisation reads it (yyyy-MM-dd HH:mm in its time zone).</summary>
-    public static string Local(DateTimeOffset at, string timeZone) =>
-        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>A time as the organisation reads it (in its time zone), written by <see cref="CardDates.At"/>.</summary>
+    public static string Local(DateTimeOffset at, string timeZone) => CardDates.At(at, timeZone);
 }

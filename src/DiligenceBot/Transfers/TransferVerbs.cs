@@ -550,7 +550,7 @@ public sealed class FormsTodayVerb(TransferRegister register) : IBotVerb
                 .ToListAsync(cancellationToken);
             var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             firstDay ??= day;
-            groups.Add(new TeamGroup(team.Id, Texts.Transfers.TodayTitle.Format(language, TransferCards.TeamName(team, language), day),
+            groups.Add(new TeamGroup(team.Id, Texts.Transfers.TodayTitle.Format(language, TransferCards.TeamName(team, language), CardDates.Long(date, language)),
                 await TeamFormsAsync(forms, categories, language, team.Id, single, cancellationToken)));
         }
 

@@ -102,7 +102,7 @@ public static class LogValidation
 
         // A future visit can be planned up to a year ahead, not in the past.
         return date < workDate || date > workDate.AddYears(1)
-            ? Texts.WorkLogs.ErrorDateRange.Format(language, field.Label(language), workDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            ? Texts.WorkLogs.ErrorDateRange.Format(language, field.Label(language), CardDates.Day(workDate))
             : null;
     }
 }

@@ -53,7 +53,7 @@ public static class WorkLogCards
     public static AdaptiveCard Form(FormState state, Language language)
     {
         var date = Date(state.WorkDate);
-        var title = Texts.WorkLogs.LogTitle.Format(language, LongDate(state.WorkDate, language));
+        var title = Texts.WorkLogs.LogTitle.Format(language, CardDates.Long(state.WorkDate, language));
         var card = new AdaptiveCard
         {
             FallbackText = title,
@@ -125,7 +125,7 @@ public static class WorkLogCards
     public static AdaptiveCard Summary(WorkLog log, LogTemplate template, WorkLogReview? lastReview, string? reviewerName, string? managerUserId, Language language, CardNotice? notice)
     {
         var revision = log.Revisions.Single(r => r.Number == log.CurrentRevision);
-        var title = Texts.WorkLogs.LogTitle.Format(language, LongDate(log.WorkDate, language));
+        var title = Texts.WorkLogs.LogTitle.Format(language, CardDates.Long(log.WorkDate, language));
         var card = new AdaptiveCard
         {
             FallbackText = title,
@@ -180,8 +180,8 @@ public static class WorkLogCards
     {
         var log = state.Log;
         var revision = log.Revisions.Single(r => r.Number == log.CurrentRevision);
-        var title = Texts.WorkLogs.LogOfTitle.Format(language, state.Manager.DisplayName, LongDate(log.WorkDate, language));
-        var submitted = revision.SubmittedAt.ToOffset(Offset(state.Team, revision.SubmittedAt)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var title = Texts.WorkLogs.LogOfTitle.Format(language, state.Manager.DisplayName, CardDates.Long(log.WorkDate, language));
+        var submitted = CardDates.At(revision.SubmittedAt, state.Team.TimeZone);
         var card = new AdaptiveCard
         {
             FallbackText = title,
@@ -254,7 +254,7 @@ public static class WorkLogCards
 
         foreach (var log in logs)
         {
-            card.Body.Add(Row(ShortDate(log.WorkDate, language), StateOf(log, language), ViewVerb, log.Id, language, "row." + Date(log.WorkDate)));
+            card.Body.Add(Row(CardDates.Short(log.WorkDate, language), StateOf(log, language), ViewVerb, log.Id, language, "row." + Date(log.WorkDate)));
         }
 
         return card;
@@ -276,7 +276,7 @@ public static class WorkLogCards
     {
         var single = sections.Count == 1;
         var groups = sections.Select(section => new TeamGroup(section.Team.Id,
-            Texts.WorkLogs.TeamLogsTitle.Format(language, TeamName(section.Team, language), LongDate(section.Date, language)),
+            Texts.WorkLogs.TeamLogsTitle.Format(language, TeamName(section.Team, language), CardDates.Long(section.Date, language)),
             TeamSectionItems(section, single, language))).ToList();
         var card = LeadTeams.Card(Texts.WorkLogs.TeamsLogsTitle.In(language), groups, notice);
         card.Actions =
@@ -346,7 +346,7 @@ public static class WorkLogCards
     /// <summary>The logs marked as examples this month, by team, newest first: what the lead praises and shows.</summary>
     public static AdaptiveCard BestLogs(IReadOnlyList<(Team Team, IReadOnlyList<BestLog> Logs)> teams, DateOnly month, Language language)
     {
-        var title = Texts.WorkLogs.BestLogsTitle.Format(language, month.ToDateTime(TimeOnly.MinValue));
+        var title = Texts.WorkLogs.BestLogsTitle.Format(language, CardDates.Month(month, language));
         var card = new AdaptiveCard { FallbackText = title, Body = [Title(title)] };
         if (teams.All(t => t.Logs.Count == 0))
         {
@@ -367,7 +367,7 @@ public static class WorkLogCards
 
             foreach (var best in logs)
             {
-                items.Add(Row(best.Manager.DisplayName, $"{ShortDate(best.Log.WorkDate, language)} · {StateOf(best.Log, language)}", ReviewViewVerb, best.Log.Id, language, "best." + best.Log.Id));
+                items.Add(Row(best.Manager.DisplayName, $"{CardDates.Short(best.Log.WorkDate, language)} · {StateOf(best.Log, language)}", ReviewViewVerb, best.Log.Id, language, "best." + best.Log.Id));
             }
 
             card.Body.Add(new Container { Id = "section." + team.Id, Items = items, Separator = true });
@@ -378,13 +378,8 @@ public static class WorkLogCards
 
     public static string TeamName(Team team, Language language) => language == Language.ZhCn ? team.NameZh : team.NameEn;
 
+    /// <summary>The day as a card carries it (action data, element ids, Input.Date): yyyy-MM-dd. Never shown: <see cref="CardDates"/>.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>"Friday 4 December" / "12月4日（星期五）", kept on one line (no break inside the date).</summary>
-    public static string LongDate(DateOnly date, Language language) => Texts.WorkLogs.LongDate.Format(language, date.ToDateTime(TimeOnly.MinValue));
-
-    /// <summary>"Fri 4 Dec" / "12月4日（周五）" for lists.</summary>
-    public static string ShortDate(DateOnly date, Language language) => Texts.WorkLogs.ShortDate.Format(language, date.ToDateTime(TimeOnly.MinValue));
 
     /// <summary>"This log covers Friday 4 December; due before the 08:30 meeting today." and its variants.</summary>
     public static string Covers(LogTiming timing, Language language)
@@ -396,7 +391,7 @@ public static class WorkLogCards
             (_, false) => Texts.WorkLogs.CoversDueMeeting,
             _ => Texts.WorkLogs.CoversWasDueMeeting,
         };
-        return text.Format(language, LongDate(timing.Covered, language), Time(timing.DueTime), DayWord(timing.DueDay, timing.Today, language));
+        return text.Format(language, CardDates.Long(timing.Covered, language), CardDates.Time(timing.DueTime), DayWord(timing.DueDay, timing.Today, language));
     }
 
     /// <summary>For the lead: "Due before the 08:30 meeting today." / "Were due at 18:00 yesterday."</summary>
@@ -409,10 +404,8 @@ public static class WorkLogCards
             (_, false) => Texts.WorkLogs.TeamDueMeeting,
             _ => Texts.WorkLogs.TeamWasDueMeeting,
         };
-        return text.Format(language, Time(timing.DueTime), DayWord(timing.DueDay, timing.Today, language));
+        return text.Format(language, CardDates.Time(timing.DueTime), DayWord(timing.DueDay, timing.Today, language));
     }
-
-    private static string Time(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>"today", "tomorrow", "yesterday" or "on Monday 7 December" (今天、明天、昨天、12月7日（星期一）).</summary>
     private static string DayWord(DateOnly day, DateOnly today, Language language) => (day.DayNumber - today.DayNumber) switch
@@ -420,7 +413,7 @@ public static class WorkLogCards
         0 => Texts.WorkLogs.DayToday.In(language),
         1 => Texts.WorkLogs.DayTomorrow.In(language),
         -1 => Texts.WorkLogs.DayYesterday.In(language),
-        _ => Texts.WorkLogs.DayOn.Format(language, LongDate(day, language)),
+        _ => Texts.WorkLogs.DayOn.Format(language, CardDates.Long(day, language)),
     };
 
     /// <summary>The state in words, with the rating and the example mark: "Returned · 2/5", "Approved · 5/5 · Example".</summary>
@@ -593,9 +586,6 @@ public static class WorkLogCards
     };
 
     private static string Punctuality(bool onTime, Language language) => (onTime ? Texts.WorkLogs.OnTime : Texts.WorkLogs.Late).In(language);
-
-    private static TimeSpan Offset(Team team, DateTimeOffset at) =>
-        TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone).GetUtcOffset(at);
 
     private static TextBlock Notice(CardNotice notice) =>
         new(notice.Text) { Id = "notice", Color = notice.Warning ? TextColor.Attention : null, Weight = TextWeight.Bolder };

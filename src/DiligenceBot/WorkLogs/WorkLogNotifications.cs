@@ -46,7 +46,7 @@ public sealed class DecisionRenderer(WorkLogBook book) : INotificationRenderer
         var text = notification.Kind switch
         {
             WorkLogBook.Praised => Texts.WorkLogs.PraisedSummary.Format(language,
-                await book.NameAsync(log.PraisedById, cancellationToken) ?? log.PraisedById, WorkLogCards.LongDate(log.WorkDate, language)),
+                await book.NameAsync(log.PraisedById, cancellationToken) ?? log.PraisedById, CardDates.Long(log.WorkDate, language)),
             WorkLogBook.Approved when log.PraisedAt is not null => Texts.WorkLogs.ApprovedPraisedSummary.In(language),
             WorkLogBook.Approved => Texts.WorkLogs.ApprovedSummary.In(language),
             _ => Texts.WorkLogs.ReturnedSummary.In(language),

@@ -97,7 +97,7 @@ public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logge
             if (!open.Contains(workDate))
             {
                 return BotAnswer.Refused(Texts.WorkLogs.WrongLogDay.Format(language,
-                    WorkLogCards.LongDate(workDate, language), WorkLogCards.LongDate(open.Next, language)));
+                    CardDates.Long(workDate, language), CardDates.Long(open.Next, language)));
             }
 
             log = await book.FindAsync(manager.Id, workDate, cancellationToken);

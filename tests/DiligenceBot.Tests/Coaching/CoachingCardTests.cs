@@ -43,7 +43,7 @@ public sealed class CoachingCardTests
 
         Assert.Contains("Strong start, weak finish (strength 80%)", visible);
         Assert.Contains(visible, t => t.StartsWith("• on time 95% on days 1–10", StringComparison.Ordinal));
-        Assert.Contains(visible, t => t.StartsWith("Confirmed on 2026-11-30: Discontented", StringComparison.Ordinal));
+        Assert.Contains(visible, t => t.StartsWith("Confirmed on 2026\u201111\u201130: Discontented", StringComparison.Ordinal));
         Assert.DoesNotContain(visible, t => t.StartsWith("**Look into**", StringComparison.Ordinal) || t.StartsWith("Earlier decisions", StringComparison.Ordinal) || t.StartsWith("Recent observations", StringComparison.Ordinal));
         Assert.DoesNotContain("On time (30 days)", visible);
 

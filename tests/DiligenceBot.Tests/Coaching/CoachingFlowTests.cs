@@ -216,7 +216,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         }
 
         Assert.Equal("Saved: Draws customer complaints. The playbook's actions are scheduled below.", Text(decided!, "notice"));
-        Assert.Equal("Confirmed on 2026-11-30: Draws customer complaints, by Li Na 李娜", Text(decided!, "current"));
+        Assert.Equal("Confirmed on 2026\u201111\u201130: Draws customer complaints, by Li Na 李娜", Text(decided!, "current"));
         await using (var db = _bot.CreateDbContext())
         {
             var assessment = await db.CoachingAssessments.SingleAsync();
@@ -230,7 +230,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
             Assert.Single(await db.AuditEntries.Where(a => a.Action == "coaching.decided").ToListAsync());
         }
 
-        Assert.Contains("— due 2026-12-05", Text(decided!, "action." + ActionIdOf(decided!, 0)), StringComparison.Ordinal);
+        Assert.Contains("— due 2026\u201112\u201105", Text(decided!, "action." + ActionIdOf(decided!, 0)), StringComparison.Ordinal);
 
         // Another type without a reason: refused next to the field, what was chosen kept, nothing stored.
         var change = Press(decided!, CoachingCards.DecideVerb, (CoachingCards.TypeInput, "discontented"), (CoachingCards.ReasonInput, "  "));
@@ -250,7 +250,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         // With a reason: saved; the complaint actions are closed as skipped, the new playbook's scheduled.
         var (changed, _) = await _t.ExecuteAsync(TeamsUser.LiNa, CoachingCards.DecideVerb,
             Press(decided!, CoachingCards.DecideVerb, (CoachingCards.TypeInput, "discontented"), (CoachingCards.ReasonInput, "The complaints follow his area change; he feels it was unfair.")));
-        Assert.Equal("Confirmed on 2026-11-30: Discontented, by Li Na 李娜", Text(changed!, "current"));
+        Assert.Equal("Confirmed on 2026\u201111\u201130: Discontented, by Li Na 李娜", Text(changed!, "current"));
         Assert.Equal("Reason: The complaints follow his area change; he feels it was unfair.", Text(changed!, "current.reason"));
         Assert.Contains("Draws customer complaints", Text(changed!, "history"), StringComparison.Ordinal);
         await using (var db = _bot.CreateDbContext())
@@ -348,7 +348,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
     {
         await SeedLogsAsync("chen-jie", new DateOnly(2026, 9, 1), _ => true);
         var pulse = await CardReplyAsync(TeamsUser.ChenJie, "月度状态", "zh-CN");
-        Assert.Equal("月度状态 · 2026-11", Title(pulse));
+        Assert.Equal($"月度状态 · {ZhMonth(11)}", Title(pulse));
 
         var (bad, _) = await _t.ExecuteAsync(TeamsUser.ChenJie, CoachingCards.PulseSubmitVerb,
             Press(pulse, CoachingCards.PulseSubmitVerb, (CoachingCards.ConfidenceInput, "4"), (CoachingCards.MotivationInput, "9")), locale: "zh-CN");
@@ -370,7 +370,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         Assert.DoesNotContain(TypeNames, n => Json(updated!).Contains(n, StringComparison.Ordinal));
 
         var lead = await OpenAsync(TeamsUser.LiNa, "chen-jie");
-        Assert.Equal("confidence 4 · motivation 2 · fairness 1 (2026-11-30)", Facts(lead, "figures")["Latest monthly pulse"]);
+        Assert.Equal("confidence 4 · motivation 2 · fairness 1 (2026\u201111\u201130)", Facts(lead, "figures")["Latest monthly pulse"]);
         Assert.StartsWith("Discontented (strength ", Text(lead, "suggestion"), StringComparison.Ordinal);
 
         await using (var db = _bot.CreateDbContext())
@@ -417,17 +417,17 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         await RunJobAsync();
 
         var pulse = CardOf(await Chats.NotifiedAsync(TeamsUser.ChenJie, CoachingDesk.PulseKind));
-        Assert.Equal("月度状态 · 2026-12", Title(pulse));
-        Assert.Equal("Monthly pulse · 2026-12", Title(CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, CoachingDesk.PulseKind))));
-        Assert.Equal("月度状态 · 2026-12", Title(CardOf(await Chats.NotifiedAsync(ZhaoMin, CoachingDesk.PulseKind))));
-        Assert.Equal("Monthly pulse · 2026-12", Title(CardOf(await Chats.NotifiedAsync(SunHao, CoachingDesk.PulseKind))));
+        Assert.Equal($"月度状态 · {ZhMonth(12)}", Title(pulse));
+        Assert.Equal("Monthly pulse · December\u00a02026", Title(CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, CoachingDesk.PulseKind))));
+        Assert.Equal($"月度状态 · {ZhMonth(12)}", Title(CardOf(await Chats.NotifiedAsync(ZhaoMin, CoachingDesk.PulseKind))));
+        Assert.Equal("Monthly pulse · December\u00a02026", Title(CardOf(await Chats.NotifiedAsync(SunHao, CoachingDesk.PulseKind))));
         var digest = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, CoachingDesk.DigestKind));
-        Assert.Equal("Coaching digest · East District 1 · 2026-12", Title(digest));
+        Assert.Equal("Coaching digest · East District 1 · December\u00a02026", Title(digest));
         Assert.Contains("Your decision: Excellent", Text(digest, "row.chen-jie.text"), StringComparison.Ordinal);
         Assert.Contains("first digest", Text(digest, "row.chen-jie.text"), StringComparison.Ordinal);
         Assert.Contains("Open actions: 4, overdue: 0", Text(digest, "row.chen-jie.text"), StringComparison.Ordinal);
         Assert.Contains("Your decision: not confirmed yet", Text(digest, "row.wang-lei.text"), StringComparison.Ordinal);
-        Assert.Equal("Coaching digest · East District 2 · 2026-12", Title(CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, CoachingDesk.DigestKind))));
+        Assert.Equal("Coaching digest · East District 2 · December\u00a02026", Title(CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, CoachingDesk.DigestKind))));
         Assert.Equal(2, (await Chats.SettledSentToAsync(TeamsUser.WangLei)).Count);
         Assert.Single(Chats.SentTo(TeamsUser.LiNa));
         await using (var db = _bot.CreateDbContext())
@@ -445,14 +445,14 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         var reminder = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, CoachingDesk.ActionDueKind));
         Assert.Equal("Coaching action for Chen Jie 陈杰", Title(reminder));
         var praise = CoachingCardSchemaTests.Library.FindAction(ManagerType.Excellent, "public-praise-daily-meeting")!.En;
-        Assert.Equal("Due today (2026-12-02): " + praise, Text(reminder, "action"));
+        Assert.Equal("Due today (2026\u201112\u201102): " + praise, Text(reminder, "action"));
         Assert.NotNull(Action(reminder, CoachingCards.ActionVerb));
         _time.SetUtcNow(At(2026, 12, 9, 9, 31));
         await RunJobAsync();
         var week2 = (await Chats.AllNotifiedAsync(TeamsUser.LiNa, CoachingDesk.ActionDueKind)).Skip(1).Select(CardOf).ToList();
         Assert.Equal(2, week2.Count);
-        var overdue = Assert.Single(week2, c => Text(c, "action") == "Overdue since 2026-12-02: " + praise);
-        Assert.Single(week2, c => Text(c, "action").StartsWith("Overdue since 2026-12-07: ", StringComparison.Ordinal));
+        var overdue = Assert.Single(week2, c => Text(c, "action") == "Overdue since 2026\u201112\u201102: " + praise);
+        Assert.Single(week2, c => Text(c, "action").StartsWith("Overdue since 2026\u201112\u201107: ", StringComparison.Ordinal));
 
         // Recorded as done from the reminder: no more reminders for it.
         await _t.ExecuteAsync(TeamsUser.LiNa, CoachingCards.ActionVerb, Press(overdue, CoachingCards.ActionVerb));

@@ -67,18 +67,18 @@ public sealed class ShanghaiDayWindowTests : IAsyncLifetime
 
         SetClock(At(2026, 11, 30, 23, 59));
         var lateEvening = await AskAsync(TeamsUser.LiNa, "forms today");
-        Assert.Equal("East District 1 · forms of 2026-11-30", Title(lateEvening));
+        Assert.Equal("East District 1 · forms of Monday\u00a030\u00a0November", Title(lateEvening));
         Assert.Equal("Sent 1 · waiting 1 · being handled 0 · handled 0 · closed 0 · escalated 0", Text(lateEvening, "counts"));
         Assert.NotNull(ById(lateEvening, "row.XX-2026-000001"));
 
         SetClock(At(2026, 12, 1, 0, 10));
         var (sent, _) = await _t.Teams.ExecuteAsync(TeamsUser.WangLei, TransferCards.SubmitVerb, SubmitData(Guid.NewGuid(), Inputs()));
-        Assert.Equal("2026-12-01 00:10", Facts(sent!, "form")["Time sent"]);
+        Assert.Equal("2026\u201112\u201101\u00a000:10", Facts(sent!, "form")["Time sent"]);
 
         // 03:45 in Beijing is 19:45 UTC of the day before: the night's form is today's, last evening's is not.
         SetClock(At(2026, 12, 1, 3, 45));
         var night = await AskAsync(TeamsUser.LiNa, "forms today");
-        Assert.Equal("East District 1 · forms of 2026-12-01", Title(night));
+        Assert.Equal("East District 1 · forms of Tuesday\u00a01\u00a0December", Title(night));
         Assert.Equal("Sent 1 · waiting 1 · being handled 0 · handled 0 · closed 0 · escalated 0", Text(night, "counts"));
         Assert.Equal("Wang Lei 王磊 · XX-2026-000002 · Customer complaint · waiting for acknowledgement", RowText(night, "row.XX-2026-000002"));
         Assert.Null(ById(night, "row.XX-2026-000001"));
@@ -90,7 +90,7 @@ public sealed class ShanghaiDayWindowTests : IAsyncLifetime
         // Late in the day, the list still starts at local midnight.
         SetClock(At(2026, 12, 1, 23, 59));
         var evening = await AskAsync(TeamsUser.LiNa, "forms today");
-        Assert.Equal("East District 1 · forms of 2026-12-01", Title(evening));
+        Assert.Equal("East District 1 · forms of Tuesday\u00a01\u00a0December", Title(evening));
         Assert.NotNull(ById(evening, "row.XX-2026-000002"));
         Assert.Null(ById(evening, "row.XX-2026-000001"));
     }
@@ -107,7 +107,7 @@ public sealed class ShanghaiDayWindowTests : IAsyncLifetime
         // Li Na's review card: on time, submitted at 00:05 her time.
         var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested));
         Assert.StartsWith("On time · Revision 1 · ", Text(review, "status"), StringComparison.Ordinal);
-        Assert.Contains("2026-12-01 00:05", Text(review, "status"), StringComparison.Ordinal);
+        Assert.Contains("2026\u201112\u201101\u00a000:05", Text(review, "status"), StringComparison.Ordinal);
 
         SetClock(At(2026, 12, 1, 3, 45));
         var early = await AskAsync(TeamsUser.LiNa, "team logs");
@@ -164,7 +164,7 @@ public sealed class ShanghaiDayWindowTests : IAsyncLifetime
         await RunDeadlinesAsync(At(2026, 12, 1, 9, 30));
 
         var card = CardOf(await Chats.NotifiedAsync(SunHao, TransferRegister.AckReminder));
-        Assert.Equal("Reminder: this form was to be acknowledged by 2026-12-01 09:30. Please acknowledge it now.", Text(card, "notice"));
+        Assert.Equal("Reminder: this form was to be acknowledged by 2026\u201112\u201101\u00a009:30. Please acknowledge it now.", Text(card, "notice"));
     }
 
     [Fact]

@@ -83,9 +83,11 @@ public sealed class CardRenderingTests
     }
 
     [Fact]
-    public async Task TheRenderer_FindsAOneCharacterPerLineTitle_AndABrokenFormNumber()
+    public async Task TheRenderer_FindsAOneCharacterPerLineTitle_ABrokenFormNumber_ADateSplitFromItsTime_AndABox()
     {
-        // Guards the guard: a narrow column squeezing a long title, and a form number in a column too narrow for it.
+        // Guards the guard: a narrow column squeezing a long title, a form number in a column too narrow for it, a
+        // date whose time falls to the next line (the date itself cannot break: non-breaking hyphens), and a
+        // character drawn as a box.
         var folder = Path.Combine(Path.GetTempPath(), "diligencebot-badlayout-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var card = """
@@ -94,6 +96,10 @@ public sealed class CardRenderingTests
               {"type":"Column","width":"auto","items":[{"type":"TextBlock","text":"处理意见","wrap":true}]},
               {"type":"Column","width":"stretch","items":[{"type":"TextBlock","text":"A long description that takes all the room there is on a phone screen","wrap":true}]},
               {"type":"Column","width":"20px","items":[{"type":"TextBlock","text":"XX-2026-000123","wrap":true}]}]},
+              {"type":"ColumnSet","columns":[
+              {"type":"Column","width":"stretch","items":[{"type":"TextBlock","text":"A long description that takes all the room there is on a phone screen","wrap":true}]},
+              {"type":"Column","width":"90px","items":[{"type":"TextBlock","text":"2026\u201111\u201130 08:10","wrap":true}]}]},
+              {"type":"TextBlock","text":"A character no font has: \u0379","wrap":true},
               {"type":"Input.Text","id":"x","label":"Content *","isRequired":true,"errorMessage":"Required"}]}
             """;
         await File.WriteAllTextAsync(Path.Combine(folder, "bad.json"), card);
@@ -105,6 +111,9 @@ public sealed class CardRenderingTests
         Assert.Contains("narrow-text", kinds);
         Assert.Contains("broken-token", kinds);
         Assert.Contains("double-marker", kinds);
+        var faults = JsonNode.Parse(output)!["faults"]!.AsArray().Select(f => f!["text"]!.GetValue<string>()).ToList();
+        Assert.Contains(faults, f => f.StartsWith("\"2026\u201111\u201130 08:10\" is broken", StringComparison.Ordinal));
+        Assert.Contains(faults, f => f.StartsWith("U+0379 drawn as a box", StringComparison.Ordinal));
         Directory.Delete(folder, recursive: true);
     }
 

@@ -111,7 +111,7 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
 
         var digest = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.Digest));
         Assert.Equal("例会将于08:30开始：谁已提交、谁迟交、谁未交。", Text(digest, "notice"));
-        Assert.Equal("华东一组·11月27日（星期五）的日志", Title(digest));
+        Assert.Equal($"华东一组·{ZhDate(11, 27)}的日志", Title(digest));
         Assert.Equal("应在今天08:30例会前提交。", Text(digest, "due.east-1"));
         // Before the meeting a missing log is not yet due, not "missing".
         Assert.Equal("已提交1 · 尚未截止1 · 已通过0 · 已退回0", Text(digest, "counts"));
@@ -142,8 +142,8 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
         Assert.Single(await NotificationsAsync(), n => n.Kind == TeamScheduleJob.Digest);
         Assert.Equal("您团队的日志", Title(digest));
         Assert.Equal("例会将于08:30开始：谁已提交、谁迟交、谁未交。", Text(digest, "notice"));
-        Assert.Equal("华东一组·11月27日（星期五）的日志", Text(digest, "team.east-1"));
-        Assert.Equal("华东二组·11月27日（星期五）的日志", Text(digest, "team.east-2"));
+        Assert.Equal($"华东一组·{ZhDate(11, 27)}的日志", Text(digest, "team.east-1"));
+        Assert.Equal($"华东二组·{ZhDate(11, 27)}的日志", Text(digest, "team.east-2"));
         Assert.Contains("Wang Lei 王磊", Shown(digest, "section.east-1"), StringComparison.Ordinal);
         Assert.Contains("Zhao Min 赵敏\n尚未到截止时间", Shown(digest, "section.east-2"), StringComparison.Ordinal);
         Assert.Equal("已提交0 · 尚未截止2 · 已通过0 · 已退回0", Text(digest, "counts.east-2"));
@@ -151,9 +151,9 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
         // Two hours after the meeting only East 1 has a log waiting: the reminder names it alone.
         await RunUntilAsync(At(2026, 11, 30, 10, 30), "east-1", "east-2");
         var reminder = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.ReviewReminder));
-        Assert.Equal("华东一组·11月27日（星期五）的日志", Title(reminder));
+        Assert.Equal($"华东一组·{ZhDate(11, 27)}的日志", Title(reminder));
         Assert.Null(ById(reminder, "team.east-2"));
-        Assert.Equal("11月27日（星期五）有1篇日志仍在等待您审阅；例会已于08:30开始。", Text(reminder, "notice"));
+        Assert.Equal($"{ZhDate(11, 27)}有1篇日志仍在等待您审阅；例会已于08:30开始。", Text(reminder, "notice"));
     }
 
     [Fact]
@@ -172,8 +172,8 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
         await Chats.Outbox.DrainedAsync();
 
         var digests = Chats.SentTo(TeamsUser.LiNa).Select(r => r.Body!["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>()).OfType<string>().ToList();
-        Assert.Equal("华东一组·11月27日（星期五）的日志", Title(first));
-        Assert.Equal(["华东一组·11月27日（星期五）的日志", "华东二组·11月27日（星期五）的日志"], digests);
+        Assert.Equal($"华东一组·{ZhDate(11, 27)}的日志", Title(first));
+        Assert.Equal([$"华东一组·{ZhDate(11, 27)}的日志", $"华东二组·{ZhDate(11, 27)}的日志"], digests);
     }
 
     [Theory]
@@ -216,7 +216,7 @@ public sealed class TeamScheduleJobTests : IAsyncLifetime
 
         var toLead = Chats.TextOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.MissingToLead));
         // Monday's meeting is the deadline of Friday's log: Friday, Thursday, Wednesday and Tuesday are missing.
-        Assert.Equal("提醒原因：Chen Jie 陈杰已连续4个工作日未提交工作日志（截至2026-11-27）。不妨找其谈一谈。", toLead);
+        Assert.Equal("提醒原因：Chen Jie 陈杰已连续4个工作日未提交工作日志（截至2026\u201111\u201127）。不妨找其谈一谈。", toLead);
         var notes = await NotificationsAsync();
         var toDirector = Assert.Single(notes, n => n.Kind == TeamScheduleJob.MissingToLeadsManager);
         Assert.Equal(("liu-yang", 4, "chen-jie:2026-11-27"), (toDirector.RecipientId, toDirector.Revision, toDirector.SubjectId));

@@ -93,7 +93,7 @@ public sealed class TransferCardSchemaTests
             yield return ($"transfer-closed-lead.{tag}", TransferCards.View(View(Form(TransferState.Closed, 7, history), lead), language));
             yield return ($"transfer-closed-nobody.{tag}", TransferCards.View(View(Form(TransferState.Closed, 7, history), new TransferRoles(false, false, false, true)), language));
             var rows = Enumerable.Range(1, 20).Select(i => new TransferCards.ListRow(Numbered(i),
-                $"Wang Lei 王磊 · XX-2026-{i:000000} · 客户投诉 · Urgent · waiting for acknowledgement · due 2026-11-30 12:00", i % 3 == 0)).ToList();
+                $"Wang Lei 王磊 · XX-2026-{i:000000} · 客户投诉 · Urgent · waiting for acknowledgement · due 2026\u201111\u201130\u00a012:00", i % 3 == 0)).ToList();
             yield return ($"transfer-list-full.{tag}", TransferCards.List("Forms to handle", rows, "empty", language, "Sent 20 · waiting 20"));
             yield return ($"transfer-routing.{tag}", TransferCards.Routing(
                 [

@@ -88,8 +88,8 @@ public sealed class TransferDeadlineJobTests : IAsyncLifetime
         var reminder = Assert.Single(await NotificationsAsync(TransferRegister.AckReminder));
         Assert.Equal(("sun-hao", form.Id.ToString(), 1), (reminder.RecipientId, reminder.SubjectId, reminder.Revision));
         var card = CardOf(await Chats.NotifiedAsync(SunHao, TransferRegister.AckReminder));
-        Assert.Equal("Reminder: this form was to be acknowledged by 2026-11-30 12:00. Please acknowledge it now.", Text(card, "notice"));
-        Assert.Equal("2026-11-30 12:00 · overdue", Facts(card, "deadlines")["Acknowledge by"]);
+        Assert.Equal("Reminder: this form was to be acknowledged by 2026\u201111\u201130\u00a012:00. Please acknowledge it now.", Text(card, "notice"));
+        Assert.Equal("2026\u201111\u201130\u00a012:00 · overdue", Facts(card, "deadlines")["Acknowledge by"]);
         Assert.NotNull(Action(card, TransferCards.AcknowledgeVerb));
         Assert.Equal(2, (await Chats.SettledSentToAsync(SunHao)).Count);
         Assert.Equal(["transfer.reminded"], await SystemTrailAsync());
@@ -104,10 +104,10 @@ public sealed class TransferDeadlineJobTests : IAsyncLifetime
         await RunAtAsync(At(2026, 11, 30, 14, 0));
 
         var toLead = CardOf(await Chats.NotifiedAsync(LiuYang, TransferRegister.AckEscalated));
-        Assert.Equal("提醒原因：客户服务部未在4个工作小时内确认接收此信息表（期限2026-11-30 14:00）。您可以在此直接处理。", Text(toLead, "notice"));
+        Assert.Equal("提醒原因：客户服务部未在4个工作小时内确认接收此信息表（期限2026\u201111\u201130\u00a014:00）。您可以在此直接处理。", Text(toLead, "notice"));
         Assert.EndsWith("待接收 · 已督办", Text(toLead, "status"), StringComparison.Ordinal);
         var toProvider = Chats.TextOf(await Chats.NotifiedAsync(TeamsUser.WangLei, TransferRegister.AckEscalated));
-        Assert.Equal("Your form XX-2026-000001 was escalated to Liu Yang 刘洋: Customer service did not acknowledge it in time (due 2026-11-30 14:00).", toProvider);
+        Assert.Equal("Your form XX-2026-000001 was escalated to Liu Yang 刘洋: Customer service did not acknowledge it in time (due 2026\u201111\u201130\u00a014:00).", toProvider);
         Assert.Equal(["transfer.reminded", "transfer.escalated-unacknowledged"], await SystemTrailAsync());
 
         // The lead acts from the escalation card.
@@ -136,11 +136,11 @@ public sealed class TransferDeadlineJobTests : IAsyncLifetime
 
         Assert.Equal(["liu-yang", "wang-lei"], (await NotificationsAsync(TransferRegister.HandleEscalated)).Select(n => n.RecipientId).Order());
         var toLead = CardOf(await Chats.NotifiedAsync(LiuYang, TransferRegister.HandleEscalated));
-        Assert.Equal("提醒原因：客户服务部未在16个工作小时内处理此信息表（期限2026-12-01 17:00）。您可以在此直接处理。", Text(toLead, "notice"));
+        Assert.Equal("提醒原因：客户服务部未在16个工作小时内处理此信息表（期限2026\u201112\u201101\u00a017:00）。您可以在此直接处理。", Text(toLead, "notice"));
         Assert.NotNull(Action(toLead, TransferCards.HandleVerb));
         Assert.Null(Action(toLead, TransferCards.AcknowledgeVerb));
         var toProvider = Chats.TextOf(await Chats.NotifiedAsync(TeamsUser.WangLei, TransferRegister.HandleEscalated));
-        Assert.Equal("Your form XX-2026-000001 was escalated to Liu Yang 刘洋: Customer service did not handle it in time (due 2026-12-01 17:00).", toProvider);
+        Assert.Equal("Your form XX-2026-000001 was escalated to Liu Yang 刘洋: Customer service did not handle it in time (due 2026\u201112\u201101\u00a017:00).", toProvider);
     }
 
     [Fact]

@@ -111,10 +111,10 @@ public sealed class TransferFlowTests : IAsyncLifetime
         Assert.Equal("Customer complaint · Normal · waiting for acknowledgement", Text(sent!, "status"));
         Assert.Equal("Sent as XX-2026-000001 to Customer service.", Text(sent!, "notice"));
         var facts = FormFacts(sent!);
-        Assert.Equal(("XX-2026-000001", "Wang Lei 王磊", "2026-11-30 10:00", "Customer service", "Huamei Store"),
+        Assert.Equal(("XX-2026-000001", "Wang Lei 王磊", "2026\u201111\u201130\u00a010:00", "Customer service", "Huamei Store"),
             (facts["Number"], facts["Provider"], facts["Time sent"], facts["Receiver"], facts["Related customer"]));
         Assert.Equal("Please deliver the missing cases this week.", facts["Suggestion or request"]);
-        Assert.Equal(("2026-11-30 12:00", "2026-12-01 17:00"), (Facts(sent!, "deadlines")["Acknowledge by"], Facts(sent!, "deadlines")["Handle by"]));
+        Assert.Equal(("2026\u201111\u201130\u00a012:00", "2026\u201112\u201101\u00a017:00"), (Facts(sent!, "deadlines")["Acknowledge by"], Facts(sent!, "deadlines")["Handle by"]));
         Assert.Null(Action(sent!, TransferCards.AcknowledgeVerb));
         Assert.Equal(("transfer.view", TeamsUser.WangLei.Id), (sent!["refresh"]!["action"]!["verb"]!.GetValue<string>(), sent["refresh"]!["userIds"]![0]!.GetValue<string>()));
 
@@ -122,7 +122,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         var routed = await Chats.NotifiedAsync(SunHao, TransferRegister.Routed);
         Assert.Equal("Wang Lei 王磊 passed you information: Customer complaint", routed.Body!["summary"]!.GetValue<string>());
         var toSun = CardOf(routed);
-        Assert.Equal("New for Customer service: please acknowledge it by 2026-11-30 12:00.", Text(toSun, "notice"));
+        Assert.Equal("New for Customer service: please acknowledge it by 2026\u201111\u201130\u00a012:00.", Text(toSun, "notice"));
         Assert.Equal(SunHao.Id, toSun["refresh"]!["userIds"]![0]!.GetValue<string>());
         Assert.NotNull(Action(toSun, TransferCards.HandleVerb));
         Assert.NotNull(Action(toSun, TransferCards.ForwardVerb));
@@ -131,7 +131,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromMinutes(20));
         var (acked, _) = await _t.Teams.ExecuteAsync(SunHao, TransferCards.AcknowledgeVerb, Press(toSun, TransferCards.AcknowledgeVerb));
         Assert.EndsWith("acknowledged, being handled", Text(acked!, "status"), StringComparison.Ordinal);
-        Assert.Equal(("Customer service · Sun Hao 孙浩", "2026-11-30 10:20"), (FormFacts(acked!)["Receiver"], FormFacts(acked!)["Time received"]));
+        Assert.Equal(("Customer service · Sun Hao 孙浩", "2026\u201111\u201130\u00a010:20"), (FormFacts(acked!)["Receiver"], FormFacts(acked!)["Time received"]));
         Assert.Null(Action(acked!, TransferCards.AcknowledgeVerb));
 
         // He handles it an hour later; Wang Lei gets the feedback with Close and Reopen.
@@ -150,7 +150,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         Assert.EndsWith("reopened, being handled again", Text(reopened!, "status"), StringComparison.Ordinal);
         Assert.Null(Action(reopened!, TransferCards.CloseVerb));
         var again = CardOf(await Chats.NotifiedAsync(SunHao, TransferRegister.Reopened));
-        Assert.Equal("Wang Lei 王磊 reopened this form (Only one case arrived.). Please handle it again by 2026-12-02 09:20.", Text(again, "notice"));
+        Assert.Equal("Wang Lei 王磊 reopened this form (Only one case arrived.). Please handle it again by 2026\u201112\u201102\u00a009:20.", Text(again, "notice"));
         await _t.Teams.ExecuteAsync(SunHao, TransferCards.HandleVerb, Press(again, TransferCards.HandleVerb, (TransferCards.OpinionInput, "The second case was found at the depot and delivered.")));
 
         // Handled again: he can only close it now, and rates the handling 4.
@@ -199,7 +199,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         Assert.Null(Action(forwarded!, TransferCards.AcknowledgeVerb));
         // Liu Yang (the office, in Chinese) gets it, with two working hours from now to acknowledge.
         var toLiu = CardOf(await Chats.NotifiedAsync(LiuYang, TransferRegister.Routed));
-        Assert.Equal("Sun Hao 孙浩将此信息表转交办公室（It is about the delivery policy.）。请于2026-11-30 12:30前确认接收。", Text(toLiu, "notice"));
+        Assert.Equal("Sun Hao 孙浩将此信息表转交办公室（It is about the delivery policy.）。请于2026\u201111\u201130\u00a012:30前确认接收。", Text(toLiu, "notice"));
         Assert.Contains("转交办公室：It is about the delivery policy.", Text(toLiu, "step.1"), StringComparison.Ordinal);
         Assert.NotNull(Action(toLiu, TransferCards.AcknowledgeVerb));
         // Sun Hao's old card can no longer act on it.
@@ -286,8 +286,8 @@ public sealed class TransferFlowTests : IAsyncLifetime
         var (_, future) = await _t.Teams.ExecuteAsync(SunHao, TransferCards.HandleVerb, StepData(TransferCards.HandleVerb, form.Id, 9, (TransferCards.OpinionInput, "x")));
         var (early, _) = await _t.Teams.ExecuteAsync(TeamsUser.WangLei, TransferCards.CloseVerb, StepData(TransferCards.CloseVerb, form.Id, 2, (TransferCards.RatingInput, "5")));
 
-        Assert.Equal("Sun Hao 孙浩 already acknowledged this form at 2026-11-30 10:00; nothing was changed.", Text(ackAgain!, "notice"));
-        Assert.Equal("Sun Hao 孙浩已于2026-11-30 10:00确认接收了此信息表；未做任何更改。", Text(handleOld!, "notice"));
+        Assert.Equal("Sun Hao 孙浩 already acknowledged this form at 2026\u201111\u201130\u00a010:00; nothing was changed.", Text(ackAgain!, "notice"));
+        Assert.Equal("Sun Hao 孙浩已于2026\u201111\u201130\u00a010:00确认接收了此信息表；未做任何更改。", Text(handleOld!, "notice"));
         Assert.Equal("This card carries a number (9) that I never issued, so nothing was changed. Open the card again from the chat.", MessageOf(future));
         Assert.Equal("That is not possible now: the form is acknowledged, being handled. Nothing was changed.", Text(early!, "notice"));
         var stored = await _t.FormAsync(form.Id);
@@ -303,7 +303,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         var zhaos = await _t.SubmitAsync(ZhaoMin, Inputs("supply", "Three shops in Xinzhuang are out of stock."));
 
         var today = CardOf(await Chats.SayAsync(TeamsUser.LiNa, "今日信息", "zh-CN"));
-        Assert.Equal("华东一组 · 2026-11-30的信息表", Title(today));
+        Assert.Equal($"华东一组 · {ZhDate(11, 30)}的信息表", Title(today));
         Assert.Equal("共2张：待接收2，处理中0，已处理0，已关闭0，已督办0", Text(today, "counts"));
         Assert.Equal("Wang Lei 王磊 · XX-2026-000001 · 市场信息 · 待接收", ById(today, "row.XX-2026-000001")!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>());
         Assert.Null(ById(today, "row.XX-2026-000003"));
@@ -320,7 +320,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
 
         // Wang Lei leads East 2: he checks Zhao Min's form and may rate it; Sun Hao may not.
         var east2 = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "forms today"));
-        Assert.Equal("East District 2 · forms of 2026-11-30", Title(east2));
+        Assert.Equal("East District 2 · forms of Monday\u00a030\u00a0November", Title(east2));
         Assert.NotNull(ById(east2, "row.XX-2026-000003"));
         var (_, notLead) = await _t.Teams.ExecuteAsync(SunHao, TransferCards.RateValueVerb, new JsonObject { ["verb"] = TransferCards.RateValueVerb, ["formId"] = zhaos.Id.ToString(), ["t.value"] = "2" });
         Assert.StartsWith("Only the lead of the provider's team", MessageOf(notLead), StringComparison.Ordinal);
@@ -332,7 +332,7 @@ public sealed class TransferFlowTests : IAsyncLifetime
         // Sun Hao also gets Chen Jie's form from the outbox, at any moment around this reply.
         var inbox = CardOf(await Chats.SayAsync(SunHao, "forms to handle"));
         Assert.Equal("Forms to handle", Title(inbox));
-        Assert.Equal("XX-2026-000002 · Customer complaint · Normal · waiting for acknowledgement · due 2026-11-30 12:00",
+        Assert.Equal("XX-2026-000002 · Customer complaint · Normal · waiting for acknowledgement · due 2026\u201111\u201130\u00a012:00",
             ById(inbox, "row.XX-2026-000002")!["columns"]![0]!["items"]![0]!["text"]!.GetValue<string>());
         Assert.Null(ById(inbox, "row.XX-2026-000001"));
 
@@ -362,14 +362,14 @@ public sealed class TransferFlowTests : IAsyncLifetime
 
         Assert.Equal(2, Chats.SentTo(TeamsUser.LiNa).Count);
         Assert.Equal("Your teams' forms", Title(card));
-        Assert.Equal("East District 1 · forms of 2026-11-30", Text(card, "team.east-1"));
-        Assert.Equal("East District 2 · forms of 2026-11-30", Text(card, "team.east-2"));
+        Assert.Equal("East District 1 · forms of Monday\u00a030\u00a0November", Text(card, "team.east-1"));
+        Assert.Equal("East District 2 · forms of Monday\u00a030\u00a0November", Text(card, "team.east-2"));
         Assert.Contains("XX-2026-000001", Shown(card, "section.east-1"), StringComparison.Ordinal);
         Assert.DoesNotContain("XX-2026-000002", Shown(card, "section.east-1"), StringComparison.Ordinal);
         Assert.Contains("Zhao Min", Shown(card, "section.east-2"), StringComparison.Ordinal);
         Assert.Equal("Sent 1 · waiting 1 · being handled 0 · handled 0 · closed 0 · escalated 0", Text(card, "counts.east-2"));
         Assert.Equal("您所带团队的信息表", Title(zh));
-        Assert.Equal("华东二组 · 2026-11-30的信息表", Text(zh, "team.east-2"));
+        Assert.Equal($"华东二组 · {ZhDate(11, 30)}的信息表", Text(zh, "team.east-2"));
     }
 
     [Fact]

@@ -66,6 +66,15 @@ public sealed class WorkLogDriver(BotApp bot, LocalConnector connector)
 
     public static JsonObject CardOf(ConnectorRequest request) => request.Body!["attachments"]![0]!["content"]!.AsObject();
 
+    /// <summary>A Chinese date of 2026 as cards write it (CardDates: word joiners between its characters, so it never breaks).</summary>
+    public static string ZhDate(int month, int day, bool shortForm = false) => shortForm
+        ? DiligenceBot.Localization.CardDates.Short(new DateOnly(2026, month, day), DiligenceBot.Localization.Language.ZhCn)
+        : DiligenceBot.Localization.CardDates.Long(new DateOnly(2026, month, day), DiligenceBot.Localization.Language.ZhCn);
+
+    /// <summary>"2026年11月" as cards write it.</summary>
+    public static string ZhMonth(int month) =>
+        DiligenceBot.Localization.CardDates.Month(new DateOnly(2026, month, 1), DiligenceBot.Localization.Language.ZhCn);
+
     public static string Title(JsonObject card) => ById(card, "title")!["text"]!.GetValue<string>();
 
     /// <summary>The element with this id anywhere in the card (body, containers, columns, show-cards).</summary>

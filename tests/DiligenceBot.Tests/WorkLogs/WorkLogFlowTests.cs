@@ -70,8 +70,8 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Equal("Input.Date", ById(form, "f.nextKeyVisit")!["type"]!.GetValue<string>());
         var submit = Action(form, "worklog.submit")!;
         Assert.Equal(Today, submit["data"]!["workDate"]!.GetValue<string>());
-        Assert.Equal("11月27日（星期五）工作日志", Title(zh));
-        Assert.Equal("本日志记录11月27日（星期五）的工作，请在今天08:30例会前提交。", Text(zh, "covers"));
+        Assert.Equal($"{ZhDate(11, 27)}工作日志", Title(zh));
+        Assert.Equal($"本日志记录{ZhDate(11, 27)}的工作，请在今天08:30例会前提交。", Text(zh, "covers"));
         Assert.Equal("拜访户数", ById(zh, "f.visits")!["label"]!.GetValue<string>());
         Assert.Equal("订货量（箱）", ById(zh, "f.volume")!["label"]!.GetValue<string>());
     }
@@ -96,7 +96,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Equal("Plan for the next working day is required.", Text(card, "error.plan"));
         Assert.Equal("Choose one of the options for Main focus of the day.", Text(card, "error.focus"));
         Assert.Equal("Market information picked up may have at most 1000 characters (now 1001).", Text(card, "error.market"));
-        Assert.Contains("cannot be before the log's day (2026-11-27)", Text(card, "error.nextKeyVisit"), StringComparison.Ordinal);
+        Assert.Contains("cannot be before the log's day (2026\u201111\u201127)", Text(card, "error.nextKeyVisit"), StringComparison.Ordinal);
         Assert.Null(ById(card, "error.volume"));
         // Everything typed is still in the form.
         Assert.Equal("<script>alert(1)</script> Huamei", ById(card, "f.customers")!["value"]!.GetValue<string>());
@@ -136,7 +136,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         // Li Na's Teams is in Chinese: the review card comes in Chinese, with Approve and Return.
         var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested));
         Assert.Single(await Chats.SettledSentToAsync(TeamsUser.LiNa));
-        Assert.Equal("Wang Lei 王磊的11月27日（星期五）工作日志", Title(review));
+        Assert.Equal($"Wang Lei 王磊的{ZhDate(11, 27)}工作日志", Title(review));
         Assert.Equal("Huamei Store\nXinhua Kiosk", Answer(review, "answer.customers"));
         Assert.StartsWith("按时 · 第1版", Text(review, "status"), StringComparison.Ordinal);
         Assert.Equal("通过", Action(review, "worklog.approve")!["title"]!.GetValue<string>());
@@ -165,7 +165,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         _connector.Clear();
         await _teams.InstallAsync(TeamsUser.LiNa, "zh-CN");
         var review = await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested);
-        Assert.Equal("Wang Lei 王磊的11月27日（星期五）工作日志", Title(CardOf(review)));
+        Assert.Equal($"Wang Lei 王磊的{ZhDate(11, 27)}工作日志", Title(CardOf(review)));
         Assert.Contains(review, Chats.SentTo(TeamsUser.LiNa));
     }
 
@@ -383,8 +383,8 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Equal("Marked as an example for the team by Li Na 李娜", Text(CardOf(toWang), "praised"));
 
         var (best, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, "worklog.best", new JsonObject { ["verb"] = "worklog.best" }, locale: "zh-CN");
-        Assert.Equal("2026年11月优秀日志", Title(best!));
-        Assert.Equal("Wang Lei 王磊\n11月27日（周五） · 已通过 · 5 / 5 · 优秀示例", Shown(best!, "best." + logId));
+        Assert.Equal($"{ZhMonth(11)}优秀日志", Title(best!));
+        Assert.Equal($"Wang Lei 王磊\n{ZhDate(11, 27, shortForm: true)} · 已通过 · 5 / 5 · 优秀示例", Shown(best!, "best." + logId));
         await using var db = _bot.CreateDbContext();
         Assert.NotNull((await db.WorkLogs.SingleAsync()).PraisedAt);
     }

@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace DiligenceBot.Localization;
+
+/// <summary>
+/// The one way the bot writes a day, a month, a time of day or an instant for people to read (cards and messages),
+/// so that none is broken over two lines on a phone: "2026‑11‑30", "2026‑11‑30 08:10", "Friday 27 November",
+/// "11月27日（星期五）", "November 2026", "2026年11月". A date's hyphens are non-breaking hyphens (U+2011) and a date
+/// and its time, or the words of an English date, are joined by no-break spaces (U+00A0): with ordinary hyphens the
+/// browser breaks "2026-11-30" after a hyphen, with or without a no-break space after it. A Chinese date has word
+/// joiners (U+2060, invisible) between its characters, since Chinese may break between any two. The fonts Teams
+/// uses (Segoe UI, the phones' system fonts, Noto Sans CJK in tools/render-cards) draw all three; render-cards fails
+/// on a glyph drawn as a box. Values a card carries rather than shows (action data, element ids, Input.Date values)
+/// and the examples people are asked to type stay plain "yyyy-MM-dd".
+/// </summary>
+public static class CardDates
+{
+    public const char NonBreakingHyphen = '\u2011';
+    public const char NoBreakSpace = '\u00a0';
+    public const char WordJoiner = '\u2060';
+
+    /// <summary>"2026‑11‑30".</summary>
+    public static string Day(DateOnly day) =>
+        day.ToString("yyyy'\u2011'MM'\u2011'dd", CultureInfo.InvariantCulture);
+
+    /// <summary>"08:30".</summary>
+    public static string Time(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"2026‑11‑30 08:10": the instant as read in the IANA time zone (a team's, a post's, the organisation's).</summary>
+    public static string At(DateTimeOffset at, string timeZone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
+        return Day(DateOnly.FromDateTime(local.DateTime)) + NoBreakSpace + Time(TimeOnly.FromDateTime(local.DateTime));
+    }
+
+    /// <summary>"Friday 27 November" / "11月27日（星期五）", for titles and sentences.</summary>
+    public static string Long(DateOnly day, Language language) => Joined(Texts.Dates.Long, day, language);
+
+    /// <summary>"Fri 27 Nov" / "11月27日（周五）", for lists.</summary>
+    public static string Short(DateOnly day, Language language) => Joined(Texts.Dates.Short, day, language);
+
+    /// <summary>"November 2026" / "2026年11月".</summary>
+    public static string Month(DateOnly month, Language language) => Joined(Texts.Dates.Month, month, language);
+
+    /// <summary>
+    /// The text with its spaces made no-break (English) or a word joiner between every two characters (Chinese), so
+    /// it is one unbreakable word wherever it stands.
+    /// </summary>
+    private static string Joined(Text text, DateOnly day, Language language)
+    {
+        var written = text.Format(language, day.ToDateTime(TimeOnly.MinValue)).Replace(' ', NoBreakSpace);
+        return language == Language.ZhCn ? string.Join(WordJoiner, written.ToCharArray()) : written;
+    }
+}
