@@ -269,13 +269,13 @@ public sealed class DemoHistory(DiligenceDbContext db, TransferRegister transfer
             ?
             [
                 ["Too short for a full day.", "Say what each customer ordered.", "Note the competitor's price when you see it."],
-                ["The plan is vague.", "Name the shops you will visit tomorrow.", "Group the visits by street to save time."],
+                ["The plan is vague.", "Name the shops you will visit today.", "Group the visits by street to save time."],
                 ["Good market notes.", "Write who should solve each problem you report.", "Call logistics first when a shop runs out."],
             ]
             :
             [
                 ["内容太简单，看不出一天的工作。", "写清楚每个客户的订货情况。", "看到竞品价格时顺手记下来。"],
-                ["计划不够具体。", "下一工作日计划要具体到客户和时间。", "同一条街的客户可以安排在同一天。"],
+                ["计划不够具体。", "今日计划要具体到客户和时间。", "同一条街的客户可以安排在同一天。"],
                 ["市场信息写得不错。", "问题与需求要写明需要谁来解决。", "遇到断货先联系物流再上报。"],
             ];
         var c = comments[_random.Next(comments.Length)];

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DiligenceBot.Localization;
+using DiligenceBot.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,6 +18,19 @@ public sealed class LogTemplate
     public required string NameZh { get; set; }
     public List<LogField> Fields { get; set; } = [];
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The template as a team with this log setting reads it: each field's wording for what the log covers (see
+    /// <see cref="LogField.PreviousDay"/>). A copy; the stored template is unchanged.
+    /// </summary>
+    public LogTemplate For(LogCoverage covers) => new()
+    {
+        Id = Id,
+        NameEn = NameEn,
+        NameZh = NameZh,
+        UpdatedAt = UpdatedAt,
+        Fields = Fields.Select(f => f.For(covers)).ToList(),
+    };
 }
 
 public static class LogFieldTypes
@@ -47,6 +61,32 @@ public sealed class LogField
     public string? UnitZh { get; set; }
     public List<LogChoice> Choices { get; set; } = [];
 
+    /// <summary>
+    /// The wording when the team's log covers the previous working day (written before the meeting): the plan in that
+    /// log is today's. Null: the field reads the same whatever the log covers.
+    /// </summary>
+    public LogFieldWording? PreviousDay { get; set; }
+
+    /// <summary>The wording when the team's log covers the day itself (written in the evening): the plan is the next working day's.</summary>
+    public LogFieldWording? SameDay { get; set; }
+
+    /// <summary>This field with the wording for what the log covers in place of its own (a copy).</summary>
+    public LogField For(LogCoverage covers)
+    {
+        var wording = covers == LogCoverage.SameDay ? SameDay : PreviousDay;
+        if (wording is null)
+        {
+            return this;
+        }
+
+        var copy = (LogField)MemberwiseClone();
+        copy.LabelEn = wording.LabelEn;
+        copy.LabelZh = wording.LabelZh;
+        copy.PlaceholderEn = wording.PlaceholderEn ?? PlaceholderEn;
+        copy.PlaceholderZh = wording.PlaceholderZh ?? PlaceholderZh;
+        return copy;
+    }
+
     public string Label(Language language) => language == Language.ZhCn ? LabelZh : LabelEn;
 
     public string? Unit(Language language) => language == Language.ZhCn ? UnitZh : UnitEn;
@@ -57,6 +97,15 @@ public sealed class LogField
         : Label(language);
 
     public string? Placeholder(Language language) => language == Language.ZhCn ? PlaceholderZh : PlaceholderEn;
+}
+
+/// <summary>A field's label (and optionally placeholder) in both languages for one log setting.</summary>
+public sealed class LogFieldWording
+{
+    public required string LabelEn { get; set; }
+    public required string LabelZh { get; set; }
+    public string? PlaceholderEn { get; set; }
+    public string? PlaceholderZh { get; set; }
 }
 
 public sealed class LogChoice

@@ -65,9 +65,10 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
             : (null, BotAnswer.Refused(Texts.WorkLogs.NoTemplate.In(request.Language)));
     }
 
+    /// <summary>The team's template, worded for what the team's log covers ("Plan for today" in a log of the previous day).</summary>
     public async Task<LogTemplate?> TemplateForAsync(Team team, CancellationToken cancellationToken) =>
         team.LogTemplateId is { } id
-            ? await db.Set<LogTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
+            ? (await db.Set<LogTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken))?.For(team.LogCovers)
             : null;
 
     public Task<WorkLog?> LoadAsync(Guid id, string tenantId, CancellationToken cancellationToken) =>

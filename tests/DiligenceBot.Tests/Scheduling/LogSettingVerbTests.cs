@@ -70,6 +70,32 @@ public sealed class LogSettingVerbTests : IAsyncLifetime
         Assert.All(audit, a => Assert.Equal(("liu-yang", "Team", "east-1", "admin.log-setting"), (a.ActorId, a.SubjectType, a.SubjectId, a.SourceVerb)));
     }
 
+    /// <summary>
+    /// The plan in a log written before the meeting about the previous working day is today's; in a log written the same
+    /// evening it is the next working day's. The form, its error and the summary say which, in both languages.
+    /// </summary>
+    [Fact]
+    public async Task ThePlan_IsTodays_WhenTheLogCoversThePreviousDay_AndTheNextWorkingDays_WhenItCoversTheDayItself()
+    {
+        var previousDay = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "log"));
+        var previousDayZh = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "日志", "zh-CN"));
+        Assert.Equal(("Plan for today", "Plan for today is required."), (Label(previousDay), ById(previousDay, "f.plan")!["errorMessage"]!.GetValue<string>()));
+        Assert.Equal("今日计划", Label(previousDayZh));
+
+        await Chats.SayAsync(LiuYang, "log setting east-1 same-day 18:00");
+        var sameDay = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "log"));
+        var sameDayZh = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "日志", "zh-CN"));
+        Assert.Equal(("Plan for the next working day", "Plan for the next working day is required."), (Label(sameDay), ById(sameDay, "f.plan")!["errorMessage"]!.GetValue<string>()));
+        Assert.Equal("下一个工作日计划", Label(sameDayZh));
+
+        // What was written keeps the wording of the team's setting on the summary too.
+        var (summary, answer) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(await _teams.OpenLogDayAsync(), 0, ValidInputs()));
+        Assert.True(summary is not null, answer.ToJsonString());
+        Assert.StartsWith("Plan for the next working day\n", Shown(summary!, "answer.plan"), StringComparison.Ordinal);
+
+        static string Label(System.Text.Json.Nodes.JsonObject card) => ById(card, "f.plan")!["label"]!.GetValue<string>();
+    }
+
     [Theory]
     [InlineData("log setting east-1")]
     [InlineData("log setting east-1 same-day")]

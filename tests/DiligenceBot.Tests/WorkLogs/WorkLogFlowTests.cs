@@ -93,7 +93,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Equal("Please fix the fields marked below; nothing was saved yet.", Text(card, "errors"));
         Assert.Equal("Visits made must be a number from 0 to 60.", Text(card, "error.visits"));
         Assert.Contains("HTML or script", Text(card, "error.customers"), StringComparison.Ordinal);
-        Assert.Equal("Plan for the next working day is required.", Text(card, "error.plan"));
+        Assert.Equal("Plan for today is required.", Text(card, "error.plan"));
         Assert.Equal("Choose one of the options for Main focus of the day.", Text(card, "error.focus"));
         Assert.Equal("Market information picked up may have at most 1000 characters (now 1001).", Text(card, "error.market"));
         Assert.Contains("cannot be before the log's day (2026\u201111\u201127)", Text(card, "error.nextKeyVisit"), StringComparison.Ordinal);
