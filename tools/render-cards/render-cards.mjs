@@ -137,6 +137,10 @@ function renderInPage({ json, width, hostConfig }) {
   const host = document.getElementById("card");
   host.innerHTML = "";
   host.style.width = `${width}px`;
+  // Drawn as a client without msteams.width "Full" and without user-specific views gets it: no width hint, no refresh.
+  json = { ...json };
+  delete json.msteams;
+  delete json.refresh;
   const card = new AC.AdaptiveCard();
   card.hostConfig = new AC.HostConfig(hostConfig);
   card.onExecuteAction = () => {};

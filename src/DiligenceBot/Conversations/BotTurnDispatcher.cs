@@ -138,6 +138,12 @@ public sealed class BotTurnDispatcher(IServiceProvider services, BotVerbTable ve
             Source = source,
         };
 
+        if (!registration.Shared && !InstallLifecycle.IsPersonal(activity))
+        {
+            // A card made for one person is never posted where others see it (see BotVerbRegistration.Shared).
+            return BotAnswer.Refused(Texts.Common.PersonalChatOnly.In(language));
+        }
+
         try
         {
             var handler = (IBotVerb)services.GetRequiredService(registration.HandlerType);

@@ -57,8 +57,12 @@ public interface IBotVerb
 /// <summary>
 /// A verb: the name used in card data and the chat keywords (both languages) that invoke it.
 /// <paramref name="NeedsPerson"/> false skips the directory lookup for verbs that answer everyone alike (help).
+/// <paramref name="Shared"/> true lets it answer in a group chat or a channel (help, me, greetings); every other verb
+/// answers there only with a pointer to the personal chat, since its card is made for the one person who asked (their
+/// log, a lead's team, a coaching card, buttons only they may press) and everyone in the conversation would see it,
+/// on clients without user-specific views (<c>refresh.userIds</c>) as on those with them.
 /// </summary>
-public sealed record BotVerbRegistration(string Name, IReadOnlyList<string> Keywords, Type HandlerType, bool NeedsPerson = true);
+public sealed record BotVerbRegistration(string Name, IReadOnlyList<string> Keywords, Type HandlerType, bool NeedsPerson = true, bool Shared = false);
 
 /// <summary>All verbs, and the lookup of a typed command (longest keyword first, so "team logs" beats "log").</summary>
 public sealed class BotVerbTable
@@ -110,12 +114,21 @@ public static class BotVerbServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a verb that does not need to know who asks (no directory lookup).</summary>
+    /// <summary>Registers a verb that does not need to know who asks (no directory lookup) and answers anywhere.</summary>
     public static IServiceCollection AddAnonymousBotVerb<THandler>(this IServiceCollection services, string name, params string[] keywords)
         where THandler : class, IBotVerb
     {
         services.TryAddScoped<THandler>();
-        services.AddSingleton(new BotVerbRegistration(name, keywords, typeof(THandler), NeedsPerson: false));
+        services.AddSingleton(new BotVerbRegistration(name, keywords, typeof(THandler), NeedsPerson: false, Shared: true));
+        return services;
+    }
+
+    /// <summary>Registers a verb whose answer may be seen by everyone in a group chat or channel (the profile, a greeting).</summary>
+    public static IServiceCollection AddSharedBotVerb<THandler>(this IServiceCollection services, string name, params string[] keywords)
+        where THandler : class, IBotVerb
+    {
+        services.TryAddScoped<THandler>();
+        services.AddSingleton(new BotVerbRegistration(name, keywords, typeof(THandler), Shared: true));
         return services;
     }
 }

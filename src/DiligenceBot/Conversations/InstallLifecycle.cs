@@ -101,7 +101,8 @@ public sealed class InstallLifecycle(
         }
     }
 
-    private static bool IsPersonal(Activity activity) =>
+    /// <summary>A one-to-one chat with the bot (Teams' "personal" conversation), not a group chat or channel.</summary>
+    internal static bool IsPersonal(Activity activity) =>
         activity.Conversation?.ConversationType is null or "personal" && activity.Conversation?.IsGroup != true;
 
     /// <summary>

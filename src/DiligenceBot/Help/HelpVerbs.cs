@@ -41,8 +41,8 @@ public static class HelpRegistration
 {
     public static IServiceCollection AddHelp(this IServiceCollection services) => services
         .AddAnonymousBotVerb<HelpVerb>(HelpCards.HelpVerb, "help", "帮助", "?", "？", "/help")
-        .AddBotVerb<ProfileVerb>(HelpCards.ProfileVerb, "me", "whoami", "我的信息", "我是谁")
-        .AddBotVerb<GreetingVerb>(HelpCards.GreetingVerb, Greetings);
+        .AddSharedBotVerb<ProfileVerb>(HelpCards.ProfileVerb, "me", "whoami", "我的信息", "我是谁")
+        .AddSharedBotVerb<GreetingVerb>(HelpCards.GreetingVerb, Greetings);
 
     /// <summary>What people say to say hello. A Chinese greeting matches with anything after it ("你好！", "您好啊").</summary>
     public static readonly string[] Greetings =

@@ -22,6 +22,9 @@ public static partial class Texts
         public static readonly Text CardOutOfDate = new(
             "This card is out of date. Type **help** to start again.",
             "此卡片已过期。输入“帮助”重新开始。");
+        public static readonly Text PersonalChatOnly = new(
+            "That is yours alone (your logs, your team, your forms, coaching), so I answer it only in your personal chat with me, not where others can see it. Open the chat with DiligenceBot and ask there.",
+            "这项内容只属于您本人（您的日志、团队、信息表或辅导），因此我只在您与我的私聊中回答，不在他人可见的地方显示。请打开与勤勉助手的私聊后再试。");
         public static readonly Text SomethingWentWrong = new(
             "Something went wrong on my side; nothing was changed. Please try again in a moment.",
             "我这边出了点问题，没有做任何更改。请稍后再试。");
