@@ -56,6 +56,9 @@ internal static partial class Log
     [LoggerMessage(3501, LogLevel.Warning, "Refused {Verb} on {SubjectType} {SubjectId} for {PersonId}: not a reviewer of the team")]
     public static partial void ReviewRefused(ILogger logger, string verb, string subjectType, Guid subjectId, string? personId);
 
+    [LoggerMessage(3502, LogLevel.Information, "Marketing plan {PlanId} revision {Revision} stored ({Visits} visit(s) planned)")]
+    public static partial void PlanStored(ILogger logger, Guid planId, int revision, int visits);
+
     // 2400-2499: scheduling
     [LoggerMessage(2400, LogLevel.Information, "Team schedule jobs synced for {TeamCount} team(s)")]
     public static partial void TeamJobsSynced(ILogger logger, int teamCount);

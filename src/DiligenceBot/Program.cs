@@ -8,6 +8,7 @@ using DiligenceBot.Demo;
 using DiligenceBot.DirectorySync;
 using DiligenceBot.Help;
 using DiligenceBot.Operations;
+using DiligenceBot.Plans;
 using DiligenceBot.Scheduling;
 using DiligenceBot.Transfers;
 using DiligenceBot.WorkLogs;
@@ -29,6 +30,7 @@ builder.Services.AddScheduleMessages();
 builder.Services.AddTransfers();
 builder.Services.AddCoaching();
 builder.Services.AddCustomers();
+builder.Services.AddPlans();
 builder.AddScheduling();
 builder.AddOperations();
 

@@ -166,14 +166,10 @@ public sealed class CustomersVerb(DiligenceDbContext db, DirectoryLookup directo
             .ToListAsync(cancellationToken);
         var lines = shown.Select(c => new CustomerLine(
             c.LicenceNumber, c.Name, c.District, c.Tier, c.ManagerName,
-            logs.Count(l => l.ManagerId == c.ManagerId && l.Revision is { } values && values.TryGetValue("customers", out var named) && Names(named, c.Name, c.LicenceNumber)),
+            logs.Count(l => l.ManagerId == c.ManagerId && l.Revision is { } values && values.TryGetValue(CustomerVisits.LogField, out var named) && CustomerVisits.Names(named, c.Name, c.LicenceNumber)),
             c.VisitsPerMonth)).ToList();
         return BotAnswer.WithCard(CustomerCards.List(lines, total, query.Length > 0 ? query : null, language));
     }
-
-    /// <summary>True when a log's free-text customers field names this customer by its registered name or licence number.</summary>
-    private static bool Names(string text, string name, string licence) =>
-        text.Contains(name, StringComparison.OrdinalIgnoreCase) || text.Contains(licence, StringComparison.OrdinalIgnoreCase);
 }
 
 public static class CustomerRegistration

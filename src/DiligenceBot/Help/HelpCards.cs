@@ -139,8 +139,10 @@ public static class HelpCards
                 new TextBlock(Texts.Coaching.CommandCoach.In(language)),
                 new TextBlock(Texts.Customers.CommandCustomers.In(language)),
                 new TextBlock(Texts.Customers.CommandImport.In(language)) { IsSubtle = true },
+                new TextBlock(Texts.Plans.CommandPlan.In(language)),
                 new TextBlock(Texts.Help.CommandMeeting.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Help.CommandLogSetting.In(language)) { IsSubtle = true },
+                new TextBlock(Texts.Plans.CommandPlanSetting.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Transfers.CommandRouting.In(language)) { IsSubtle = true },
             ],
         });

@@ -58,6 +58,12 @@ public readonly struct CardData(JsonElement? data)
         return typed;
     }
 
+    /// <summary>The names of the fields that start with <paramref name="prefix"/> (inputs a card makes one per row, e.g. per day).</summary>
+    public IReadOnlyList<string> Keys(string prefix) =>
+        data is { ValueKind: JsonValueKind.Object } o
+            ? o.EnumerateObject().Select(p => p.Name).Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+
     /// <summary>
     /// Whether a number the card carries (a revision, a count) is one the bot issued: from <paramref name="first"/>
     /// to the latest stored. One ahead of what is stored, negative or huge was made up, not issued.

@@ -81,6 +81,8 @@ public sealed class Team
     public LogCoverage LogCovers { get; set; } = LogCoverage.PreviousWorkingDay;
     /// <summary>Local time a <see cref="LogCoverage.SameDay"/> log is due on its own day (e.g. 18:00); unused otherwise.</summary>
     public TimeOnly? LogDueTime { get; set; }
+    /// <summary>The day of each month by which the managers owe next month's marketing plan (1–28).</summary>
+    public int PlanDueDay { get; set; } = 25;
 
     /// <summary>The team's calendar date at <paramref name="instant"/>, in its time zone.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) =>
@@ -125,6 +127,8 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         b.Property(t => t.LogTemplateId).HasMaxLength(64);
         b.Property(t => t.HolidayCalendarId).HasMaxLength(64);
         b.Property(t => t.LogCovers).HasConversion<string>().HasMaxLength(32);
+        // Existing teams get the default plan day too.
+        b.Property(t => t.PlanDueDay).HasDefaultValue(25);
         b.HasIndex(t => t.TenantId);
         b.HasOne(t => t.Lead).WithMany().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Restrict);
     }

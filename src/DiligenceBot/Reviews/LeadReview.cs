@@ -29,6 +29,31 @@ public interface IReviewRecord
     DateTimeOffset DecidedAt { get; }
 }
 
+/// <summary>The stored decision, the same columns for every record kind (each kind's table adds the key of its record).</summary>
+public abstract class ReviewRecord : IReviewRecord
+{
+    public long Id { get; set; }
+    public int RevisionNumber { get; set; }
+    public required string ReviewerId { get; set; }
+    public ReviewDecision Decision { get; set; }
+    public string? Evaluation { get; set; }
+    public string? Requirement { get; set; }
+    public string? Suggestion { get; set; }
+    public int? QualityRating { get; set; }
+    public DateTimeOffset DecidedAt { get; set; }
+
+    /// <summary>The columns of a kind's review table: lengths, the decision as text.</summary>
+    public static void Configure<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> b) where T : ReviewRecord
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.ReviewerId).HasMaxLength(64);
+        b.Property(r => r.Decision).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.Evaluation).HasMaxLength(LeadReview.CommentMaxLength);
+        b.Property(r => r.Requirement).HasMaxLength(LeadReview.CommentMaxLength);
+        b.Property(r => r.Suggestion).HasMaxLength(LeadReview.CommentMaxLength);
+    }
+}
+
 /// <summary>The three-part comment as checked (null parts were left empty) and the rating.</summary>
 public sealed record ReviewComment(string? Evaluation, string? Requirement, string? Suggestion, int? Rating);
 

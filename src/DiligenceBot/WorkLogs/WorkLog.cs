@@ -82,18 +82,9 @@ public sealed class WorkLogRevision
 }
 
 /// <summary>The lead's decision on one revision, with the three-part comment and the quality rating.</summary>
-public sealed class WorkLogReview : IReviewRecord
+public sealed class WorkLogReview : ReviewRecord
 {
-    public long Id { get; set; }
     public Guid WorkLogId { get; set; }
-    public int RevisionNumber { get; set; }
-    public required string ReviewerId { get; set; }
-    public ReviewDecision Decision { get; set; }
-    public string? Evaluation { get; set; }
-    public string? Requirement { get; set; }
-    public string? Suggestion { get; set; }
-    public int? QualityRating { get; set; }
-    public DateTimeOffset DecidedAt { get; set; }
 }
 
 internal sealed class WorkLogConfiguration : IEntityTypeConfiguration<WorkLog>
@@ -139,12 +130,7 @@ internal sealed class WorkLogReviewConfiguration : IEntityTypeConfiguration<Work
     public void Configure(EntityTypeBuilder<WorkLogReview> b)
     {
         b.ToTable("WorkLogReviews");
-        b.HasKey(r => r.Id);
-        b.Property(r => r.ReviewerId).HasMaxLength(64);
-        b.Property(r => r.Decision).HasConversion<string>().HasMaxLength(16);
-        b.Property(r => r.Evaluation).HasMaxLength(500);
-        b.Property(r => r.Requirement).HasMaxLength(500);
-        b.Property(r => r.Suggestion).HasMaxLength(500);
+        ReviewRecord.Configure(b);
         // One decision per revision: deciding twice on the same revision cannot happen, even under races.
         b.HasIndex(r => new { r.WorkLogId, r.RevisionNumber }).IsUnique();
     }

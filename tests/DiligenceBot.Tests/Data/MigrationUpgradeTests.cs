@@ -285,6 +285,21 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 await InsertAsync("FileOffers", new { Id = Guid.Parse("4f5a6b7c-8d9e-4fa0-b1c2-d3e4f5a6b7c8"), TenantId = Tenant, PersonId = "li-na", FileName = "客户导入问题.xlsx", Content = new byte[] { 0x50, 0x4b, 0x03, 0x04 }, CreatedAt = Utc(12, 7, 1, 0) });
                 break;
 
+            case "MarketingPlans":
+                // Wang Lei's plan for January 2027, returned once and approved at its second revision.
+                var plan = Guid.Parse("6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d");
+                await InsertAsync("MarketingPlans", new
+                {
+                    Id = plan, TenantId = Tenant, TeamId = "east-1", ManagerId = "wang-lei", Month = new DateOnly(2027, 1, 1), Status = DiligenceBot.Plans.PlanStatus.Approved,
+                    CurrentRevision = 2, OnTime = true, FirstSubmittedAt = Utc(12, 7, 2, 0), LastSubmittedAt = Utc(12, 7, 3, 0), ReviewedById = "li-na", ReviewedAt = Utc(12, 7, 4, 0),
+                    QualityRating = (int?)4, ConcurrencyStamp = Guid.Parse("7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e"),
+                });
+                await InsertAsync("MarketingPlanRevisions", new { PlanId = plan, Number = 1, VolumeCases = (decimal?)300m, ValueYuan = (decimal?)90000m, KeyBrands = (string?)"黄山", Measures = "新店陈列指导", Visits = "[{\"day\":\"2027-01-04\",\"customerId\":1}]", SubmittedAt = Utc(12, 7, 2, 0), SourceActivityId = (string?)"f:1-act-0101" });
+                await InsertAsync("MarketingPlanRevisions", new { PlanId = plan, Number = 2, VolumeCases = (decimal?)320m, ValueYuan = (decimal?)96000.5m, KeyBrands = (string?)null, Measures = "新店陈列指导\n老客户回访", Visits = "[{\"day\":\"2027-01-04\",\"customerId\":1},{\"day\":\"2027-01-18\",\"customerId\":1}]", SubmittedAt = Utc(12, 7, 3, 0), SourceActivityId = (string?)null });
+                await InsertAsync("MarketingPlanReviews", new { PlanId = plan, RevisionNumber = 1, ReviewerId = "li-na", Decision = ReviewDecision.Returned, Evaluation = (string?)"目标偏低。", Requirement = (string?)null, Suggestion = (string?)null, QualityRating = (int?)3, DecidedAt = Utc(12, 7, 2, 30) });
+                await InsertAsync("MarketingPlanReviews", new { PlanId = plan, RevisionNumber = 2, ReviewerId = "li-na", Decision = ReviewDecision.Approved, Evaluation = (string?)null, Requirement = (string?)null, Suggestion = (string?)null, QualityRating = (int?)4, DecidedAt = Utc(12, 7, 4, 0) });
+                break;
+
             case "SendWindowPerTenant":
                 await InsertAsync("SendWindows", new { Key = Tenant, LastSlot = 89_800_000_123L });
                 break;
@@ -541,6 +556,9 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
         Assert.Equal(["XX-2026-000002"], await app.Set<TransferForm>().Where(f => f.State == TransferState.Sent && f.AckDueAt <= dueAt1031).Select(f => f.Number).ToListAsync());
 
         Assert.Equal(Sh(12, 1, 9, 21), (await app.WorkLogs.AsNoTracking().SingleAsync(l => l.ManagerId == "zhao-min")).PraisedAt);
+        var plan = await app.Set<DiligenceBot.Plans.MarketingPlan>().AsNoTracking().Include(p => p.Revisions).Include(p => p.Reviews).SingleAsync();
+        Assert.Equal([(new DateOnly(2027, 1, 4), 1L), (new DateOnly(2027, 1, 18), 1L)], plan.Current.Visits.Select(v => (v.Day, v.CustomerId)));
+        Assert.Equal((96000.5m, 25), (plan.Current.ValueYuan, (await app.Teams.AsNoTracking().SingleAsync(t => t.Id == "east-1")).PlanDueDay));
         var wangs = await app.WorkLogs.AsNoTracking().Include(l => l.Revisions).Include(l => l.Reviews).SingleAsync(l => l.ManagerId == "wang-lei");
         Assert.Equal((Sh(12, 1, 0, 5), Sh(12, 1, 9, 40), 2, 2), (wangs.FirstSubmittedAt, wangs.ReviewedAt!.Value, wangs.Revisions.Count, wangs.Reviews.Count));
         Assert.Equal("拜访南京路三家新店，补交陈列照片", wangs.Revisions.Single(r => r.Number == 2).Values["plan"]);

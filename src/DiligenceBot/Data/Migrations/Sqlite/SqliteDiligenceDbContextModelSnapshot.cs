@@ -829,6 +829,11 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PlanDueDay")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(25);
+
                     b.PrimitiveCollection<string>("ReminderOffsets")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -854,6 +859,167 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.HasIndex("TenantId");
 
                     b.ToTable("Teams", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Plans.MarketingPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QualityRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId", "Month");
+
+                    b.ToTable("MarketingPlans", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Plans.MarketingPlanReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QualityRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Requirement")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Suggestion")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "RevisionNumber")
+                        .IsUnique();
+
+                    b.ToTable("MarketingPlanReviews", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Plans.MarketingPlanRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyBrands")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ValueYuan")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visits")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("VolumeCases")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MarketingPlanRevisions", (string)null);
                 });
 
             modelBuilder.Entity("DiligenceBot.Scheduling.TeamScheduleState", b =>
@@ -1514,6 +1680,24 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.Navigation("Lead");
                 });
 
+            modelBuilder.Entity("DiligenceBot.Plans.MarketingPlanReview", b =>
+                {
+                    b.HasOne("DiligenceBot.Plans.MarketingPlan", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DiligenceBot.Plans.MarketingPlanRevision", b =>
+                {
+                    b.HasOne("DiligenceBot.Plans.MarketingPlan", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DiligenceBot.Transfers.TransferStep", b =>
                 {
                     b.HasOne("DiligenceBot.Transfers.TransferForm", null)
@@ -1544,6 +1728,13 @@ namespace DiligenceBot.Data.Migrations.Sqlite
             modelBuilder.Entity("DiligenceBot.Organisation.Team", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("DiligenceBot.Plans.MarketingPlan", b =>
+                {
+                    b.Navigation("Reviews");
+
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("DiligenceBot.Transfers.TransferForm", b =>

@@ -1,0 +1,33 @@
+using DiligenceBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiligenceBot.Customers;
+
+/// <summary>
+/// Visits as the work logs record them: a customer is visited on a day when the manager's log of that day names it
+/// (its registered name or licence number) in the customers field. One rule for the customer list, plan progress
+/// and the plan's execution report.
+/// </summary>
+public static class CustomerVisits
+{
+    public const string LogField = "customers";
+
+    /// <summary>True when a log's free-text customers field names this customer by its registered name or licence number.</summary>
+    public static bool Names(string text, string name, string licence) =>
+        text.Contains(name, StringComparison.OrdinalIgnoreCase) || text.Contains(licence, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The days in [from, to) on which the managers' logs name each customer (each customer's own manager's logs).</summary>
+    public static async Task<Dictionary<long, List<DateOnly>>> DaysAsync(DiligenceDbContext db, string tenantId, IReadOnlyCollection<Customer> customers,
+        DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var managers = customers.Select(c => c.ManagerId).Distinct().ToList();
+        var logs = await db.WorkLogs.AsNoTracking()
+            .Where(l => l.TenantId == tenantId && managers.Contains(l.ManagerId) && l.WorkDate >= from && l.WorkDate < to)
+            .Select(l => new { l.ManagerId, l.WorkDate, Values = l.Revisions.Where(r => r.Number == l.CurrentRevision).Select(r => r.Values).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return customers.ToDictionary(
+            c => c.Id,
+            c => logs.Where(l => l.ManagerId == c.ManagerId && l.Values is { } v && v.TryGetValue(LogField, out var named) && Names(named, c.Name, c.LicenceNumber))
+                .Select(l => l.WorkDate).ToList());
+    }
+}

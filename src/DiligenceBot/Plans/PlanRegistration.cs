@@ -1,0 +1,28 @@
+using DiligenceBot.Conversations;
+using DiligenceBot.Notifications;
+using DiligenceBot.Reviews;
+
+namespace DiligenceBot.Plans;
+
+public static class PlanRegistration
+{
+    /// <summary>The monthly marketing plan: the verbs, its review (the shared lead review), its notifications.</summary>
+    public static IServiceCollection AddPlans(this IServiceCollection services)
+    {
+        services.AddScoped<PlanBook>();
+        services.AddScoped<PlanReviewKind>();
+        services.AddReviews();
+        services.AddNotificationRenderer<PlanReviewRequestedRenderer>(PlanBook.ReviewRequested);
+        services.AddNotificationRenderer<PlanDecisionRenderer>(PlanBook.Returned, PlanBook.Approved);
+        return services
+            .AddBotVerb<OpenPlanVerb>(PlanCards.OpenVerb, "plan", "my plan", "marketing plan", "营销计划", "计划", "月度计划")
+            .AddBotVerb<SubmitPlanVerb>(PlanCards.SubmitVerb)
+            .AddBotVerb<EditPlanVerb>(PlanCards.EditVerb)
+            .AddBotVerb<ViewPlanVerb>(PlanCards.ViewVerb)
+            .AddBotVerb<ViewPlanVerb>(PlanCards.ReviewViewVerb)
+            .AddBotVerb<DecidePlanVerb>(PlanCards.ApproveVerb)
+            .AddBotVerb<DecidePlanVerb>(PlanCards.ReturnVerb)
+            .AddBotVerb<TeamPlansVerb>(PlanCards.TeamVerb, "team plans", "团队计划", "团队营销计划")
+            .AddBotVerb<PlanSettingVerb>(PlanCards.SettingVerb, "plan setting", "计划设置");
+    }
+}

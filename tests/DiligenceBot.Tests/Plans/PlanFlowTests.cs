@@ -1,0 +1,252 @@
+using System.Text.Json.Nodes;
+using DiligenceBot.Customers;
+using DiligenceBot.Plans;
+using DiligenceBot.Reviews;
+using DiligenceBot.Testing;
+using DiligenceBot.Tests.Infrastructure;
+using DiligenceBot.Tests.WorkLogs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
+
+namespace DiligenceBot.Tests.Plans;
+
+/// <summary>
+/// The monthly marketing plan through /api/messages, as each person sees it (SQLite, and PostgreSQL when test.sh points
+/// the suite at it). The clock is Monday 2026-09-21, 08:10 in Shanghai: East 1's managers owe October's plan by the
+/// 25th. October 2026 has the National Day holiday (1–7 October) and a make-up working Saturday (10 October): its
+/// working days are the 8th, 9th, 10th, 12th–16th, 19th–23rd and 26th–30th (18).
+/// </summary>
+public sealed class PlanFlowTests : IAsyncLifetime
+{
+    private const string Tenant = "fe71a704-0ed8-44e8-a9d0-9a48917cced0";
+    private static readonly TeamsUser LiuYang = new("29:1-liu-yang", "Liu Yang 刘洋", "944cedb3-3940-469a-a27e-ff773a2307f2");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 9, 21, 0, 10, 0, TimeSpan.Zero));
+    private LocalConnector _connector = null!;
+    private BotApp _bot = null!;
+    private WorkLogDriver _teams = null!;
+
+    private Chats Chats => _teams.Chats;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await LocalConnector.StartAsync();
+        _bot = new BotApp(time: _time).Start();
+        _teams = new WorkLogDriver(_bot, _connector);
+        await _teams.InstallAsync(TeamsUser.WangLei);
+        await _teams.InstallAsync(TeamsUser.LiNa, "zh-CN");
+        await _teams.InstallAsync(TeamsUser.ChenJie, "zh-CN");
+        await _teams.InstallAsync(LiuYang, "zh-CN");
+        await using var db = _bot.CreateDbContext();
+        db.Customers.AddRange(
+            Customer("L-1001", "Huamei Store", "wang-lei", 4),
+            Customer("L-1002", "Xinhua Kiosk", "wang-lei", 2),
+            Customer("L-2001", "东方便利", "chen-jie", 3));
+        await db.SaveChangesAsync();
+        _connector.Clear();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private Customer Customer(string licence, string name, string managerId, int visits) => new()
+    {
+        TenantId = Tenant, LicenceNumber = licence, Name = name, Address = "Nanjing Road 1", District = "Huangpu", Tier = "A",
+        ManagerId = managerId, VisitsPerMonth = visits, CreatedAt = _time.GetUtcNow(), UpdatedAt = _time.GetUtcNow(),
+    };
+
+    private static string? Value(JsonObject card, string id) => ById(card, id)?["value"]?.ToString();
+
+    /// <summary>The form's submit data with every input the card shows filled as the card holds it, then <paramref name="changes"/>.</summary>
+    private static JsonObject Filled(JsonObject form, params (string Key, string Value)[] changes)
+    {
+        var data = Copy(Action(form, PlanCards.SubmitVerb)!["data"]!.AsObject());
+        foreach (var input in Inputs(form))
+        {
+            data[input["id"]!.GetValue<string>()] = input["value"]?.ToString() ?? string.Empty;
+        }
+
+        foreach (var (key, value) in changes)
+        {
+            data[key] = value;
+        }
+
+        return data;
+    }
+
+    private static IEnumerable<JsonObject> Inputs(JsonNode node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() is { } t && t.StartsWith("Input.", StringComparison.Ordinal) => [o],
+        JsonObject o => o.SelectMany(p => p.Value is null ? [] : Inputs(p.Value)),
+        JsonArray a => a.SelectMany(n => n is null ? [] : Inputs(n)),
+        _ => [],
+    };
+
+    private async Task<(string PlanId, JsonObject Summary)> SubmitOctoberAsync()
+    {
+        var form = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "plan"));
+        var (summary, answer) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanCards.SubmitVerb,
+            Filled(form, ("p.volume", "320"), ("p.value", "96000.5"), ("p.brands", "Huangshan, Zhonghua"), ("p.measures", "Display help for the two new shops")));
+        Assert.True(summary is not null, answer.ToJsonString());
+        await using var db = _bot.CreateDbContext();
+        return ((await db.Set<MarketingPlan>().SingleAsync(p => p.ManagerId == "wang-lei")).Id.ToString(), summary!);
+    }
+
+    [Fact]
+    public async Task Plan_DraftsOctobersVisitsOverItsWorkingDays_AndSubmitStoresThePlan_AndTheLeadGetsTheReviewCard()
+    {
+        var form = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "plan"));
+        Assert.Equal("Marketing plan for October 2026", Title(form));
+        Assert.Equal("Due by the end of Friday\u00a025\u00a0September.", Text(form, "due"));
+
+        // One input per working day: the make-up Saturday is there, the holiday week and ordinary weekends are not.
+        var days = Inputs(form).Select(i => i["id"]!.GetValue<string>()).Where(id => id.StartsWith("v.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(18, days.Count);
+        Assert.Contains("v.2026-10-10", days);
+        Assert.DoesNotContain("v.2026-10-01", days);
+        Assert.DoesNotContain("v.2026-10-17", days);
+
+        // The draft: Huamei Store 4 times and Xinhua Kiosk twice, each on different days, spread over the month; none of Chen Jie's.
+        var drafted = days.Select(d => (Day: d, Line: Value(form, d) ?? string.Empty)).ToList();
+        var huamei = drafted.Where(d => d.Line.Contains("L-1001", StringComparison.Ordinal)).Select(d => d.Day).ToList();
+        Assert.Equal(4, huamei.Count);
+        Assert.Equal(2, drafted.Count(d => d.Line.Contains("L-1002", StringComparison.Ordinal)));
+        Assert.DoesNotContain(drafted, d => d.Line.Contains("L-2001", StringComparison.Ordinal));
+        Assert.Contains(huamei, d => string.CompareOrdinal(d, "v.2026-10-15") < 0);
+        Assert.Contains(huamei, d => string.CompareOrdinal(d, "v.2026-10-21") > 0);
+
+        // He moves a visit to the make-up Saturday and submits.
+        var (summary, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanCards.SubmitVerb,
+            Filled(form, ("p.volume", "320"), ("p.value", "96000.5"), ("p.brands", ""), ("p.measures", "Display help for the two new shops"), ("v.2026-10-10", "xinhua kiosk")));
+        Assert.Equal("Saved; your lead will review it.", Text(summary!, "notice"));
+        Assert.Equal("Waiting for your lead's review · On time · Revision 1", Text(summary!, "status"));
+
+        await using var db = _bot.CreateDbContext();
+        var plan = await db.Set<MarketingPlan>().Include(p => p.Revisions).SingleAsync();
+        Assert.Equal((new DateOnly(2026, 10, 1), PlanStatus.Submitted, true), (plan.Month, plan.Status, plan.OnTime));
+        var revision = plan.Revisions.Single();
+        Assert.Equal((320m, 96000.5m, (string?)null), (revision.VolumeCases, revision.ValueYuan, revision.KeyBrands));
+        var xinhua = (await db.Customers.SingleAsync(c => c.LicenceNumber == "L-1002")).Id;
+        Assert.Contains(new PlannedVisit(new DateOnly(2026, 10, 10), xinhua), revision.Visits);
+        Assert.True(revision.Visits.Count >= 6);
+
+        var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, PlanBook.ReviewRequested));
+        Assert.Equal("Wang Lei 王磊的2026年10月营销计划", Title(review));
+        Assert.Contains("Huamei Store（L-1001）：计划4次，要求4次", Shown(review, "answer.visits"), StringComparison.Ordinal);
+        Assert.NotNull(Action(review, PlanCards.ApproveVerb));
+    }
+
+    [Fact]
+    public async Task Submit_WithBadInput_ReturnsTheCardWithWhatWasTyped_AndASpecificMessageForEachProblem_AndStoresNothing()
+    {
+        var form = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "营销计划", "zh-CN"));
+        var data = Filled(form,
+            ("p.volume", "-5"),
+            ("p.value", "12万"),
+            ("p.measures", "   "),
+            ("v.2026-10-01", "L-1001"),
+            ("v.2026-10-12", "L-1001, 不存在的店"),
+            ("v.2026-10-13", "L-2001"),
+            ("v.2026-11-02", "L-1002"));
+        var (card, answer) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanCards.SubmitVerb, data, locale: "zh-CN");
+        Assert.True(card is not null, answer.ToJsonString());
+
+        Assert.Equal("请修改下面标出的内容；尚未保存。", Text(card!, "errors"));
+        Assert.Contains("销量（箱）", Text(card!, "error.p.volume"), StringComparison.Ordinal);
+        Assert.Contains("销售额（元）", Text(card!, "error.p.value"), StringComparison.Ordinal);
+        Assert.Equal("请填写“针对性服务措施”。", Text(card!, "error.p.measures"));
+        Assert.Equal("10月1日（周四）不是您团队的工作日（周末或节假日），请把这些拜访移到工作日。", Text(card!, "error.v.2026-10-01"));
+        Assert.Equal("“不存在的店”不是已登记的客户，请填写您客户列表中的许可证号或名称。", Text(card!, "error.v.2026-10-12"));
+        Assert.Equal("东方便利（L-2001）由其他客户经理负责，不是您的客户；请只安排您自己的客户。", Text(card!, "error.v.2026-10-13"));
+        Assert.Equal("11月2日（周一）不在2026年10月内，请只安排该月的日期。", Text(card!, "error.v.2026-11-02"));
+
+        // Nothing typed is lost: the holiday's line comes back in its own input, the others as typed.
+        Assert.Equal("L-1001", Value(card!, "v.2026-10-01"));
+        Assert.Equal("L-1001, 不存在的店", Value(card!, "v.2026-10-12"));
+        Assert.Equal("L-2001", Value(card!, "v.2026-10-13"));
+
+        await using var db = _bot.CreateDbContext();
+        Assert.False(await db.Set<MarketingPlan>().AnyAsync());
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action.StartsWith("plan.")));
+    }
+
+    [Fact]
+    public async Task TheLead_ReturnsWithTheThreePartComment_TheManagerRevises_TheLeadApproves_AndOthersAreRefused()
+    {
+        var (planId, _) = await SubmitOctoberAsync();
+        var review1 = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, PlanBook.ReviewRequested, n => n.Revision == 1));
+        var returnData = Copy(Action(review1, PlanCards.ReturnVerb)!["data"]!.AsObject());
+
+        // Returning without a comment or a rating: the shared review says so, in the plan's words.
+        var (incomplete, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, PlanCards.ReturnVerb, Copy(returnData), locale: "zh-CN");
+        Assert.Contains("退回计划需至少填写评价、要求或建议中的一项", Text(incomplete!, "errors"), StringComparison.Ordinal);
+        Assert.Contains("请选择1到5的质量评分", Text(incomplete!, "errors"), StringComparison.Ordinal);
+
+        // Chen Jie, a manager of the team, may not review it; the view refresh shows him nothing of it either.
+        var (_, refused) = await _teams.ExecuteAsync(TeamsUser.ChenJie, PlanCards.ApproveVerb, Copy(Action(review1, PlanCards.ApproveVerb)!["data"]!.AsObject()));
+        Assert.Equal("Only the lead of East District 1 (or a delegate named for the team) may review this plan; nothing was changed.", MessageOf(refused));
+        var (_, peek) = await _teams.ExecuteAsync(TeamsUser.ChenJie, PlanCards.ReviewViewVerb, new JsonObject { ["verb"] = PlanCards.ReviewViewVerb, ["planId"] = planId });
+        Assert.DoesNotContain("320", peek.ToJsonString(), StringComparison.Ordinal);
+
+        returnData["c.requirement"] = "把华美的拜访增加到每周一次";
+        returnData["c.rating"] = "3";
+        var (returned, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, PlanCards.ReturnVerb, returnData, locale: "zh-CN");
+        Assert.StartsWith("已被Li Na 李娜退回", Text(returned!, "decision"), StringComparison.Ordinal);
+
+        // Wang Lei gets the form back, prefilled, with the comment on top.
+        var revise = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, PlanBook.Returned));
+        Assert.Equal("Returned by Li Na 李娜 · 3 / 5", Text(revise, "comment-heading"));
+        Assert.Equal("Display help for the two new shops", Value(revise, "p.measures"));
+        var (summary2, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanCards.SubmitVerb, Filled(revise, ("p.measures", "Display help for the two new shops\nWeekly visit to Huamei Store")));
+        Assert.Equal("Waiting for your lead's review · On time · Revision 2", Text(summary2!, "status"));
+
+        // The delegate (Liu Yang) approves revision 2 through the same review.
+        var review2 = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, PlanBook.ReviewRequested, n => n.Revision == 2));
+        var approve = Copy(Action(review2, PlanCards.ApproveVerb)!["data"]!.AsObject());
+        approve["c.rating"] = "4";
+        var (approved, _) = await _teams.ExecuteAsync(LiuYang, PlanCards.ApproveVerb, approve, locale: "zh-CN");
+        Assert.StartsWith("Liu Yang 刘洋已审阅通过", Text(approved!, "decision"), StringComparison.Ordinal);
+        var toWang = await Chats.NotifiedAsync(TeamsUser.WangLei, PlanBook.Approved);
+        Assert.Equal("Your marketing plan was approved", toWang.Body!["summary"]!.GetValue<string>());
+        Assert.Null(Action(CardOf(toWang), PlanCards.EditVerb));
+
+        // The old card cannot decide any more; an approved plan cannot be edited.
+        var (stale, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, PlanCards.ApproveVerb, Copy(Action(review1, PlanCards.ApproveVerb)!["data"]!.AsObject()), locale: "zh-CN");
+        Assert.Contains("已于", Text(stale!, "notice"), StringComparison.Ordinal);
+        var (edit, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanCards.EditVerb, new JsonObject { ["verb"] = PlanCards.EditVerb, ["planId"] = planId });
+        Assert.Equal("This plan was already approved and can no longer be changed.", Text(edit!, "notice"));
+
+        await using var db = _bot.CreateDbContext();
+        var plan = await db.Set<MarketingPlan>().Include(p => p.Reviews).SingleAsync();
+        Assert.Equal((PlanStatus.Approved, 2, 4), (plan.Status, plan.CurrentRevision, plan.QualityRating));
+        Assert.Equal([(1, ReviewDecision.Returned, "li-na"), (2, ReviewDecision.Approved, "liu-yang")],
+            plan.Reviews.OrderBy(r => r.RevisionNumber).Select(r => (r.RevisionNumber, r.Decision, r.ReviewerId)));
+        var trail = await db.AuditEntries.Where(a => a.SubjectType == "MarketingPlan").OrderBy(a => a.Id).Select(a => a.ActorId + " " + a.Action + " " + a.Revision).ToListAsync();
+        Assert.Equal(["wang-lei plan.submitted 1", "li-na plan.returned 1", "wang-lei plan.resubmitted 2", "liu-yang plan.approved 2"], trail);
+    }
+
+    [Fact]
+    public async Task PlanSetting_ByAnAdmin_MovesTheDueDay_IsAudited_AndIsRefusedToOthers()
+    {
+        var refused = await Chats.SayAsync(TeamsUser.LiNa, "计划设置 east-1 20", "zh-CN");
+        Assert.Equal("只有管理员可以修改团队日程；未做任何更改。", Chats.TextOf(refused));
+        var usage = await Chats.SayAsync(LiuYang, "计划设置 east-1 31", "zh-CN");
+        Assert.StartsWith("格式：“计划设置 团队 日期”", Chats.TextOf(usage), StringComparison.Ordinal);
+
+        var changed = await Chats.SayAsync(LiuYang, "计划设置 east-1 20", "zh-CN");
+        Assert.Equal("华东一组的下月营销计划现须在每月20日前提交；提醒随即按此发送。", Chats.TextOf(changed));
+        var form = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "plan"));
+        Assert.Equal("Due by the end of Sunday\u00a020\u00a0September.", Text(form, "due"));
+
+        // Submitted now (the 21st), after the new due day: late.
+        var (summary, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanCards.SubmitVerb, Filled(form, ("p.volume", "1"), ("p.value", "2"), ("p.measures", "m")));
+        Assert.Equal("Waiting for your lead's review · Late · Revision 1", Text(summary!, "status"));
+
+        await using var db = _bot.CreateDbContext();
+        Assert.Equal(20, (await db.Teams.SingleAsync(t => t.Id == "east-1")).PlanDueDay);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "team.plan-day-changed" && a.ActorId == "liu-yang"));
+    }
+}
