@@ -12,7 +12,6 @@ public static partial class Texts
             "Admins: **plan setting** TEAM DAY sets the day of the month next month's plans are due (1–28, default 25)",
             "管理员可用“计划设置 团队 日期”设置下月营销计划每月的截止日（1至28日，默认25日）。");
 
-        public static readonly Text Month = new("{0:MMMM yyyy}", "{0:yyyy年M月}");
         public static readonly Text Title = new("Marketing plan for {0}", "{0}营销计划");
         public static readonly Text TitleOf = new("{0}: marketing plan for {1}", "{0}的{1}营销计划");
         public static readonly Text DueBy = new("Due by the end of {0}.", "请在{0}前提交。");

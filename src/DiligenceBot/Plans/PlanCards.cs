@@ -85,13 +85,11 @@ public static class PlanCards
 
     public static string DayKey(DateOnly day) => DayPrefix + WorkLogCards.Date(day);
 
-    public static string MonthName(DateOnly month, Language language) => Texts.Plans.Month.Format(language, month.ToDateTime(TimeOnly.MinValue));
-
     public static AdaptiveCard Form(FormState state, Language language)
     {
-        var title = Texts.Plans.Title.Format(language, MonthName(state.Month, language));
+        var title = Texts.Plans.Title.Format(language, CardDates.Month(state.Month, language));
         var card = new AdaptiveCard { FallbackText = title, Body = [Title(title)] };
-        card.Body.Add(new TextBlock(Texts.Plans.DueBy.Format(language, WorkLogCards.LongDate(state.DueDay, language))) { Id = "due", Spacing = Spacing.Small, Wrap = true });
+        card.Body.Add(new TextBlock(Texts.Plans.DueBy.Format(language, CardDates.Long(state.DueDay, language))) { Id = "due", Spacing = Spacing.Small, Wrap = true });
         if (state.Notice is { } notice)
         {
             card.Body.Insert(1, new TextBlock(notice) { Id = "notice", Weight = TextWeight.Bolder, Wrap = true });
@@ -168,7 +166,7 @@ public static class PlanCards
             card.Body.Add(new TextInput
             {
                 Id = key,
-                Label = WorkLogCards.ShortDate(day, language),
+                Label = CardDates.Short(day, language),
                 MaxLength = PlanLimits.DayLine,
                 Value = state.Typed.GetValueOrDefault(key),
             });
@@ -221,7 +219,7 @@ public static class PlanCards
     public static AdaptiveCard Summary(PlanView view, MarketingPlanReview? lastReview, string? reviewerName, string? managerUserId, Language language, CardNotice? notice = null)
     {
         var plan = view.Plan;
-        var title = Texts.Plans.Title.Format(language, MonthName(plan.Month, language));
+        var title = Texts.Plans.Title.Format(language, CardDates.Month(plan.Month, language));
         var card = new AdaptiveCard
         {
             FallbackText = title,
@@ -260,8 +258,8 @@ public static class PlanCards
     public static AdaptiveCard Review(ReviewState state, Language language, string? notice = null)
     {
         var plan = state.View.Plan;
-        var title = Texts.Plans.TitleOf.Format(language, state.View.ManagerName, MonthName(plan.Month, language));
-        var submitted = ReviewCards.LocalTime(plan.Current.SubmittedAt, state.View.Team);
+        var title = Texts.Plans.TitleOf.Format(language, state.View.ManagerName, CardDates.Month(plan.Month, language));
+        var submitted = CardDates.At(plan.Current.SubmittedAt, state.View.Team.TimeZone);
         var card = new AdaptiveCard
         {
             FallbackText = title,
@@ -301,7 +299,7 @@ public static class PlanCards
         {
             var items = new List<CardElement>
             {
-                new TextBlock(Texts.Plans.TeamHeading.Format(language, WorkLogCards.TeamName(section.Team, language), MonthName(section.Month, language), WorkLogCards.LongDate(section.DueDay, language)))
+                new TextBlock(Texts.Plans.TeamHeading.Format(language, WorkLogCards.TeamName(section.Team, language), CardDates.Month(section.Month, language), CardDates.Long(section.DueDay, language)))
                 {
                     Weight = TextWeight.Bolder, Wrap = true,
                 },
@@ -384,7 +382,7 @@ public static class PlanCards
             .ToList();
         items.Add(ReviewCards.Answer("answer.visits", Texts.Plans.VisitsPerCustomer.Format(language, revision.Visits.Count), lines.Count == 0 ? "—" : string.Join("\n", lines)));
         var days = revision.Visits.GroupBy(v => v.Day).OrderBy(g => g.Key)
-            .Select(g => $"{WorkLogCards.ShortDate(g.Key, language)}{Texts.WorkLogs.LabelSeparator.In(language)}{string.Join(Texts.Plans.NameSeparator.In(language), g.Select(v => view.Customers.TryGetValue(v.CustomerId, out var c) ? c.Name : "?"))}")
+            .Select(g => $"{CardDates.Short(g.Key, language)}{Texts.WorkLogs.LabelSeparator.In(language)}{string.Join(Texts.Plans.NameSeparator.In(language), g.Select(v => view.Customers.TryGetValue(v.CustomerId, out var c) ? c.Name : "?"))}")
             .ToList();
         items.Add(ReviewCards.Answer("answer.days", Texts.Plans.VisitsPerDay.In(language), days.Count == 0 ? "—" : string.Join("\n", days)));
         return new Container { Id = "content", Separator = true, Items = items };

@@ -43,7 +43,7 @@ public static class PlanValidation
                 continue;
             }
 
-            var label = WorkLogCards.ShortDate(day, language);
+            var label = CardDates.Short(day, language);
             if (UserText.Check(line, new TextRule(PlanLimits.DayLine), label, language, out var clean) is { } textError)
             {
                 errors[key] = textError;
@@ -58,7 +58,7 @@ public static class PlanValidation
 
             if (day < month || day >= month.AddMonths(1))
             {
-                errors[key] = Texts.Plans.ErrorOutsideMonth.Format(language, label, PlanCards.MonthName(month, language));
+                errors[key] = Texts.Plans.ErrorOutsideMonth.Format(language, label, CardDates.Month(month, language));
                 continue;
             }
 

@@ -96,7 +96,7 @@ public sealed class SubmitPlanVerb(PlanBook book, LeadReview review, ILogger<Sub
         // Only next month's plan is open; last month's card, or one for a later month, is refused.
         if (month != open && plan is not { Status: PlanStatus.Returned })
         {
-            return BotAnswer.Refused(Texts.Plans.WrongMonth.Format(language, PlanCards.MonthName(month, language), PlanCards.MonthName(open, language)));
+            return BotAnswer.Refused(Texts.Plans.WrongMonth.Format(language, CardDates.Month(month, language), CardDates.Month(open, language)));
         }
 
         var baseRevision = request.Card.Integer("baseRevision") ?? 0;

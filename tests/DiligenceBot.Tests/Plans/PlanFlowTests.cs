@@ -99,7 +99,7 @@ public sealed class PlanFlowTests : IAsyncLifetime
     public async Task Plan_DraftsOctobersVisitsOverItsWorkingDays_AndSubmitStoresThePlan_AndTheLeadGetsTheReviewCard()
     {
         var form = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "plan"));
-        Assert.Equal("Marketing plan for October 2026", Title(form));
+        Assert.Equal("Marketing plan for October\u00a02026", Title(form));
         Assert.Equal("Due by the end of Friday\u00a025\u00a0September.", Text(form, "due"));
 
         // One input per working day: the make-up Saturday is there, the holiday week and ordinary weekends are not.
@@ -134,7 +134,7 @@ public sealed class PlanFlowTests : IAsyncLifetime
         Assert.True(revision.Visits.Count >= 6);
 
         var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, PlanBook.ReviewRequested));
-        Assert.Equal("Wang Lei 王磊的2026年10月营销计划", Title(review));
+        Assert.Equal($"Wang Lei 王磊的{ZhMonth(10)}营销计划", Title(review));
         Assert.Contains("Huamei Store（L-1001）：计划4次，要求4次", Shown(review, "answer.visits"), StringComparison.Ordinal);
         Assert.NotNull(Action(review, PlanCards.ApproveVerb));
     }
@@ -158,10 +158,10 @@ public sealed class PlanFlowTests : IAsyncLifetime
         Assert.Contains("销量（箱）", Text(card!, "error.p.volume"), StringComparison.Ordinal);
         Assert.Contains("销售额（元）", Text(card!, "error.p.value"), StringComparison.Ordinal);
         Assert.Equal("请填写“针对性服务措施”。", Text(card!, "error.p.measures"));
-        Assert.Equal("10月1日（周四）不是您团队的工作日（周末或节假日），请把这些拜访移到工作日。", Text(card!, "error.v.2026-10-01"));
+        Assert.Equal($"{ZhDate(10, 1, shortForm: true)}不是您团队的工作日（周末或节假日），请把这些拜访移到工作日。", Text(card!, "error.v.2026-10-01"));
         Assert.Equal("“不存在的店”不是已登记的客户，请填写您客户列表中的许可证号或名称。", Text(card!, "error.v.2026-10-12"));
         Assert.Equal("东方便利（L-2001）由其他客户经理负责，不是您的客户；请只安排您自己的客户。", Text(card!, "error.v.2026-10-13"));
-        Assert.Equal("11月2日（周一）不在2026年10月内，请只安排该月的日期。", Text(card!, "error.v.2026-11-02"));
+        Assert.Equal($"{ZhDate(11, 2, shortForm: true)}不在{ZhMonth(10)}内，请只安排该月的日期。", Text(card!, "error.v.2026-11-02"));
 
         // Nothing typed is lost: the holiday's line comes back in its own input, the others as typed.
         Assert.Equal("L-1001", Value(card!, "v.2026-10-01"));
