@@ -7,6 +7,7 @@ using DiligenceBot.Data;
 using DiligenceBot.Demo;
 using DiligenceBot.DirectorySync;
 using DiligenceBot.Help;
+using DiligenceBot.Meetings;
 using DiligenceBot.Operations;
 using DiligenceBot.Plans;
 using DiligenceBot.Scheduling;
@@ -31,6 +32,7 @@ builder.Services.AddTransfers();
 builder.Services.AddCoaching();
 builder.Services.AddCustomers();
 builder.Services.AddPlans();
+builder.Services.AddMeetings();
 builder.AddScheduling();
 builder.AddOperations();
 

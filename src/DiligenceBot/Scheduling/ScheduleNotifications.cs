@@ -71,7 +71,7 @@ public sealed class ReminderRenderer(WorkLogBook book, HolidayCalendars calendar
 /// the logs read at that meeting and "not yet due" for those still to come. After the meeting, only the teams whose
 /// logs still wait.
 /// </summary>
-public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calendars, Microsoft.Extensions.Options.IOptions<SchedulingOptions> options) : INotificationRenderer
+public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calendars, Microsoft.Extensions.Options.IOptions<SchedulingOptions> options, IEnumerable<ILeadDigestPart> parts) : INotificationRenderer
 {
     public async Task<OutgoingActivity?> RenderAsync(Notification notification, Person recipient, Language language, CancellationToken cancellationToken)
     {
@@ -131,6 +131,12 @@ public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calend
         }
 
         var digest = WorkLogCards.TeamLogs(sections, language, Texts.Schedule.DigestNotice.Format(language, meeting!));
+        var teams = sections.Select(s => s.Team).ToList();
+        foreach (var part in parts)
+        {
+            digest.Body.AddRange(await part.ElementsAsync(teams, language, cancellationToken));
+        }
+
         return OutgoingActivity.FromCard(digest, Texts.Schedule.DigestSummary.Format(language, submitted, missing));
     }
 
@@ -164,6 +170,13 @@ public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calend
             });
         return string.Join(Texts.WorkLogs.ListSeparator.In(language), parts);
     }
+}
+
+/// <summary>What another feature adds to the lead's pre-meeting digest, below the logs (e.g. overdue action items).</summary>
+public interface ILeadDigestPart
+{
+    /// <summary>The elements about these teams (those whose meeting the digest is for); none when there is nothing to say.</summary>
+    Task<IReadOnlyList<BotFramework.Cards.CardElement>> ElementsAsync(IReadOnlyList<Team> teams, Language language, CancellationToken cancellationToken);
 }
 
 /// <summary>Escalations and "cannot reach" notes: a plain message that says why it came.</summary>

@@ -45,7 +45,8 @@ public sealed class HolidayCalendars(IReadOnlyDictionary<string, HolidayCalendar
 /// <summary>
 /// A team's schedule, run every minute by Hangfire (recurring job <c>team-schedule:{teamId}</c>, ids only). It
 /// looks at what fell due since its last run — reminders at each offset before a log is due, the lead's digest,
-/// escalations when a log falls due, the lead's review reminder after the meeting — on working days only, in the team's time
+/// escalations when a log falls due, the lead's review reminder after the meeting and, at the same moment, the
+/// reminder of a daily meeting without minutes — on working days only, in the team's time
 /// zone, and queues each message in the outbox under a key per (kind, team, day, recipient): re-running it, or two
 /// instances running it, sends nothing twice.
 /// </summary>
@@ -150,6 +151,13 @@ public sealed class TeamScheduleJob(
                 && await db.WorkLogs.AnyAsync(l => l.TeamId == team.Id && l.WorkDate == read && l.Status == WorkLogStatus.Submitted, cancellationToken))
             {
                 wanted.Add(LeadMoment(team.TenantId, ReviewReminder, lead, reviewAt, to));
+            }
+
+            // The day's daily meeting is expected to have minutes by the same moment; the lead is reminded once.
+            if (team.LeadId is { } recorder && Within(reviewAt, from, to)
+                && !await db.Set<Meetings.MeetingMinutes>().AnyAsync(m => m.TeamId == team.Id && m.MeetingDate == day && m.Kind == Meetings.MeetingKind.Daily, cancellationToken))
+            {
+                wanted.Add(Notification.Create(team.TenantId, Meetings.MinutesRegister.Missing, Subject(team.Id, day), 0, recorder, to));
             }
         }
 

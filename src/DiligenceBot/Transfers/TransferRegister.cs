@@ -176,25 +176,8 @@ public sealed class TransferRegister(DiligenceDbContext db, TimeProvider time, P
 
     public void WakeNotifications() => dispatcher.Wake();
 
-    /// <summary>
-    /// Runs a step; when a unique index or the concurrency stamp says another writer got there first (a re-delivered
-    /// copy, a colleague on the same card, the year's first number taken at the same moment), forgets what was
-    /// tracked and decides again against what is stored now, up to <paramref name="attempts"/> times in all.
-    /// </summary>
-    public async Task<T> AgainOnConflictAsync<T>(Func<Task<T>> step, int attempts = 2)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await step();
-            }
-            catch (DbUpdateException) when (attempt < attempts)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+    /// <summary>Runs a step again against what is stored when another writer got there first (<see cref="Conflicts.AgainOnConflictAsync{T}"/>).</summary>
+    public Task<T> AgainOnConflictAsync<T>(Func<Task<T>> step, int attempts = 2) => db.AgainOnConflictAsync(step, attempts);
 
     public Task<string?> TeamsUserIdAsync(Person person, CancellationToken cancellationToken) => people.TeamsUserIdAsync(person, cancellationToken);
 

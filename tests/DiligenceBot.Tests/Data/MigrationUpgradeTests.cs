@@ -300,6 +300,28 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 await InsertAsync("MarketingPlanReviews", new { PlanId = plan, RevisionNumber = 2, ReviewerId = "li-na", Decision = ReviewDecision.Approved, Evaluation = (string?)null, Requirement = (string?)null, Suggestion = (string?)null, QualityRating = (int?)4, DecidedAt = Utc(12, 7, 4, 0) });
                 break;
 
+            case "Meetings":
+                // A training's minutes (checked), its attendance (one absent with a reason) and an open action item.
+                var minutesId = Guid.Parse("5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d");
+                await InsertAsync("MeetingMinutes", new
+                {
+                    Id = minutesId, TenantId = Tenant, TeamId = "east-1", DraftId = Guid.Parse("6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e"), MeetingDate = new DateOnly(2026, 12, 4),
+                    Kind = DiligenceBot.Meetings.MeetingKind.Training, RecordedById = "li-na", RecordedAt = Utc(12, 4, 2, 0), Topics = "新品规卷烟的卖点", Decisions = (string?)"每人本周向五家零售户介绍新品",
+                    TrainingTopicIds = new List<string> { "product", "sales" }, TrainingFormat = (DiligenceBot.Meetings.TrainingFormat?)DiligenceBot.Meetings.TrainingFormat.StudyVisit,
+                    StudyVisitPlace = (string?)"卷烟厂", TrainingHours = (double?)2.5, CheckerId = (string?)"liu-yang", CheckedAt = (DateTimeOffset?)Utc(12, 4, 6, 0), CheckComment = (string?)"很好",
+                    Revision = 2, ConcurrencyStamp = Guid.Parse("7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f"),
+                });
+                await InsertAsync("MeetingAttendance", new { MinutesId = minutesId, PersonId = "wang-lei", Present = true, AbsenceReason = (string?)null });
+                await InsertAsync("MeetingAttendance", new { MinutesId = minutesId, PersonId = "chen-jie", Present = false, AbsenceReason = (string?)"病假" });
+                await InsertAsync("ActionItems", new
+                {
+                    Id = Guid.Parse("8d9e0f1a-2b3c-4d4e-9f5a-6b7c8d9e0f1a"), TenantId = Tenant, MinutesId = minutesId, TeamId = "east-1", Number = 1, OwnerId = "wang-lei", DueDate = new DateOnly(2026, 12, 11),
+                    Text = "向五家零售户介绍新品", State = DiligenceBot.Meetings.ActionItemState.Open, Note = (string?)null, UpdatedAt = (DateTimeOffset?)null, DoneAt = (DateTimeOffset?)null,
+                    RemindAt = Utc(12, 11, 0, 30), OverdueAt = Utc(12, 11, 16, 0), RemindedAt = (DateTimeOffset?)null, OverdueNotifiedAt = (DateTimeOffset?)null,
+                    Revision = 1, ConcurrencyStamp = Guid.Parse("9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b"),
+                });
+                break;
+
             case "SendWindowPerTenant":
                 await InsertAsync("SendWindows", new { Key = Tenant, LastSlot = 89_800_000_123L });
                 break;

@@ -114,6 +114,11 @@ public sealed class CardSchemaTests
         {
             yield return card;
         }
+
+        foreach (var card in Meetings.MinutesCardSchemaTests.EveryCard())
+        {
+            yield return card;
+        }
     }
 
     [Fact]

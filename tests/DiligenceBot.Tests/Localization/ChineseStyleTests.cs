@@ -28,7 +28,7 @@ public sealed partial class ChineseStyleTests
         }
 
         var seeds = Path.Combine(RepoTools.RepoRoot, "seeds");
-        foreach (var file in new[] { "directory.json", "log-templates.json", "transfers.json", Path.Combine("coaching", "playbooks.json") })
+        foreach (var file in new[] { "directory.json", "log-templates.json", "transfers.json", "training-topics.json", Path.Combine("coaching", "playbooks.json") })
         {
             foreach (var entry in ChineseValues(JsonNode.Parse(File.ReadAllText(Path.Combine(seeds, file)))!, "$"))
             {
