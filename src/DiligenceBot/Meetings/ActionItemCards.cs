@@ -52,8 +52,8 @@ public static class ActionItemCards
         var facts = new List<Fact>
         {
             new(Texts.Meetings.Owner.In(language), Name(item.OwnerId)),
-            new(Texts.Meetings.Due.In(language), MinutesValidation.Day(item.DueDate)),
-            new(Texts.Meetings.From.In(language), Texts.Meetings.FromValue.Format(language, MinutesCards.KindName(state.Minutes.Kind, language), MinutesValidation.Day(state.Minutes.MeetingDate))),
+            new(Texts.Meetings.Due.In(language), CardDates.Day(item.DueDate)),
+            new(Texts.Meetings.From.In(language), Texts.Meetings.FromValue.Format(language, MinutesCards.KindName(state.Minutes.Kind, language), CardDates.Day(state.Minutes.MeetingDate))),
             new(Texts.Meetings.Team.In(language), MinutesCards.TeamName(state.Team, language)),
             new(Texts.Meetings.State.In(language), MinutesCards.StateName(item, state.Today, language)),
         };
@@ -155,7 +155,7 @@ public static class ActionItemCards
             Items =
             [
                 new TextBlock(item.Text) { MaxLines = 3 },
-                new TextBlock(Texts.Meetings.ActionMeta.Format(language, row.OwnerName, MinutesValidation.Day(item.DueDate), MinutesCards.StateName(item, today, language)))
+                new TextBlock(Texts.Meetings.ActionMeta.Format(language, row.OwnerName, CardDates.Day(item.DueDate), MinutesCards.StateName(item, today, language)))
                 {
                     IsSubtle = !overdue,
                     Color = overdue ? TextColor.Attention : null,
@@ -211,7 +211,7 @@ public static class ActionItemCards
             Id = "sessions",
             Separator = true,
             Items = sessions.OrderBy(s => s.Date).Select(s => (CardElement)new TextBlock(Texts.Meetings.SessionLine.Format(language,
-                MinutesValidation.Day(s.Date), MinutesCards.Hours(s.Hours, language), string.Join(separator, s.TopicIds.Select(id => topics.Name(id, language)))))
+                CardDates.Day(s.Date), MinutesCards.Hours(s.Hours, language), string.Join(separator, s.TopicIds.Select(id => topics.Name(id, language)))))
             {
                 Spacing = Spacing.Small,
                 Size = TextSize.Small,

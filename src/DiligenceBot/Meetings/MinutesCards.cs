@@ -264,7 +264,7 @@ public static class MinutesCards
         }
 
         var status = m.CheckedAt is not null
-            ? Texts.Meetings.CheckedBy.Format(language, Name(m.CheckerId), MinutesValidation.Day(state.Team.LocalDate(m.CheckedAt.Value)))
+            ? Texts.Meetings.CheckedBy.Format(language, Name(m.CheckerId), CardDates.Day(state.Team.LocalDate(m.CheckedAt.Value)))
             : m.CheckerId is null ? Texts.Meetings.NoChecker.In(language) : Texts.Meetings.WaitingCheck.Format(language, Name(m.CheckerId));
         card.Body.Add(new FactSet
         {
@@ -272,7 +272,7 @@ public static class MinutesCards
             Facts =
             [
                 new Fact(Texts.Meetings.Team.In(language), TeamName(state.Team, language)),
-                new Fact(Texts.Meetings.Date.In(language), MinutesValidation.Day(m.MeetingDate)),
+                new Fact(Texts.Meetings.Date.In(language), CardDates.Day(m.MeetingDate)),
                 new Fact(Texts.Meetings.RecordedBy.In(language), Name(m.RecordedById)),
                 new Fact(Texts.Meetings.Status.In(language), status),
             ],
@@ -318,7 +318,7 @@ public static class MinutesCards
         foreach (var item in m.ActionItems.OrderBy(a => a.Number))
         {
             actions.Add(new TextBlock(Texts.Meetings.ActionLine.Format(language, item.Number, item.Text)) { Id = "action." + item.Number, Spacing = Spacing.Small });
-            actions.Add(new TextBlock(Texts.Meetings.ActionMeta.Format(language, Name(item.OwnerId), MinutesValidation.Day(item.DueDate), StateName(item, null, language)))
+            actions.Add(new TextBlock(Texts.Meetings.ActionMeta.Format(language, Name(item.OwnerId), CardDates.Day(item.DueDate), StateName(item, null, language)))
             {
                 IsSubtle = true,
                 Size = TextSize.Small,
@@ -374,7 +374,7 @@ public static class MinutesCards
     /// <summary>To the lead when a working day's daily meeting has no minutes: one tap to the form for that day.</summary>
     public static AdaptiveCard Missing(Team team, DateOnly day, Language language)
     {
-        var text = Texts.Meetings.MissingMinutes.Format(language, TeamName(team, language), MinutesValidation.Day(day));
+        var text = Texts.Meetings.MissingMinutes.Format(language, TeamName(team, language), CardDates.Day(day));
         return new AdaptiveCard
         {
             FallbackText = text,

@@ -31,11 +31,11 @@ public sealed class MinutesRenderer(MinutesRegister register) : INotificationRen
 
                 var names = await register.NamesAsync([minutes.RecordedById, minutes.CheckerId], cancellationToken);
                 var recorder = names.GetValueOrDefault(minutes.RecordedById, minutes.RecordedById);
-                var summary = Texts.Meetings.SentSummary.Format(language, MinutesCards.KindName(minutes.Kind, language), MinutesValidation.Day(minutes.MeetingDate));
+                var summary = Texts.Meetings.SentSummary.Format(language, MinutesCards.KindName(minutes.Kind, language), CardDates.Day(minutes.MeetingDate));
                 if (notification.Kind == MinutesRegister.Checked)
                 {
                     var checker = minutes.CheckerId is null ? "?" : names.GetValueOrDefault(minutes.CheckerId, minutes.CheckerId);
-                    var notice = Texts.Meetings.CheckedMessage.Format(language, checker, MinutesValidation.Day(minutes.MeetingDate), minutes.CheckComment);
+                    var notice = Texts.Meetings.CheckedMessage.Format(language, checker, CardDates.Day(minutes.MeetingDate), minutes.CheckComment);
                     return Card(await register.CardAsync(minutes, recipient, language, cancellationToken, notice), Texts.Meetings.CheckedSummary.Format(language, checker));
                 }
 
@@ -61,7 +61,7 @@ public sealed class MinutesRenderer(MinutesRegister register) : INotificationRen
 
         var names = await register.NamesAsync([item.OwnerId], cancellationToken);
         var owner = names.GetValueOrDefault(item.OwnerId, item.OwnerId);
-        var due = MinutesValidation.Day(item.DueDate);
+        var due = CardDates.Day(item.DueDate);
         var shortText = item.Text.Length > 40 ? item.Text[..40] + "…" : item.Text;
         switch (notification.Kind)
         {

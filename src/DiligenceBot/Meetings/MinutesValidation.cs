@@ -63,7 +63,7 @@ public static class MinutesValidation
         }
         else if (d > context.Today)
         {
-            errors[MinutesCards.DateInput] = Texts.Meetings.ErrorDateFuture.Format(language, Day(context.Today));
+            errors[MinutesCards.DateInput] = Texts.Meetings.ErrorDateFuture.Format(language, CardDates.Day(context.Today));
         }
         else
         {
@@ -211,7 +211,7 @@ public static class MinutesValidation
             }
             else if (dd < context.Today)
             {
-                errors[MinutesCards.DueInput(i)] = Texts.Meetings.ErrorDuePast.Format(language, i, Day(dd), Day(context.Today));
+                errors[MinutesCards.DueInput(i)] = Texts.Meetings.ErrorDuePast.Format(language, i, CardDates.Day(dd), CardDates.Day(context.Today));
             }
             else if (dd > context.Today.AddYears(1))
             {
@@ -235,5 +235,6 @@ public static class MinutesValidation
     private static string? Text(Dictionary<string, string> typed, string key, Text label, int max, Language language, Dictionary<string, string> errors, bool required = false, bool multiline = true) =>
         Transfers.TransferValidation.Text(typed, key, label, max, required, language, errors, multiline);
 
+    /// <summary>A day as a card carries it (Input.Date values, action data): plain yyyy-MM-dd; shown days go through <see cref="CardDates.Day"/>.</summary>
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

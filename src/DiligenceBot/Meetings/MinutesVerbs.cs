@@ -98,7 +98,7 @@ public sealed class SubmitMinutesVerb(MinutesRegister register, ILogger<SubmitMi
             && await register.Db.Set<MeetingMinutes>().AsNoTracking().FirstOrDefaultAsync(m => m.TeamId == team.Id && m.MeetingDate == valid.Date && m.Kind == MeetingKind.Daily, cancellationToken) is { } daily)
         {
             var names = await register.NamesAsync([daily.RecordedById], cancellationToken);
-            errors[MinutesCards.DateInput] = Texts.Meetings.ErrorDailyTwice.Format(language, MinutesValidation.Day(valid.Date), names.GetValueOrDefault(daily.RecordedById, daily.RecordedById));
+            errors[MinutesCards.DateInput] = Texts.Meetings.ErrorDailyTwice.Format(language, CardDates.Day(valid.Date), names.GetValueOrDefault(daily.RecordedById, daily.RecordedById));
             valid = null;
         }
 

@@ -60,10 +60,10 @@ public static class MinutesCardSchemaTests
             };
             var errors = new Dictionary<string, string>
             {
-                [MinutesCards.DateInput] = Texts.Meetings.ErrorDateFuture.Format(language, "2026-11-30"),
+                [MinutesCards.DateInput] = Texts.Meetings.ErrorDateFuture.Format(language, CardDates.Day(today)),
                 [MinutesCards.ReasonInput("chen-jie")] = Texts.Meetings.ErrorAbsentReason.Format(language, chen.DisplayName),
                 [MinutesCards.OwnerInput(1)] = Texts.Meetings.ErrorOwnerMissing.Format(language, 1),
-                [MinutesCards.DueInput(1)] = Texts.Meetings.ErrorDuePast.Format(language, 1, "2026-11-27", "2026-11-30"),
+                [MinutesCards.DueInput(1)] = Texts.Meetings.ErrorDuePast.Format(language, 1, CardDates.Day(new DateOnly(2026, 11, 27)), CardDates.Day(today)),
             };
             yield return ($"minutes-form-errors.{tag}", MinutesCards.Form(Form(typed, errors, 3), language));
             yield return ($"minutes-pick.{tag}", MinutesCards.PickTeam([east1, east2], language));
@@ -72,7 +72,7 @@ public static class MinutesCardSchemaTests
             yield return ($"minutes-missing.{tag}", MinutesCards.Missing(east1, today, language));
             var m = Minutes(MeetingKind.Daily, null);
             yield return ($"action-item-owner.{tag}", ActionItemCards.Item(new(item, m, east1, names, IsOwner: true, today, Texts.Meetings.AssignedNotice.Format(language, lead.DisplayName)), language));
-            yield return ($"action-item-overdue.{tag}", ActionItemCards.Item(new(blocked, m, east1, names, IsOwner: false, today, Texts.Meetings.OverdueNotice.Format(language, chen.DisplayName, "2026-11-27")), language));
+            yield return ($"action-item-overdue.{tag}", ActionItemCards.Item(new(blocked, m, east1, names, IsOwner: false, today, Texts.Meetings.OverdueNotice.Format(language, chen.DisplayName, CardDates.Day(new DateOnly(2026, 11, 27)))), language));
             yield return ($"action-list-lead.{tag}", ActionItemCards.List([], [(east1, [new(item, wang.DisplayName), new(blocked, chen.DisplayName)])], today, language));
             yield return ($"action-list-mine.{tag}", ActionItemCards.List([new(item, wang.DisplayName)], [], today, language));
             ActionItemCards.Attended Session(int day, double hours, params string[] ids) => new(new DateOnly(2026, 11, day), hours, ids);

@@ -158,11 +158,11 @@ public sealed class MinutesFlowTests : IAsyncLifetime
 
         Assert.NotNull(card);
         Assert.Equal("请修改下面标出的内容；尚未保存。", Text(card!, "errors"));
-        Assert.Equal("会议日期不能晚于今天：团队所在地今天是2026-11-30。", Text(card!, "error." + MinutesCards.DateInput));
+        Assert.Equal("会议日期不能晚于今天：团队所在地今天是2026\u201111\u201130。", Text(card!, "error." + MinutesCards.DateInput));
         Assert.Equal("Chen Jie 陈杰缺席，请填写原因。", Text(card!, "error." + MinutesCards.ReasonInput("chen-jie")));
         Assert.Equal("待办事项1需要从组员中选择负责人。", Text(card!, "error." + MinutesCards.OwnerInput(1)));
         Assert.Equal("待办事项2的负责人必须是本组成员。", Text(card!, "error." + MinutesCards.OwnerInput(2)));
-        Assert.Equal("待办事项2的完成期限（2026-11-27）已过，最早只能选今天（2026-11-30）。", Text(card!, "error." + MinutesCards.DueInput(2)));
+        Assert.Equal("待办事项2的完成期限（2026\u201111\u201127）已过，最早只能选今天（2026\u201111\u201130）。", Text(card!, "error." + MinutesCards.DueInput(2)));
         Assert.Contains("培训会", Text(card!, "error." + MinutesCards.TrainingTopicsInput), StringComparison.Ordinal);
         // Nothing typed is lost.
         Assert.Equal("Call the district office about the new permit rules", ById(card!, MinutesCards.ActionTextInput(2))!["value"]!.GetValue<string>());
@@ -179,7 +179,7 @@ public sealed class MinutesFlowTests : IAsyncLifetime
 
         var (card, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, MinutesCards.SubmitVerb, SubmitData(Guid.NewGuid(), Inputs()));
 
-        Assert.Equal("The daily meeting of 2026-11-30 already has minutes, recorded by Li Na 李娜.", Text(card!, "error." + MinutesCards.DateInput));
+        Assert.Equal("The daily meeting of 2026\u201111\u201130 already has minutes, recorded by Li Na 李娜.", Text(card!, "error." + MinutesCards.DateInput));
         Assert.Equal(before, await CountsAsync());
     }
 
@@ -287,7 +287,7 @@ public sealed class MinutesFlowTests : IAsyncLifetime
 
         await RunJobAtAsync(At(2026, 12, 3, 0, 1));
         var overdue = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, MinutesRegister.Overdue));
-        Assert.Equal("Wang Lei 王磊's action item was due on 2026-12-02 and is still open.", Text(overdue, "notice"));
+        Assert.Equal("Wang Lei 王磊's action item was due on 2026\u201112\u201102 and is still open.", Text(overdue, "notice"));
         Assert.Equal("overdue", Text(overdue, "state"));
 
         // The lead's digest before Thursday's meeting (08:15) lists it under the logs.
@@ -302,10 +302,10 @@ public sealed class MinutesFlowTests : IAsyncLifetime
 
         // actions: the owner's own list, and the lead's team list.
         var mine = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "actions"));
-        Assert.Contains("Wang Lei 王磊 · due 2026-12-02 · overdue", Shown(mine, "section.mine"), StringComparison.Ordinal);
+        Assert.Contains("Wang Lei 王磊 · due 2026\u201112\u201102 · overdue", Shown(mine, "section.mine"), StringComparison.Ordinal);
         var team = CardOf(await Chats.SayAsync(TeamsUser.LiNa, "待办", "zh-CN"));
         Assert.Contains("没有未完成的事项。", Shown(team, "section.mine"), StringComparison.Ordinal);
-        Assert.Contains("Wang Lei 王磊 · 2026-12-02前完成 · 已逾期", Shown(team, "section.east-1"), StringComparison.Ordinal);
+        Assert.Contains("Wang Lei 王磊 · 2026\u201112\u201102前完成 · 已逾期", Shown(team, "section.east-1"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -332,7 +332,7 @@ public sealed class MinutesFlowTests : IAsyncLifetime
         }
 
         var reminder = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, MinutesRegister.Missing));
-        Assert.Equal("The daily meeting of East District 1 on 2026-12-01 has no minutes yet. Record them while the meeting is fresh.", Text(reminder, "missing"));
+        Assert.Equal("The daily meeting of East District 1 on 2026\u201112\u201101 has no minutes yet. Record them while the meeting is fresh.", Text(reminder, "missing"));
         var (form, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, MinutesCards.OpenVerb, Press(reminder, MinutesCards.OpenVerb));
         Assert.Equal("2026-12-01", ById(form!, MinutesCards.DateInput)!["value"]!.GetValue<string>());
 
