@@ -15,7 +15,7 @@
 //
 // Layout faults found in each picture (reported, and the exit code with --fail-on-faults):
 //   narrow-text   a text that wraps to 3+ lines with at most 2 characters a line (one-character-per-line titles)
-//   broken-token  a line break inside a date, time, number, percentage or form number (2026-11-30, 2026-11-30 08:10,
+//   broken-token  a line break inside a date, time, number (a row number "10" too), percentage or form number (2026-11-30, 2026-11-30 08:10,
 //                 08:30, 95%, XX-2026-000123, 2026年11月30日, 11月30日（星期一）, Monday 30 November, November 2026;
 //                 hyphens may be U+2011, spaces U+00A0, a Chinese date may carry word joiners U+2060)
 //   missing-glyph a character drawn as a box because no font of the page has it
@@ -198,6 +198,7 @@ function faultsInPage({ width }) {
     /\d+(?:[.,]\d+)*\s?%/g,
     /\d+(?:[.,]\d+)+/g,
     /\d{1,2}\/\d{1,2}(?:\/\d{2,4})?/g,
+    /\d{2,}/g,
   ];
 
   // A character no font of the page has is drawn as a box: compare each non-ASCII character, drawn in the text's own

@@ -99,28 +99,21 @@ public static class CustomerCards
             [
                 new TextBlock(Texts.Customers.ImportFailedTitle.In(language)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Color = TextColor.Attention, Id = "title" },
                 new TextBlock(Texts.Customers.ImportFailed.Format(language, fileName, problems.Count, rows)) { Id = "summary" },
-                new ColumnSet
-                {
-                    Columns =
-                    [
-                        Header(Texts.Customers.ColumnRow.In(language), "auto"),
-                        Header(Texts.Customers.ColumnColumn.In(language), "1"),
-                        Header(Texts.Customers.ColumnProblem.In(language), "3"),
-                    ],
-                },
             ],
         };
+
+        // Each problem stacked under where it is ("Row 10 · Visits per month"): in three columns a phone squeezed the row
+        // number to one digit a line and the column name beside it.
         foreach (var problem in problems.Take(MaxLines))
         {
-            card.Body.Add(new ColumnSet
+            card.Body.Add(new Container
             {
                 Id = $"problem-{problem.Row}-{problem.Column}",
                 Separator = true,
-                Columns =
+                Items =
                 [
-                    Cell(problem.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), "auto"),
-                    Cell(problem.Column, "1"),
-                    Cell(problem.Problem, "3"),
+                    new TextBlock(Texts.Customers.ProblemAt.Format(language, problem.Row, problem.Column)) { IsSubtle = true, Size = TextSize.Small, Weight = TextWeight.Bolder },
+                    new TextBlock(problem.Problem) { Spacing = Spacing.None },
                 ],
             });
         }
@@ -145,7 +138,4 @@ public static class CustomerCards
             CustomerImport.Columns.Select(c => c.In(language)).ToList(),
             [["110105100123", language == Language.ZhCn ? "华美便利店" : "Huamei Store", language == Language.ZhCn ? "朝阳区建国路88号" : "88 Jianguo Road", language == Language.ZhCn ? "朝阳区" : "Chaoyang", "A", "name@example.com", 4]]);
 
-    private static Column Header(string text, string width) => new() { Width = width, Items = [new TextBlock(text) { Weight = TextWeight.Bolder }] };
-
-    private static Column Cell(string text, string width) => new() { Width = width, Items = [new TextBlock(text)] };
 }
