@@ -85,6 +85,7 @@ public sealed class LocalConnector : IAsyncDisposable
     private Random _faultRandom = new(1);
     private double _faultShare;
     private TimeSpan _faultHold;
+    private Task? _sendGate;
     private int _nextId;
     private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -135,6 +136,13 @@ public sealed class LocalConnector : IAsyncDisposable
             _faultHold = hold ?? TimeSpan.FromSeconds(30);
         }
     }
+
+    /// <summary>
+    /// Slow answers: from now on every send (POST .../activities) is accepted only when <paramref name="until"/> has
+    /// completed — the message is Teams', the answer is late (a slow connector, or a sender starved before it reads the
+    /// answer). Null ends it.
+    /// </summary>
+    public void HoldSends(Task? until) => Volatile.Write(ref _sendGate, until);
 
     /// <summary>How many sends each kind of injected fault answered.</summary>
     public IReadOnlyDictionary<ConnectorFault, int> FaultsInjected => new Dictionary<ConnectorFault, int>(_faults);
@@ -312,6 +320,11 @@ public sealed class LocalConnector : IAsyncDisposable
                 await Json(ctx, 201, new JsonObject { ["id"] = "a:1-created-" + Interlocked.Increment(ref _nextId) });
                 return;
             case ("POST", ["v3", "conversations", _, "activities", ..]):
+                if (Volatile.Read(ref _sendGate) is { } gate && recorded.IsSend)
+                {
+                    await gate.WaitAsync(ctx.RequestAborted);
+                }
+
                 recorded.ActivityId = "activity-" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await Json(ctx, 201, "{\"id\":\"" + recorded.ActivityId + "\"}");
                 return;

@@ -39,6 +39,7 @@ internal sealed class DispatcherLeaseConfiguration : IEntityTypeConfiguration<Di
 public sealed class DispatcherLeaseKeeper(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<Scheduling.SchedulingOptions> scheduling)
 {
     private readonly string _host = $"{Environment.MachineName}:{Environment.ProcessId}";
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _working = new(StringComparer.Ordinal);
     private string? _instanceId;
     private DateTimeOffset _holdsUntil = DateTimeOffset.MinValue;
 
@@ -60,6 +61,34 @@ public sealed class DispatcherLeaseKeeper(IServiceScopeFactory scopes, Microsoft
         lock (_host)
         {
             return owner == _instanceId && TimeProvider.System.GetUtcNow() < _holdsUntil;
+        }
+    }
+
+    /// <summary>
+    /// Marks a delivery under <paramref name="owner"/> as under way until the result is disposed: while it is, the claims
+    /// of that id are not released by this instance, even when the id's lease ran out meanwhile (a starved process that
+    /// continued under a new id), so a message whose send is in flight is never handed to the new id and sent again.
+    /// </summary>
+    public IDisposable Working(string owner)
+    {
+        _working.AddOrUpdate(owner, 1, (_, n) => n + 1);
+        return new Done(this, owner);
+    }
+
+    private sealed class Done(DispatcherLeaseKeeper keeper, string owner) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                var left = keeper._working.AddOrUpdate(owner, 0, (_, n) => n - 1);
+                if (left <= 0)
+                {
+                    keeper._working.TryRemove(new KeyValuePair<string, int>(owner, left));
+                }
+            }
         }
     }
 
@@ -100,15 +129,17 @@ public sealed class DispatcherLeaseKeeper(IServiceScopeFactory scopes, Microsoft
 
     /// <summary>
     /// Releases the claims of every instance without a live lease (dead, or never registered) and forgets leases that
-    /// ran out a while ago; returns the number of messages released.
+    /// ran out a while ago; returns the number of messages released. Never the claims of an id this instance still
+    /// delivers under (<see cref="Working"/>): those are settled by the delivery itself.
     /// </summary>
     public async Task<int> ReleaseDeadClaimsAsync(CancellationToken cancellationToken)
     {
         var now = TimeProvider.System.GetUtcNow();
+        var ownInFlight = _working.Where(w => w.Value > 0).Select(w => w.Key).ToList();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.DiligenceDbContext>();
         var released = await db.Set<Notification>()
-            .Where(n => n.Status == NotificationStatus.Pending && n.ClaimedBy != null
+            .Where(n => n.Status == NotificationStatus.Pending && n.ClaimedBy != null && !ownInFlight.Contains(n.ClaimedBy)
                 && !db.Set<DispatcherLease>().Any(l => l.InstanceId == n.ClaimedBy && l.LeaseUntil >= now))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedBy, (string?)null).SetProperty(n => n.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
         var forgotten = now - (Lease * 6);

@@ -200,6 +200,9 @@ public sealed class NotificationDispatcher(
     {
         await foreach (var claim in _work.Reader.ReadAllAsync(stoppingToken))
         {
+            // Until its outcome is saved, this delivery's claim stays with it, even if the lease it was made under
+            // runs out meanwhile (see DispatcherLeaseKeeper.Working).
+            using var working = leases.Working(claim.Owner);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

@@ -76,5 +76,61 @@ public sealed class DispatcherLeaseTests : IAsyncLifetime
         Assert.Single(_chats.SentTo(TeamsUser.WangLei));
     }
 
+    [Fact]
+    public async Task ASendInFlightWhenItsOwnInstanceLosesItsLease_IsNotSentAgain()
+    {
+        // A starved process (heavy load, a stalled database) misses its heartbeats: its lease runs out while one of its
+        // senders waits for Teams to answer. It continues under a new id; the message in flight must not be released
+        // to that new id and sent a second time.
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _connector.HoldSends(answer.Task);
+        long id;
+        var now = DateTimeOffset.UtcNow;
+        await using (var db = _bot.CreateDbContext())
+        {
+            var wang = await db.People.SingleAsync(p => p.Id == "wang-lei");
+            var n = Notification.Create(wang.TenantId, TeamScheduleJob.Reminder, TeamScheduleJob.Subject(wang.TeamId!, DateOnly.FromDateTime(now.UtcDateTime)), 30, wang.Id, now.AddSeconds(-1));
+            db.Notifications.Add(n);
+            await db.SaveChangesAsync();
+            id = n.Id;
+        }
+
+        _bot.Services.GetRequiredService<NotificationDispatcher>().Wake();
+        await UntilAsync(() => _connector.Requests.Count(r => r.IsSend) == 1, "the reminder's send reached Teams");
+
+        // The lease runs out under the sender's feet; the heartbeat then finds it gone and takes a new id.
+        string lapsed;
+        await using (var db = _bot.CreateDbContext())
+        {
+            lapsed = (await db.Set<DispatcherLease>().SingleAsync()).InstanceId;
+            await db.Set<DispatcherLease>().ExecuteUpdateAsync(s => s.SetProperty(l => l.LeaseUntil, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        }
+
+        await UntilAsync(() =>
+        {
+            using var db = _bot.CreateDbContext();
+            return db.Set<DispatcherLease>().Any(l => l.InstanceId != lapsed);
+        }, "the dispatcher continued under a new lease");
+        // Several heartbeats and polls under the new id, each of which could release and send the message again.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        answer.SetResult();
+
+        var sent = await WaitForAsync(id, n => n.Status != NotificationStatus.Pending);
+        Assert.Equal(NotificationStatus.Sent, sent.Status);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(_connector.Requests, r => r.IsSend);
+        Assert.Single(_chats.SentTo(TeamsUser.WangLei));
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"waited 30 s for: {what}");
+            await Task.Delay(50);
+        }
+    }
+
     private Task<Notification> WaitForAsync(long id, Func<Notification, bool> condition) => new Outbox(_bot).WhenAsync(id, condition);
 }
