@@ -118,7 +118,7 @@ public static partial class Texts
         public static readonly Text AbsentEntry = new("{0} ({1})", "{0}（{1}）");
         public static readonly Text CheckComment = new("Check comment", "审核意见");
         public static readonly Text NoActions = new("No action items.", "没有待办事项。");
-        public static readonly Text ActionLine = new("{0}. {1}", "{0}. {1}");
+        public static readonly Text ActionLine = new("({0}) {1}", "（{0}）{1}");
         public static readonly Text ActionMeta = new("{0} · due {1} · {2}", "{0} · {1}前完成 · {2}");
         public static readonly Text Check = new("Mark checked", "审核");
         public static readonly Text CheckSend = new("Checked", "确认审核");
