@@ -89,5 +89,12 @@ public static partial class Texts
         public static readonly Text SettingChanged = new(
             "{0}'s marketing plans for the next month are now due by the end of day {1} of each month; reminders follow at once.",
             "{0}的下月营销计划现须在每月{1}日前提交；提醒随即按此发送。");
+        public static readonly Text ReminderSummary = new("Your marketing plan for {0} is due by the end of {1}", "您的{0}营销计划须在{1}前提交");
+        public static readonly Text ReminderNotice = new(
+            "Reminder: your marketing plan for {0} is due by the end of {1}. I drafted the visit plan; adjust it and submit.",
+            "提醒：您的{0}营销计划须在{1}前提交。拜访计划已为您起草，请调整后提交。");
+        public static readonly Text MissingToLead = new(
+            "Why you get this: {0} has not submitted the marketing plan for {1}, which was due by the end of {2}.",
+            "提醒原因：{0}尚未提交{1}营销计划，截止日为{2}。");
     }
 }

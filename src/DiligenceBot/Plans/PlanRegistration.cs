@@ -1,6 +1,7 @@
 using DiligenceBot.Conversations;
 using DiligenceBot.Notifications;
 using DiligenceBot.Reviews;
+using DiligenceBot.Scheduling;
 
 namespace DiligenceBot.Plans;
 
@@ -14,6 +15,9 @@ public static class PlanRegistration
         services.AddReviews();
         services.AddNotificationRenderer<PlanReviewRequestedRenderer>(PlanBook.ReviewRequested);
         services.AddNotificationRenderer<PlanDecisionRenderer>(PlanBook.Returned, PlanBook.Approved);
+        services.AddNotificationRenderer<PlanReminderRenderer>(PlanSchedule.Reminder);
+        services.AddNotificationRenderer<PlanMissingRenderer>(PlanSchedule.MissingToLead);
+        services.AddScoped<ITeamDueRecords, PlanSchedule>();
         return services
             .AddBotVerb<OpenPlanVerb>(PlanCards.OpenVerb, "plan", "my plan", "marketing plan", "营销计划", "计划", "月度计划")
             .AddBotVerb<SubmitPlanVerb>(PlanCards.SubmitVerb)

@@ -43,6 +43,16 @@ public sealed class HolidayCalendars(IReadOnlyDictionary<string, HolidayCalendar
 }
 
 /// <summary>
+/// A record the team's managers owe besides the daily log (a monthly plan): what of its reminders and escalations fell
+/// due in (from, to]. The team's schedule job asks every one registered on each run and queues what they return with
+/// its own (keys per kind, subject, revision and recipient, so nothing is sent twice).
+/// </summary>
+public interface ITeamDueRecords
+{
+    Task<IReadOnlyList<Notification>> DueAsync(Team team, TeamSchedule schedule, IReadOnlyList<Person> managers, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// A team's schedule, run every minute by Hangfire (recurring job <c>team-schedule:{teamId}</c>, ids only). It
 /// looks at what fell due since its last run — reminders at each offset before a log is due, the lead's digest,
 /// escalations when a log falls due, the lead's review reminder after the meeting and, at the same moment, the
@@ -56,7 +66,8 @@ public sealed class TeamScheduleJob(
     NotificationDispatcher dispatcher,
     IOptions<SchedulingOptions> options,
     Operations.DiligenceMetrics metrics,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<ITeamDueRecords> dueRecords)
 {
     public const string Reminder = "schedule.reminder";
     public const string Digest = "schedule.digest";
@@ -161,6 +172,12 @@ public sealed class TeamScheduleJob(
             }
         }
 
+        // Other records the team's managers owe (a monthly plan): their reminders and escalations, queued the same way.
+        foreach (var records in dueRecords)
+        {
+            wanted.AddRange(await records.DueAsync(team, schedule, managers, from, to, cancellationToken));
+        }
+
         return await QueueAsync(wanted, cancellationToken);
     }
 
@@ -236,7 +253,7 @@ public sealed class TeamScheduleJob(
     }
 
     /// <summary>Working days whose meeting-related instants may fall in the window (a day either side, for offsets across midnight).</summary>
-    private static IEnumerable<DateOnly> CandidateDays(TeamSchedule schedule, DateTimeOffset from, DateTimeOffset to)
+    public static IEnumerable<DateOnly> CandidateDays(TeamSchedule schedule, DateTimeOffset from, DateTimeOffset to)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime).AddDays(-1);

@@ -2,10 +2,12 @@ using System.Text.Json.Nodes;
 using DiligenceBot.Customers;
 using DiligenceBot.Plans;
 using DiligenceBot.Reviews;
+using DiligenceBot.Scheduling;
 using DiligenceBot.Testing;
 using DiligenceBot.Tests.Infrastructure;
 using DiligenceBot.Tests.WorkLogs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
 
@@ -248,5 +250,42 @@ public sealed class PlanFlowTests : IAsyncLifetime
         await using var db = _bot.CreateDbContext();
         Assert.Equal(20, (await db.Teams.SingleAsync(t => t.Id == "east-1")).PlanDueDay);
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "team.plan-day-changed" && a.ActorId == "liu-yang"));
+    }
+
+    /// <summary>Moves the clock to a Shanghai time and runs East 1's schedule job once, as Hangfire's minutely trigger would.</summary>
+    private async Task RunScheduleAsync(int month, int day, int hour, int minute)
+    {
+        _time.SetUtcNow(new DateTimeOffset(2026, month, day, hour, minute, 0, TimeSpan.FromHours(8)));
+        await using var scope = _bot.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TeamScheduleJob>().RunAsync("east-1", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task BeforeThePlanDay_ManagersWithoutAPlanAreReminded_WithTheDraft_AndAfterIt_TheLeadIsToldWhoseIsMissing()
+    {
+        // Tuesday 22 September at the meeting: one of the last three working days before the 25th (a holiday).
+        await RunScheduleAsync(9, 22, 8, 29);
+        await RunScheduleAsync(9, 22, 8, 30);
+        var toWang = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, PlanSchedule.Reminder));
+        Assert.Equal("Marketing plan for October\u00a02026", Title(toWang));
+        Assert.Equal("Reminder: your marketing plan for October\u00a02026 is due by the end of Friday\u00a025\u00a0September. I drafted the visit plan; adjust it and submit.", Text(toWang, "notice"));
+        Assert.Contains("L-1001", Value(toWang, "v.2026-10-08") + Value(toWang, "v.2026-10-09") + Value(toWang, "v.2026-10-10") + Value(toWang, "v.2026-10-12") + Value(toWang, "v.2026-10-13"), StringComparison.Ordinal);
+        await Chats.NotifiedAsync(TeamsUser.ChenJie, PlanSchedule.Reminder);
+
+        // Wang Lei submits from the reminder; running again sends nothing twice.
+        var (summary, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanCards.SubmitVerb, Filled(toWang, ("p.volume", "300"), ("p.value", "90000"), ("p.measures", "Display help")));
+        Assert.NotNull(summary);
+        await RunScheduleAsync(9, 22, 8, 31);
+
+        // Monday 28 September, the first working day after the plan day: Li Na hears of Chen Jie's missing plan only.
+        await RunScheduleAsync(9, 28, 8, 29);
+        await RunScheduleAsync(9, 28, 8, 30);
+        var toLiNa = await Chats.NotifiedAsync(TeamsUser.LiNa, PlanSchedule.MissingToLead);
+        Assert.Equal($"提醒原因：Chen Jie 陈杰尚未提交{ZhMonth(10)}营销计划，截止日为{ZhDate(9, 25)}。", Chats.TextOf(toLiNa));
+
+        await Chats.Outbox.DrainedAsync();
+        await using var db = _bot.CreateDbContext();
+        var plans = await db.Notifications.Where(n => n.Kind.StartsWith("plan.")).OrderBy(n => n.Id).Select(n => n.Kind + " " + n.RecipientId).ToListAsync();
+        Assert.Equal(["plan.reminder chen-jie", "plan.reminder wang-lei", "plan.review-requested li-na", "plan.missing-lead li-na"], plans);
     }
 }
