@@ -50,7 +50,8 @@ public sealed class PlaygroundCoachingTests(PlaygroundWithLogFixture fixture, IT
         decide["data"]![CoachingCards.TypeInput] = "discontented";
         var decided = Assert.IsType<JsonObject>((await Playground.InvokeAsync(WangLeiChat, TeamsUser.WangLei.Id, cardMessage.MessageId!, decide))["value"]);
         Assert.Equal("Saved: Discontented. The playbook's actions are scheduled below.", Text(decided, "notice"));
-        Assert.Matches(@"^Confirmed on \d{4}-\d{2}-\d{2}: Discontented, by Wang Lei 王磊$", Text(decided, "current"));
+        // Dates on cards are written by CardDates, with non-breaking hyphens (U+2011) so they never break on a phone.
+        Assert.Matches(@"^Confirmed on \d{4}\u2011\d{2}\u2011\d{2}: Discontented, by Wang Lei 王磊$", Text(decided, "current"));
         Assert.NotNull(Action(decided, CoachingCards.ActionVerb));
         await using (var db = fixture.Bot.CreateDbContext())
         {
