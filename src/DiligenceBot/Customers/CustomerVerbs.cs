@@ -151,7 +151,7 @@ public sealed class CustomersVerb(DiligenceDbContext db, DirectoryLookup directo
         var total = await customers.CountAsync(cancellationToken);
         var shown = await customers.OrderBy(c => c.ManagerId).ThenBy(c => c.Name)
             .Take(CustomerCards.MaxLines)
-            .Select(c => new { c.LicenceNumber, c.Name, c.District, c.Tier, c.ManagerId, ManagerName = c.Manager!.DisplayName, c.VisitsPerMonth })
+            .Select(c => new { c.Id, c.LicenceNumber, c.Name, c.District, c.Tier, c.ManagerId, ManagerName = c.Manager!.DisplayName, c.VisitsPerMonth })
             .ToListAsync(cancellationToken);
 
         // This month in the asker's team's zone (else the first led team's, else Shanghai).
@@ -159,15 +159,10 @@ public sealed class CustomersVerb(DiligenceDbContext db, DirectoryLookup directo
         var today = ScheduleMath.LocalDate(zone, time.GetUtcNow());
         var first = new DateOnly(today.Year, today.Month, 1);
         var next = first.AddMonths(1);
-        var managers = shown.Select(c => c.ManagerId).Distinct().ToList();
-        var logs = await db.WorkLogs.AsNoTracking()
-            .Where(l => l.TenantId == person.TenantId && managers.Contains(l.ManagerId) && l.WorkDate >= first && l.WorkDate < next)
-            .Select(l => new { l.ManagerId, Revision = l.Revisions.Where(r => r.Number == l.CurrentRevision).Select(r => r.Values).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
+        var visits = await CustomerVisits.DaysAsync(db, person.TenantId, [.. shown.Select(c => new CustomerVisits.Named(c.Id, c.ManagerId, c.Name, c.LicenceNumber))],
+            first, next, cancellationToken);
         var lines = shown.Select(c => new CustomerLine(
-            c.LicenceNumber, c.Name, c.District, c.Tier, c.ManagerName,
-            logs.Count(l => l.ManagerId == c.ManagerId && l.Revision is { } values && values.TryGetValue(CustomerVisits.LogField, out var named) && CustomerVisits.Names(named, c.Name, c.LicenceNumber)),
-            c.VisitsPerMonth)).ToList();
+            c.LicenceNumber, c.Name, c.District, c.Tier, c.ManagerName, visits[c.Id].Count, c.VisitsPerMonth)).ToList();
         return BotAnswer.WithCard(CustomerCards.List(lines, total, query.Length > 0 ? query : null, language));
     }
 }

@@ -17,7 +17,15 @@ public static class CustomerVisits
         text.Contains(name, StringComparison.OrdinalIgnoreCase) || text.Contains(licence, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The days in [from, to) on which the managers' logs name each customer (each customer's own manager's logs).</summary>
-    public static async Task<Dictionary<long, List<DateOnly>>> DaysAsync(DiligenceDbContext db, string tenantId, IReadOnlyCollection<Customer> customers,
+    public static Task<Dictionary<long, List<DateOnly>>> DaysAsync(DiligenceDbContext db, string tenantId, IReadOnlyCollection<Customer> customers,
+        DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        DaysAsync(db, tenantId, [.. customers.Select(c => new Named(c.Id, c.ManagerId, c.Name, c.LicenceNumber))], from, to, cancellationToken);
+
+    /// <summary>A customer as the logs name it, for callers that read only these columns.</summary>
+    public readonly record struct Named(long Id, string ManagerId, string Name, string LicenceNumber);
+
+    /// <inheritdoc cref="DaysAsync(DiligenceDbContext, string, IReadOnlyCollection{Customer}, DateOnly, DateOnly, CancellationToken)"/>
+    public static async Task<Dictionary<long, List<DateOnly>>> DaysAsync(DiligenceDbContext db, string tenantId, IReadOnlyCollection<Named> customers,
         DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var managers = customers.Select(c => c.ManagerId).Distinct().ToList();
