@@ -32,7 +32,11 @@ public static class DataExtensions
         return builder;
     }
 
-    /// <summary>Applies the provider's migrations, then the seeds (both idempotent).</summary>
+    /// <summary>
+    /// Applies the provider's migrations, then the seeds (both idempotent) unless the database already holds these very
+    /// seeds (<see cref="SeedInputs.Hash"/> equals the stored <see cref="SeedState"/>): then the pass is skipped, so a
+    /// start costs no seed work and what an admin changed in chat since (meeting, log setting) stands until the files change.
+    /// </summary>
     public static async Task MigrateAndSeedAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -41,23 +45,45 @@ public static class DataExtensions
             return;
         }
 
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SeedState).FullName!);
+        var directory = app.Services.GetRequiredService<IOptions<DirectorySync.DirectoryOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
         await db.Database.MigrateAsync();
-        await ApplySeedsAsync(db, options, app.Services.GetRequiredService<IOptions<DirectorySync.DirectoryOptions>>().Value, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+
+        var seedFolder = SeedFolder(options);
+        var hash = SeedInputs.Hash(seedFolder, directory);
+        if (await SeedInputs.AreAppliedAsync(db, hash, CancellationToken.None))
+        {
+            Log.SeedPassSkipped(logger, seedFolder, hash[..12]);
+            return;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var changes = await ApplySeedsAsync(db, options, directory, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        await transaction.CommitAsync();
+        Log.SeedsApplied(logger, seedFolder, changes, hash[..12], (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>
     /// Applies every seed file (templates, then people and teams, then transfer routing); idempotent. Returns the rows
     /// changed. The seeds' people and teams of the tenant Graph is configured for are not applied: Graph's sync owns them.
+    /// Records the inputs' hash (<see cref="SeedState"/>) with the last save, so inside the caller's transaction the
+    /// seeds and their hash are stored together.
     /// </summary>
     public static async Task<int> ApplySeedsAsync(DiligenceDbContext db, DatabaseOptions options, DirectorySync.DirectoryOptions directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var seedFolder = SeedFolder(options);
+        // Hashed before anything is read: a file edited meanwhile leaves the old hash, and the next start applies it.
+        var hash = SeedInputs.Hash(seedFolder, directory);
         var changes = await LogTemplateSeed.ApplyAsync(db, seedFolder, time, cancellationToken);
         changes += await DirectorySeed.ApplyAsync(db, seedFolder, time, directory, cancellationToken);
+        changes += await Transfers.TransferSeed.ApplyAsync(db, seedFolder, cancellationToken);
 
-        return changes + await Transfers.TransferSeed.ApplyAsync(db, seedFolder, cancellationToken);
+        await SeedInputs.RecordAsync(db, hash, time, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return changes;
     }
 
     public static string SeedFolder(DatabaseOptions options) =>

@@ -25,6 +25,7 @@ public class DiligenceDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Customers.Customer> Customers => Set<Customers.Customer>();
     public DbSet<Customers.CustomerManagerChange> CustomerManagerChanges => Set<Customers.CustomerManagerChange>();
     public DbSet<Files.FileOffer> FileOffers => Set<Files.FileOffer>();
+    public DbSet<SeedState> SeedStates => Set<SeedState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DiligenceDbContext).Assembly);

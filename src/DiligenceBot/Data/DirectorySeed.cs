@@ -14,9 +14,11 @@ namespace DiligenceBot.Data;
 /// </summary>
 public static class DirectorySeed
 {
+    public const string FileName = "directory.json";
+
     public static async Task<int> ApplyAsync(DiligenceDbContext db, string seedFolder, TimeProvider time, DirectoryOptions directory, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(seedFolder, "directory.json");
+        var path = Path.Combine(seedFolder, FileName);
         if (!File.Exists(path))
         {
             return 0;

@@ -7,9 +7,11 @@ namespace DiligenceBot.Data;
 /// <summary>Seeds the log templates from <c>seeds/log-templates.json</c>; idempotent (updates only what changed).</summary>
 public static class LogTemplateSeed
 {
+    public const string FileName = "log-templates.json";
+
     public static async Task<int> ApplyAsync(DiligenceDbContext db, string seedFolder, TimeProvider time, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(seedFolder, "log-templates.json");
+        var path = Path.Combine(seedFolder, FileName);
         if (!File.Exists(path))
         {
             return 0;

@@ -322,6 +322,11 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 });
                 break;
 
+            case "SeedState":
+                // The hash of the seeds a start last applied.
+                await InsertAsync("SeedState", new { Id = 1, Hash = "9f2c6e0b1d4a7f3e8c5b2a9d6f0e3c7b1a4d8e2f5c9b3a6d0e7f1c4b8a2d5e9f", AppliedAt = Utc(12, 7, 11, 55) });
+                break;
+
             case "SendWindowPerTenant":
                 await InsertAsync("SendWindows", new { Key = Tenant, LastSlot = 89_800_000_123L });
                 break;

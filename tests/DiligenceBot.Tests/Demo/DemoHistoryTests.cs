@@ -130,8 +130,7 @@ public sealed class DemoHistoryTests
         }
 
         // Asked for, but the seeds are another organisation's (the demo directory under another tenant).
-        var seeds = Path.Combine(Path.GetTempPath(), $"diligencebot-seeds-{Guid.NewGuid():N}");
-        CopyDirectory(Path.Combine(RepoTools.RepoRoot, "seeds"), seeds);
+        var seeds = RepoTools.CopySeeds();
         foreach (var file in new[] { "directory.json", "transfers.json" })
         {
             var path = Path.Combine(seeds, file);
@@ -161,19 +160,5 @@ public sealed class DemoHistoryTests
         var forms = await db.Set<TransferForm>().AsNoTracking().OrderBy(f => f.Sequence).Select(f => $"{f.Number}|{f.ProviderId}|{f.State}|{f.Revision}").ToListAsync();
         var counts = $"{await db.Set<LeadObservation>().CountAsync()}|{await db.Set<PulseResponse>().CountAsync()}|{await db.Set<CoachingAction>().CountAsync()}|{await db.AuditEntries.CountAsync()}";
         return string.Join("\n", logs.Concat(forms).Append(counts));
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
-        }
-
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
-        }
     }
 }

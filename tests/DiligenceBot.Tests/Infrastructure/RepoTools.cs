@@ -12,6 +12,25 @@ public static class RepoTools
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>A copy of the repository's seeds/ in a new temp folder (for tests that edit seed files); returns its path.</summary>
+    public static string CopySeeds()
+    {
+        var from = Path.Combine(RepoRoot, "seeds");
+        var to = Path.Combine(Path.GetTempPath(), $"diligencebot-seeds-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(to);
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        }
+
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+
+        return to;
+    }
+
     private static string FindRepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

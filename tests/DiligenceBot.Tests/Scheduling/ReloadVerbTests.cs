@@ -11,13 +11,12 @@ namespace DiligenceBot.Tests.Scheduling;
 public sealed class ReloadVerbTests : IAsyncLifetime
 {
     private static readonly TeamsUser LiuYang = new("29:1-liu-yang", "Liu Yang 刘洋", "944cedb3-3940-469a-a27e-ff773a2307f2");
-    private readonly string _seeds = Path.Combine(Path.GetTempPath(), "diligencebot-seeds-" + Guid.NewGuid().ToString("N"));
+    private readonly string _seeds = RepoTools.CopySeeds();
     private LocalConnector _connector = null!;
     private BotApp _bot = null!;
 
     public async Task InitializeAsync()
     {
-        CopyDirectory(Path.Combine(RepoTools.RepoRoot, "seeds"), _seeds);
         _connector = await LocalConnector.StartAsync();
         _bot = new BotApp(settings: new Dictionary<string, string?> { ["Database:SeedPath"] = _seeds }).Start();
     }
@@ -27,20 +26,6 @@ public sealed class ReloadVerbTests : IAsyncLifetime
         await _bot.DisposeAsync();
         await _connector.DisposeAsync();
         Directory.Delete(_seeds, recursive: true);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(dir.Replace(from, to, StringComparison.Ordinal));
-        }
-
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
-        }
     }
 
     private async Task<string> SayAsync(TeamsUser user, string text)

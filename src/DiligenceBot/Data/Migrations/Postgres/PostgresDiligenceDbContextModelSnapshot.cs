@@ -506,6 +506,24 @@ namespace DiligenceBot.Data.Migrations.Postgres
                     b.ToTable("CustomerManagerChanges", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Data.SeedState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SeedState", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.DirectorySync.DirectorySyncRun", b =>
                 {
                     b.Property<Guid>("Id")

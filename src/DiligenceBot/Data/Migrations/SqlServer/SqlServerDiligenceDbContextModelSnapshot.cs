@@ -506,6 +506,24 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                     b.ToTable("CustomerManagerChanges", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Data.SeedState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SeedState", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.DirectorySync.DirectorySyncRun", b =>
                 {
                     b.Property<Guid>("Id")

@@ -491,6 +491,24 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.ToTable("CustomerManagerChanges", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Data.SeedState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SeedState", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.DirectorySync.DirectorySyncRun", b =>
                 {
                     b.Property<Guid>("Id")
