@@ -83,6 +83,20 @@ public static partial class Texts
             "本月：截至目前计划拜访{1}次，已完成{0}次（全月计划{2}次）");
         public static readonly Text NoPlanThisMonth = new("This month: no plan", "本月：无计划");
 
+        // Plan progress in the lead's pre-meeting digest.
+        public static readonly Text DigestHeading = new("Marketing plans of {0} so far", "{0}营销计划执行进度");
+        public static readonly Text DigestBehind = new(
+            "{0}: {1} of {2} planned visits made so far ({3}%), {4} behind; {5} planned in the month",
+            "{0}：截至目前计划拜访{2}次，已完成{1}次（{3}%），落后{4}次；全月计划{5}次");
+        public static readonly Text DigestOnPlan = new(
+            "{0}: all {1} planned visits made so far; {2} planned in the month",
+            "{0}：截至目前计划拜访{1}次，均已完成；全月计划{2}次");
+        public static readonly Text DigestNothingYet = new(
+            "{0}: no visits planned so far; {1} planned in the month",
+            "{0}：截至目前尚无计划拜访；全月计划{1}次");
+        public static readonly Text DigestNoPlan = new("{0}: no plan for this month", "{0}：本月无营销计划");
+
+
         public static readonly Text SettingUsage = new(
             "Write it as: plan setting TEAM DAY, the day 1 to 28 — for example: plan setting east-1 25",
             "格式：“计划设置 团队 日期”，日期为1至28，例如：“计划设置 east-1 25”。");

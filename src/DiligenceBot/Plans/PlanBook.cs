@@ -172,53 +172,36 @@ public sealed class PlanBook(DiligenceDbContext db, TimeProvider time, HolidayCa
     }
 
     /// <summary>
+    /// The day "so far" ends for a team's plan progress: today is not counted, its visits are logged by the next
+    /// meeting.
+    /// </summary>
+    public DateOnly ProgressUntil(Team team) => Today(team);
+
+    /// <summary>The plans of the team's managers (as the team is now) for a month, with their revisions.</summary>
+    public Task<List<MarketingPlan>> TeamPlansAsync(Team team, IReadOnlyCollection<string> managerIds, DateOnly month, CancellationToken cancellationToken) =>
+        db.Set<MarketingPlan>().AsNoTracking().Include(p => p.Revisions)
+            .Where(p => p.TenantId == team.TenantId && managerIds.Contains(p.ManagerId) && p.Month == month)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
     /// A team on the lead's plan card: each manager's plan for the month being planned, and this month's progress
-    /// (visits planned up to today against the days the logs name those customers).
+    /// (<see cref="PlanExecution"/> up to <see cref="ProgressUntil"/>).
     /// </summary>
     public async Task<PlanCards.TeamSection> TeamSectionAsync(Team team, CancellationToken cancellationToken)
     {
         var next = PlanMonth(team);
         var current = next.AddMonths(-1);
-        var today = Today(team);
         var managers = await db.People.AsNoTracking().Where(p => p.TeamId == team.Id && p.TenantId == team.TenantId).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
         var ids = managers.Select(m => m.Id).ToList();
-        var plans = await db.Set<MarketingPlan>().AsNoTracking().Include(p => p.Revisions)
-            .Where(p => ids.Contains(p.ManagerId) && (p.Month == next || p.Month == current))
-            .ToListAsync(cancellationToken);
-        var rows = new List<PlanCards.TeamRow>();
-        foreach (var manager in managers)
-        {
-            PlanCards.PlanProgress? progress = null;
-            if (plans.SingleOrDefault(p => p.ManagerId == manager.Id && p.Month == current) is { } now)
-            {
-                var execution = await ExecutionAsync(now, current, today.AddDays(1), cancellationToken);
-                progress = new PlanCards.PlanProgress(execution.Sum(e => e.PlannedToDate), execution.Sum(e => e.VisitedOnPlan), now.Current.Visits.Count);
-            }
-
-            rows.Add(new PlanCards.TeamRow(manager, plans.SingleOrDefault(p => p.ManagerId == manager.Id && p.Month == next), progress));
-        }
-
+        var nextPlans = await TeamPlansAsync(team, ids, next, cancellationToken);
+        var until = ProgressUntil(team);
+        var executions = (await PlanExecution.OfAsync(db, await TeamPlansAsync(team, ids, current, cancellationToken), _ => until, cancellationToken))
+            .ToDictionary(e => e.Plan.ManagerId, StringComparer.Ordinal);
+        var rows = managers.Select(m => new PlanCards.TeamRow(
+                m,
+                nextPlans.SingleOrDefault(p => p.ManagerId == m.Id),
+                executions.GetValueOrDefault(m.Id) is { } e ? new PlanCards.PlanProgress(e.PlannedToDate, e.VisitedOnPlan, e.PlannedInMonth) : null))
+            .ToList();
         return new PlanCards.TeamSection(team, next, DueDay(team, next), rows);
-    }
-
-    /// <summary>
-    /// A plan's execution per customer over [month, until): visits planned in the month and up to <paramref name="until"/>,
-    /// the days the logs name the customer, and how many of those were planned days.
-    /// </summary>
-    public async Task<IReadOnlyList<PlanCards.CustomerExecution>> ExecutionAsync(MarketingPlan plan, DateOnly month, DateOnly until, CancellationToken cancellationToken)
-    {
-        var visits = plan.Current.Visits;
-        var ids = visits.Select(v => v.CustomerId).Distinct().ToList();
-        var customers = await db.Customers.AsNoTracking()
-            .Where(c => ids.Contains(c.Id) || (c.TenantId == plan.TenantId && c.ManagerId == plan.ManagerId))
-            .ToListAsync(cancellationToken);
-        var end = until < month.AddMonths(1) ? until : month.AddMonths(1);
-        var visited = await CustomerVisits.DaysAsync(db, plan.TenantId, customers, month, end, cancellationToken);
-        return customers.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c =>
-        {
-            var planned = visits.Where(v => v.CustomerId == c.Id).Select(v => v.Day).ToList();
-            var days = visited.GetValueOrDefault(c.Id) ?? [];
-            return new PlanCards.CustomerExecution(c, planned.Count, planned.Count(d => d < end), days.Count, Math.Min(days.Count, planned.Count(d => d < end)));
-        }).ToList();
     }
 }

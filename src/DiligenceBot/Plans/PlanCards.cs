@@ -57,9 +57,6 @@ public static class PlanCards
     /// <summary>This month so far: visits planned up to today, made (from logs), and planned in the whole month.</summary>
     public sealed record PlanProgress(int PlannedToDate, int VisitedToDate, int PlannedInMonth);
 
-    /// <summary>One customer's line of a plan's execution: planned in the month, planned so far, visited (from logs), and visited up to what was planned so far.</summary>
-    public sealed record CustomerExecution(Customer Customer, int PlannedInMonth, int PlannedToDate, int Visited, int VisitedOnPlan);
-
     public sealed record TeamSection(Team Team, DateOnly Month, DateOnly DueDay, IReadOnlyList<TeamRow> Rows);
 
     /// <summary>The form's inputs from a revision (or none) and a visit plan: numbers in invariant form, each day's customers by licence number.</summary>

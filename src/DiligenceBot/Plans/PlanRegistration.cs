@@ -18,6 +18,7 @@ public static class PlanRegistration
         services.AddNotificationRenderer<PlanReminderRenderer>(PlanSchedule.Reminder);
         services.AddNotificationRenderer<PlanMissingRenderer>(PlanSchedule.MissingToLead);
         services.AddScoped<ITeamDueRecords, PlanSchedule>();
+        services.AddScoped<ILeadDigestPart, PlanProgressDigestPart>();
         return services
             .AddBotVerb<OpenPlanVerb>(PlanCards.OpenVerb, "plan", "my plan", "marketing plan", "营销计划", "计划", "月度计划")
             .AddBotVerb<SubmitPlanVerb>(PlanCards.SubmitVerb)

@@ -288,4 +288,58 @@ public sealed class PlanFlowTests : IAsyncLifetime
         var plans = await db.Notifications.Where(n => n.Kind.StartsWith("plan.")).OrderBy(n => n.Id).Select(n => n.Kind + " " + n.RecipientId).ToListAsync();
         Assert.Equal(["plan.reminder chen-jie", "plan.reminder wang-lei", "plan.review-requested li-na", "plan.missing-lead li-na"], plans);
     }
+
+    /// <summary>Wang Lei's October plan with exactly these visits (every other day left empty), submitted now.</summary>
+    private async Task SubmitOctoberVisitsAsync(params (string Day, string Customers)[] visits)
+    {
+        var form = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "plan"));
+        var data = Filled(form, ("p.volume", "320"), ("p.value", "96000"), ("p.measures", "Display help for the two new shops\nPromote the new brand at Huamei Store"));
+        foreach (var key in data.Select(p => p.Key).Where(k => k.StartsWith(PlanCards.DayPrefix, StringComparison.Ordinal)).ToList())
+        {
+            data[key] = visits.FirstOrDefault(v => "v." + v.Day == key).Customers ?? string.Empty;
+        }
+
+        var (summary, answer) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanCards.SubmitVerb, data);
+        Assert.True(summary is not null && Text(summary, "status").StartsWith("Waiting", StringComparison.Ordinal), answer.ToJsonString());
+    }
+
+    /// <summary>A log of Wang Lei's for a day of October naming customers (and, if given, the cases ordered).</summary>
+    private async Task LogAsync(int day, string customers, string? volume = null)
+    {
+        await using var db = _bot.CreateDbContext();
+        var values = new Dictionary<string, string> { ["customers"] = customers, ["visits"] = "3" };
+        if (volume is not null)
+        {
+            values["volume"] = volume;
+        }
+
+        var at = _time.GetUtcNow();
+        db.WorkLogs.Add(new DiligenceBot.WorkLogs.WorkLog
+        {
+            Id = Guid.NewGuid(), TenantId = Tenant, TeamId = "east-1", ManagerId = "wang-lei", WorkDate = new DateOnly(2026, 10, day), CurrentRevision = 1,
+            FirstSubmittedAt = at, LastSubmittedAt = at, ConcurrencyStamp = Guid.NewGuid(),
+            Revisions = [new DiligenceBot.WorkLogs.WorkLogRevision { Number = 1, Values = values, SubmittedAt = at }],
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task MidMonth_TheLeadsDigest_ShowsEachManagersPlanProgress_BehindPlanFirst_AndTeamPlansCountsTheSame()
+    {
+        // Five visits planned, three of them before Wednesday 14 October; logs name Huamei Store on a planned day and
+        // Xinhua Kiosk on another day (it counts: one visit to it was planned so far), and Huamei Store on the 14th (today: not yet counted).
+        await SubmitOctoberVisitsAsync(("2026-10-08", "L-1001"), ("2026-10-09", "L-1002"), ("2026-10-12", "L-1001"), ("2026-10-20", "L-1001, L-1002"));
+        await LogAsync(8, "Huamei Store");
+        await LogAsync(13, "xinhua kiosk, a new shop");
+        await LogAsync(14, "Huamei Store");
+
+        await RunScheduleAsync(10, 14, 8, 15);
+        var digest = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, TeamScheduleJob.Digest));
+        Assert.Equal($"{ZhMonth(10)}营销计划执行进度\nWang Lei 王磊：截至目前计划拜访3次，已完成2次（67%），落后1次；全月计划5次\nChen Jie 陈杰：本月无营销计划", Shown(digest, "plan-progress"));
+        Assert.Equal("Warning", ById(digest, "plan-progress.wang-lei")!["color"]!.GetValue<string>());
+
+        var teams = CardOf(await Chats.SayAsync(TeamsUser.LiNa, "team plans"));
+        Assert.Equal("This month: 2 of 3 visits planned so far made (5 planned in the month)", Text(teams, "progress.wang-lei"));
+        Assert.Equal("This month: no plan", Text(teams, "progress.chen-jie"));
+    }
 }

@@ -1,0 +1,96 @@
+using System.Globalization;
+using DiligenceBot.Customers;
+using DiligenceBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DiligenceBot.Plans;
+
+/// <summary>One customer's line of a plan's execution: planned in the month, planned so far, visited so far (from logs), and the visits that count against the plan (visited, at most as often as planned so far).</summary>
+public sealed record CustomerExecution(Customer Customer, int PlannedInMonth, int PlannedToDate, int Visited, int VisitedOnPlan);
+
+/// <summary>
+/// How a plan is carried out over [its month, <see cref="Until"/>): per customer the visits planned against the days
+/// the logs name it (<see cref="CustomerVisits"/>, the one rule for visits), and the volume goal against the
+/// volume the logs report. Everything that shows plan execution — team plans, the lead's digest, the month-end
+/// report, coaching — reads this one computation.
+/// </summary>
+public sealed record PlanExecution(MarketingPlan Plan, DateOnly Until, IReadOnlyList<CustomerExecution> Customers, decimal? VolumeActual)
+{
+    /// <summary>The log template's field holding the cases ordered that day (seeds/log-templates.json).</summary>
+    public const string VolumeField = "volume";
+
+    public int PlannedInMonth => Customers.Sum(c => c.PlannedInMonth);
+
+    public int PlannedToDate => Customers.Sum(c => c.PlannedToDate);
+
+    public int VisitedOnPlan => Customers.Sum(c => c.VisitedOnPlan);
+
+    /// <summary>Planned visits up to <see cref="Until"/> not made.</summary>
+    public int Shortfall => PlannedToDate - VisitedOnPlan;
+
+    /// <summary>Visits made against those planned so far (0..1); null while none was planned yet.</summary>
+    public double? Coverage => PlannedToDate == 0 ? null : (double)VisitedOnPlan / PlannedToDate;
+
+    public int? CoveragePercent => Coverage is { } c ? (int)Math.Round(c * 100, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>The end of the month, or <paramref name="until"/> when it comes first.</summary>
+    public static DateOnly End(DateOnly month, DateOnly until) => until < month.AddMonths(1) ? until : month.AddMonths(1);
+
+    /// <summary>
+    /// The execution of each plan (revisions loaded) up to the day <paramref name="until"/> gives it (exclusive): a handful of
+    /// queries whatever the number of plans.
+    /// </summary>
+    public static async Task<IReadOnlyList<PlanExecution>> OfAsync(DiligenceDbContext db, IReadOnlyList<MarketingPlan> plans, Func<MarketingPlan, DateOnly> until,
+        CancellationToken cancellationToken)
+    {
+        var result = new List<PlanExecution>(plans.Count);
+        foreach (var tenant in plans.GroupBy(p => p.TenantId))
+        {
+            var list = tenant.ToList();
+            var managers = list.Select(p => p.ManagerId).Distinct().ToList();
+            var planned = list.SelectMany(p => p.Current.Visits.Select(v => v.CustomerId)).Distinct().ToList();
+            var customers = await db.Customers.AsNoTracking()
+                .Where(c => c.TenantId == tenant.Key && (managers.Contains(c.ManagerId) || planned.Contains(c.Id)))
+                .ToListAsync(cancellationToken);
+            var from = list.Min(p => p.Month);
+            var to = list.Max(p => End(p.Month, until(p)));
+            var visited = await CustomerVisits.DaysAsync(db, tenant.Key, customers, from, to, cancellationToken);
+            var volumes = await VolumesAsync(db, tenant.Key, managers, from, to, cancellationToken);
+            foreach (var plan in list)
+            {
+                var end = End(plan.Month, until(plan));
+                var visits = plan.Current.Visits;
+                var ids = visits.Select(v => v.CustomerId).ToHashSet();
+                var lines = customers.Where(c => ids.Contains(c.Id) || c.ManagerId == plan.ManagerId)
+                    .OrderBy(c => c.Name, StringComparer.Ordinal)
+                    .Select(c =>
+                    {
+                        var days = visits.Where(v => v.CustomerId == c.Id).Select(v => v.Day).ToList();
+                        var toDate = days.Count(d => d < end);
+                        var made = (visited.GetValueOrDefault(c.Id) ?? []).Count(d => d >= plan.Month && d < end);
+                        return new CustomerExecution(c, days.Count, toDate, made, Math.Min(made, toDate));
+                    })
+                    .ToList();
+                var reported = volumes.Where(v => v.ManagerId == plan.ManagerId && v.Day >= plan.Month && v.Day < end).ToList();
+                result.Add(new PlanExecution(plan, end, lines, reported.Count == 0 ? null : reported.Sum(v => v.Cases)));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The volume each log of the window reports (its current revision's volume field, where filled in).</summary>
+    private static async Task<List<(string ManagerId, DateOnly Day, decimal Cases)>> VolumesAsync(DiligenceDbContext db, string tenantId, List<string> managers,
+        DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var logs = await db.WorkLogs.AsNoTracking()
+            .Where(l => l.TenantId == tenantId && managers.Contains(l.ManagerId) && l.WorkDate >= from && l.WorkDate < to)
+            .Select(l => new { l.ManagerId, l.WorkDate, Values = l.Revisions.Where(r => r.Number == l.CurrentRevision).Select(r => r.Values).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return logs
+            .Select(l => (l.ManagerId, l.WorkDate, Text: l.Values?.GetValueOrDefault(VolumeField)))
+            .Where(l => decimal.TryParse(l.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            .Select(l => (l.ManagerId, l.WorkDate, decimal.Parse(l.Text!, NumberStyles.Float, CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+}
