@@ -143,6 +143,8 @@ public static class HelpCards
                 new TextBlock(Texts.Meetings.CommandTraining.In(language)),
                 new TextBlock(Texts.Customers.CommandImport.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Plans.CommandPlan.In(language)),
+                new TextBlock(Texts.Plans.CommandMeasures.In(language)),
+                new TextBlock(Texts.Plans.CommandReport.In(language)),
                 new TextBlock(Texts.Help.CommandMeeting.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Help.CommandLogSetting.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Plans.CommandPlanSetting.In(language)) { IsSubtle = true },

@@ -96,6 +96,65 @@ public static partial class Texts
             "{0}：截至目前尚无计划拜访；全月计划{1}次");
         public static readonly Text DigestNoPlan = new("{0}: no plan for this month", "{0}：本月无营销计划");
 
+        // Service measures marked done.
+        public static readonly Text CommandMeasures = new(
+            "**plan measures** — this month's service measures of your plan, to mark each one done with a short note",
+            "**计划措施**：本月营销计划中的服务措施，可逐项标记完成并附简短说明");
+        public static readonly Text MeasuresTitle = new("Service measures for {0}", "{0}服务措施");
+        public static readonly Text MeasureLine = new("({0}) {1}", "（{0}）{1}");
+        public static readonly Text MeasureDoneOn = new("Done on {0}: {1}", "已于{0}完成：{1}");
+        public static readonly Text MeasureDoneOnNoNote = new("Done on {0}", "已于{0}完成");
+        public static readonly Text MeasureOpen = new("Not done yet", "尚未完成");
+        public static readonly Text MeasureNote = new("Note", "说明");
+        public static readonly Text MeasureNoteHint = new("What was done, briefly (optional)", "简要说明完成情况（可不填）");
+        public static readonly Text MarkDone = new("Mark done", "标记完成");
+        public static readonly Text MeasuresDoneCount = new("{0} of {1} measures done", "已完成{0}项，共{1}项");
+        public static readonly Text MeasureMarked = new("Marked done.", "已标记为完成。");
+        public static readonly Text MeasureAlreadyDone = new("This measure was already marked done on {0}; nothing was changed.", "该措施已于{0}标记完成，未做任何更改。");
+        public static readonly Text MeasureChanged = new(
+            "Your plan's measures changed since this card was sent (revision {0} is current); here they are as they stand.",
+            "此卡片发出后计划的服务措施已修改（当前为第{0}版），以下是最新内容。");
+        public static readonly Text MeasureMonthClosed = new(
+            "Measures can be marked done during the plan's month and the month after; {0} is closed.",
+            "服务措施只能在计划当月及次月内标记完成；{0}的计划已截止。");
+        public static readonly Text MeasureNotStarted = new(
+            "{0} has not started yet; mark its measures done once they are.",
+            "{0}尚未开始，请在措施完成后再标记。");
+        public static readonly Text NoPlanForMonth = new("You have no marketing plan for {0}.", "您没有{0}的营销计划。");
+        public static readonly Text NoMeasures = new("Your plan has no service measures.", "您的计划中没有服务措施。");
+
+        // The execution report.
+        public static readonly Text CommandReport = new(
+            "**plan report** [YYYY-MM] — how a month's plan was carried out: visits per customer against the plan, measures done, goals against the logs; a lead sees the team",
+            "**计划执行** [YYYY-MM]：某月营销计划的执行情况，包括各客户计划与实际拜访、服务措施完成情况、目标与日志数据对比；组长可查看全组");
+        public static readonly Text ReportTitle = new("{0}: plan execution in {1}", "{0}的{1}营销计划执行情况");
+        public static readonly Text TeamReportTitle = new("Plan execution in {0}", "{0}营销计划执行情况");
+        public static readonly Text ReportUpTo = new("Up to {0}", "截至{0}");
+        public static readonly Text ReportWholeMonth = new("The whole month", "全月");
+        public static readonly Text ReportVisits = new("Visits: {0} of {1} planned made ({2}%)", "拜访：计划{1}次，完成{0}次（{2}%）");
+        public static readonly Text ReportNoVisitsPlanned = new("Visits: none planned so far", "拜访：截至目前无计划拜访");
+        public static readonly Text ReportVolume = new("Volume: {0} cases planned, {1} reported in the logs", "销量：计划{0}箱，日志记录{1}箱");
+        public static readonly Text ReportVolumeNoFigures = new("Volume: {0} cases planned; no figures in the logs", "销量：计划{0}箱，日志中无数据");
+        public static readonly Text ReportValue = new("Value: {0} yuan planned; no figures in the logs", "销售额：计划{0}元，日志中无数据");
+        public static readonly Text ReportMeasures = new("Service measures: {0} of {1} done", "服务措施：完成{0}项，共{1}项");
+        public static readonly Text ReportMeasureOpen = new("({0}) {1}: not done", "（{0}）{1}：未完成");
+        public static readonly Text ReportMeasureDone = new("({0}) {1}: {2}", "（{0}）{1}：{2}");
+        public static readonly Text ReportPerCustomer = new("Per customer", "各客户拜访");
+        public static readonly Text ReportCustomerLine = new("{0} ({1}): {2} of {3} planned made; visits in all: {4}", "{0}（{1}）：计划{3}次，按计划完成{2}次，共拜访{4}次");
+        public static readonly Text ReportTeamRow = new("{0} of {1} planned visits ({2}%); {3} of {4} measures done", "计划拜访{1}次，完成{0}次（{2}%）；服务措施完成{3}项，共{4}项");
+        public static readonly Text ReportTeamRowNothingPlanned = new("No visits planned so far; {0} of {1} measures done", "截至目前无计划拜访；服务措施完成{0}项，共{1}项");
+        public static readonly Text ReportNoPlan = new("No plan", "无营销计划");
+        public static readonly Text ReportSummary = new("Your plan's execution in {0}", "您{0}营销计划的执行情况");
+        public static readonly Text TeamReportSummary = new("{0}: plan execution in {1}", "{0}{1}营销计划执行情况");
+        public static readonly Text ErrorBadMonth = new(
+            "“{0}” is not a month: write it as YYYY-MM, for example: plan report 2026-10",
+            "“{0}”不是有效的月份，请按YYYY-MM填写，例如：“计划执行 2026-10”。");
+        public static readonly Text ErrorMonthNotStarted = new(
+            "{0} has not started yet; its plan's execution can be seen from its first day.",
+            "{0}尚未开始，开始后才能查看该月计划的执行情况。");
+        public static readonly Text NotYourTeam = new(
+            "Only the manager, the lead of their team and its delegates may see this plan; nothing is shown.",
+            "只有客户经理本人、其组长和团队代理人可以查看此计划。");
 
         public static readonly Text SettingUsage = new(
             "Write it as: plan setting TEAM DAY, the day 1 to 28 — for example: plan setting east-1 25",

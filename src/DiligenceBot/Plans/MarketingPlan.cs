@@ -41,6 +41,8 @@ public sealed class MarketingPlan : IReviewSubject
     public Guid ConcurrencyStamp { get; set; }
     public List<MarketingPlanRevision> Revisions { get; set; } = [];
     public List<MarketingPlanReview> Reviews { get; set; } = [];
+    /// <summary>The service measures the manager marked done.</summary>
+    public List<PlanMeasureDone> MeasuresDone { get; set; } = [];
 
     public MarketingPlanRevision Current => Revisions.Single(r => r.Number == CurrentRevision);
 
@@ -99,6 +101,34 @@ public sealed class MarketingPlanReview : ReviewRecord
     public Guid PlanId { get; set; }
 }
 
+/// <summary>
+/// A service measure of a plan its manager marked done, with a short note. The measure is a line of the plan's measures
+/// (<see cref="PlanMeasures.Lines"/>), kept with its text: a revision that rewrites the line does not carry the mark over.
+/// </summary>
+public sealed class PlanMeasureDone
+{
+    public long Id { get; set; }
+    public Guid PlanId { get; set; }
+    /// <summary>The line's number among the plan's measures, from 1.</summary>
+    public int Number { get; set; }
+    public required string Text { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset DoneAt { get; set; }
+}
+
+/// <summary>A plan's service measures: each non-empty line of what the manager wrote is one measure.</summary>
+public static class PlanMeasures
+{
+    public static IReadOnlyList<string> Lines(string measures) =>
+        measures.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The measures of the plan's current revision, each with its mark when marked done for that very text.</summary>
+    public static IReadOnlyList<(int Number, string Text, PlanMeasureDone? Done)> Of(MarketingPlan plan) =>
+        Lines(plan.Current.Measures)
+            .Select((text, i) => (i + 1, text, plan.MeasuresDone.SingleOrDefault(m => m.Number == i + 1 && m.Text == text)))
+            .ToList();
+}
+
 [JsonSerializable(typeof(List<PlannedVisit>))]
 internal sealed partial class PlanJsonContext : JsonSerializerContext;
 
@@ -119,6 +149,7 @@ internal sealed class MarketingPlanConfiguration : IEntityTypeConfiguration<Mark
         b.HasIndex(p => new { p.TeamId, p.Month });
         b.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Reviews).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.MeasuresDone).WithOne().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -152,8 +183,22 @@ internal sealed class MarketingPlanReviewConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class PlanMeasureDoneConfiguration : IEntityTypeConfiguration<PlanMeasureDone>
+{
+    public void Configure(EntityTypeBuilder<PlanMeasureDone> b)
+    {
+        b.ToTable("MarketingPlanMeasures");
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Text).HasMaxLength(PlanLimits.Measures);
+        b.Property(m => m.Note).HasMaxLength(PlanLimits.MeasureNote);
+        // One mark per line: marking again (a re-sent card, a second tap) finds it.
+        b.HasIndex(m => new { m.PlanId, m.Number }).IsUnique();
+    }
+}
+
 public static class PlanLimits
 {
+    public const int MeasureNote = 200;
     public const int KeyBrands = 200;
     public const int Measures = 2000;
     /// <summary>What one working day's line of customers may hold, as typed.</summary>

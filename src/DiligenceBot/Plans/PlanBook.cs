@@ -26,6 +26,13 @@ public sealed class PlanBook(DiligenceDbContext db, TimeProvider time, HolidayCa
 
     public DateOnly Today(Team team) => team.LocalDate(Now);
 
+    /// <summary>The month the team is in now: the plan being carried out.</summary>
+    public DateOnly ThisMonth(Team team)
+    {
+        var today = Today(team);
+        return new DateOnly(today.Year, today.Month, 1);
+    }
+
     /// <summary>The month a manager of the team plans now: next month.</summary>
     public DateOnly PlanMonth(Team team)
     {
@@ -101,11 +108,11 @@ public sealed class PlanBook(DiligenceDbContext db, TimeProvider time, HolidayCa
     }
 
     public Task<MarketingPlan?> LoadAsync(Guid id, string tenantId, CancellationToken cancellationToken) =>
-        db.Set<MarketingPlan>().Include(p => p.Revisions).Include(p => p.Reviews)
+        db.Set<MarketingPlan>().Include(p => p.Revisions).Include(p => p.Reviews).Include(p => p.MeasuresDone)
             .SingleOrDefaultAsync(p => p.Id == id && p.TenantId == tenantId, cancellationToken);
 
     public Task<MarketingPlan?> FindAsync(string managerId, DateOnly month, CancellationToken cancellationToken) =>
-        db.Set<MarketingPlan>().Include(p => p.Revisions).Include(p => p.Reviews)
+        db.Set<MarketingPlan>().Include(p => p.Revisions).Include(p => p.Reviews).Include(p => p.MeasuresDone)
             .SingleOrDefaultAsync(p => p.ManagerId == managerId && p.Month == month, cancellationToken);
 
     public Task<Team> TeamAsync(string teamId, CancellationToken cancellationToken) =>
@@ -190,7 +197,7 @@ public sealed class PlanBook(DiligenceDbContext db, TimeProvider time, HolidayCa
     public async Task<PlanCards.TeamSection> TeamSectionAsync(Team team, CancellationToken cancellationToken)
     {
         var next = PlanMonth(team);
-        var current = next.AddMonths(-1);
+        var current = ThisMonth(team);
         var managers = await db.People.AsNoTracking().Where(p => p.TeamId == team.Id && p.TenantId == team.TenantId).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
         var ids = managers.Select(m => m.Id).ToList();
         var nextPlans = await TeamPlansAsync(team, ids, next, cancellationToken);

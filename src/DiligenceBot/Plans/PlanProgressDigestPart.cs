@@ -20,8 +20,7 @@ public sealed class PlanProgressDigestPart(PlanBook book) : ILeadDigestPart
         foreach (var team in teams)
         {
             var managers = await book.Db.People.AsNoTracking().Where(p => p.TeamId == team.Id && p.TenantId == team.TenantId).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
-            var today = book.Today(team);
-            var month = new DateOnly(today.Year, today.Month, 1);
+            var month = book.ThisMonth(team);
             var plans = await book.TeamPlansAsync(team, managers.Select(m => m.Id).ToList(), month, cancellationToken);
             if (managers.Count == 0 || plans.Count == 0)
             {

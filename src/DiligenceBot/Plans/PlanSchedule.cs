@@ -12,8 +12,9 @@ namespace DiligenceBot.Plans;
 /// The monthly plan in the team's schedule job (<see cref="ITeamDueRecords"/>): at the meeting of each of the last
 /// <see cref="ReminderDays"/> working days up to the plan day, managers without next month's plan get the form with the
 /// bot's draft; at the meeting of the first working day after the plan day, the lead is told of each plan still
-/// missing. Subjects: the team and the month (reminders, revision = the day of the month), the manager and the month
-/// (escalation).
+/// missing; at the meeting of a month's first working day, last month's execution report goes to each manager who had a
+/// plan and the team's to the lead. Subjects: the team and the month (reminders, revision = the day of the month; the
+/// lead's report), the manager and the month (escalation, the manager's report).
 /// </summary>
 public sealed class PlanSchedule(DiligenceDbContext db) : ITeamDueRecords
 {
@@ -41,6 +42,19 @@ public sealed class PlanSchedule(DiligenceDbContext db) : ITeamDueRecords
                 var submitted = await SubmittedAsync(managers, next, cancellationToken);
                 wanted.AddRange(managers.Where(m => !submitted.Contains(m.Id))
                     .Select(m => Notification.Create(team.TenantId, Reminder, Subject(team.Id, next), day.Day, m.Id, to)));
+            }
+
+            // The first working day of a month: last month's execution report to each manager who had a plan, and the team's to the lead.
+            if (ScheduleMath.NextWorkingDay(schedule, thisMonth.AddDays(-1)) == day)
+            {
+                var last = thisMonth.AddMonths(-1);
+                var planned = await SubmittedAsync(managers, last, cancellationToken);
+                wanted.AddRange(managers.Where(m => planned.Contains(m.Id))
+                    .Select(m => Notification.Create(team.TenantId, PlanReports.ToManager, Subject(m.Id, last), 0, m.Id, to)));
+                if (team.LeadId is { } lead && planned.Count > 0)
+                {
+                    wanted.Add(Notification.Create(team.TenantId, PlanReports.ToLead, Subject(team.Id, last), 0, lead, to));
+                }
             }
 
             foreach (var month in new[] { next, thisMonth })

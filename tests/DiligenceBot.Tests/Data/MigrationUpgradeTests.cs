@@ -322,6 +322,11 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 });
                 break;
 
+            case "PlanMeasures":
+                // The second service measure of Wang Lei's January plan, marked done with a note.
+                await InsertAsync("MarketingPlanMeasures", new { PlanId = Guid.Parse("6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d"), Number = 2, Text = "老客户回访", Note = (string?)"已回访八家", DoneAt = Utc(12, 7, 5, 0) });
+                break;
+
             case "SeedState":
                 // The hash of the seeds a start last applied.
                 await InsertAsync("SeedState", new { Id = 1, Hash = "9f2c6e0b1d4a7f3e8c5b2a9d6f0e3c7b1a4d8e2f5c9b3a6d0e7f1c4b8a2d5e9f", AppliedAt = Utc(12, 7, 11, 55) });
@@ -583,7 +588,8 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
         Assert.Equal(["XX-2026-000002"], await app.Set<TransferForm>().Where(f => f.State == TransferState.Sent && f.AckDueAt <= dueAt1031).Select(f => f.Number).ToListAsync());
 
         Assert.Equal(Sh(12, 1, 9, 21), (await app.WorkLogs.AsNoTracking().SingleAsync(l => l.ManagerId == "zhao-min")).PraisedAt);
-        var plan = await app.Set<DiligenceBot.Plans.MarketingPlan>().AsNoTracking().Include(p => p.Revisions).Include(p => p.Reviews).SingleAsync();
+        var plan = await app.Set<DiligenceBot.Plans.MarketingPlan>().AsNoTracking().Include(p => p.Revisions).Include(p => p.Reviews).Include(p => p.MeasuresDone).SingleAsync();
+        Assert.Equal([(1, "新店陈列指导", false), (2, "老客户回访", true)], DiligenceBot.Plans.PlanMeasures.Of(plan).Select(m => (m.Number, m.Text, m.Done is not null)));
         Assert.Equal([(new DateOnly(2027, 1, 4), 1L), (new DateOnly(2027, 1, 18), 1L)], plan.Current.Visits.Select(v => (v.Day, v.CustomerId)));
         Assert.Equal((96000.5m, 25), (plan.Current.ValueYuan, (await app.Teams.AsNoTracking().SingleAsync(t => t.Id == "east-1")).PlanDueDay));
         var wangs = await app.WorkLogs.AsNoTracking().Include(l => l.Revisions).Include(l => l.Reviews).SingleAsync(l => l.ManagerId == "wang-lei");

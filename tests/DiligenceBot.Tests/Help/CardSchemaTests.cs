@@ -119,6 +119,11 @@ public sealed class CardSchemaTests
         {
             yield return card;
         }
+
+        foreach (var card in Plans.PlanExecutionCardSchemaTests.EveryCard())
+        {
+            yield return card;
+        }
     }
 
     [Fact]

@@ -342,4 +342,107 @@ public sealed class PlanFlowTests : IAsyncLifetime
         Assert.Equal("This month: 2 of 3 visits planned so far made (5 planned in the month)", Text(teams, "progress.wang-lei"));
         Assert.Equal("This month: no plan", Text(teams, "progress.chen-jie"));
     }
+
+    [Fact]
+    public async Task TheManager_MarksEachServiceMeasureDone_WithANote_OnlyOnce_AndNobodyElseMay()
+    {
+        await SubmitOctoberVisitsAsync(("2026-10-08", "L-1001"));
+        Assert.Equal("You have no marketing plan for September\u00a02026.", Chats.TextOf(await Chats.SayAsync(TeamsUser.WangLei, "plan measures")));
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 10, 14, 10, 0, 0, TimeSpan.FromHours(8)));
+        var card = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "plan measures"));
+        Assert.Equal("Service measures for October\u00a02026", Title(card));
+        Assert.Equal("0 of 2 measures done", Text(card, "count"));
+        Assert.Equal("(2) Promote the new brand at Huamei Store", Text(card, "measure.2"));
+        var press = Copy(Action(card, PlanExecutionCards.MeasureDoneVerb)!["data"]!.AsObject());
+        Assert.Equal(1, press["number"]!.GetValue<int>());
+
+        // Chen Jie may not mark Wang Lei's measure.
+        var (_, refused) = await _teams.ExecuteAsync(TeamsUser.ChenJie, PlanExecutionCards.MeasureDoneVerb, Copy(press));
+        Assert.Equal("This card is about someone else's plan; nothing was changed.", MessageOf(refused));
+
+        // A note too long comes back in its input with the reason beside it; nothing stored.
+        var tooLong = Copy(press);
+        tooLong["m.note.1"] = new string('x', 201);
+        tooLong["m.note.2"] = "half written";
+        var (again, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanExecutionCards.MeasureDoneVerb, tooLong);
+        Assert.StartsWith("Note", Text(again!, "error.m.note.1"), StringComparison.Ordinal);
+        Assert.Equal(new string('x', 201), Value(again!, "m.note.1"));
+        Assert.Equal("half written", Value(again!, "m.note.2"));
+
+        var done = Copy(press);
+        done["m.note.1"] = "Helped both shops set up their displays";
+        var (marked, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanExecutionCards.MeasureDoneVerb, done);
+        Assert.Equal("Marked done.", Text(marked!, "notice"));
+        Assert.Equal("1 of 2 measures done", Text(marked!, "count"));
+        Assert.Equal("Done on Wed\u00a014\u00a0Oct: Helped both shops set up their displays", Text(marked!, "state.1"));
+        Assert.Null(ById(marked!, "m.note.1"));
+
+        // The same press again (a re-sent card) changes nothing.
+        var (twice, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanExecutionCards.MeasureDoneVerb, Copy(done), locale: "zh-CN");
+        Assert.Equal($"该措施已于{ZhDate(10, 14, shortForm: true)}标记完成，未做任何更改。", Text(twice!, "notice"));
+
+        await using var db = _bot.CreateDbContext();
+        var mark = await db.Set<PlanMeasureDone>().SingleAsync();
+        Assert.Equal((1, "Display help for the two new shops", "Helped both shops set up their displays"), (mark.Number, mark.Text, mark.Note));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "plan.measure-done" && a.ActorId == "wang-lei"));
+    }
+
+    [Fact]
+    public async Task OnTheNextMonthsFirstWorkingDay_TheManagerAndTheLeadGetTheExecutionReport_AndPlanReportShowsItOnDemand()
+    {
+        // Huamei Store three times, Xinhua Kiosk twice.
+        await SubmitOctoberVisitsAsync(("2026-10-08", "L-1001"), ("2026-10-09", "L-1002"), ("2026-10-20", "L-1001, L-1002"), ("2026-10-30", "L-1001"));
+        await LogAsync(8, "Huamei Store", "40.5");
+        await LogAsync(20, "Huamei Store, Xinhua Kiosk", "60");
+        await LogAsync(22, "huamei store", "10");
+        await using (var db = _bot.CreateDbContext())
+        {
+            var plan = await db.Set<MarketingPlan>().SingleAsync();
+            db.Add(new PlanMeasureDone { PlanId = plan.Id, Number = 2, Text = "Promote the new brand at Huamei Store", Note = "Poster up", DoneAt = new DateTimeOffset(2026, 10, 21, 2, 0, 0, TimeSpan.Zero) });
+            await db.SaveChangesAsync();
+        }
+
+        // Friday 30 October: nothing yet. Monday 2 November, the first working day, at the meeting: the reports.
+        await RunScheduleAsync(10, 30, 8, 30);
+        await RunScheduleAsync(11, 2, 8, 29);
+        await RunScheduleAsync(11, 2, 8, 30);
+        await RunScheduleAsync(11, 2, 8, 31);
+        var toWang = CardOf(await Chats.NotifiedAsync(TeamsUser.WangLei, PlanReports.ToManager));
+        Assert.Equal("Wang Lei 王磊: plan execution in October\u00a02026", Title(toWang));
+        Assert.Equal("The whole month", Text(toWang, "period"));
+        Assert.Equal("Visits: 4 of 5 planned made (80%)", Text(toWang, "coverage"));
+        Assert.Equal("Volume: 320 cases planned, 110.5 reported in the logs", Text(toWang, "goal.volume"));
+        Assert.Equal("Value: 96,000 yuan planned; no figures in the logs", Text(toWang, "goal.value"));
+        Assert.Equal("(1) Display help for the two new shops: not done", Text(toWang, "measure.1"));
+        Assert.Equal("(2) Promote the new brand at Huamei Store: Done on Wed\u00a021\u00a0Oct: Poster up", Text(toWang, "measure.2"));
+        Assert.Equal("Huamei Store (L-1001): 3 of 3 planned made; visits in all: 3", Text(toWang, "customer.L-1001"));
+        Assert.Equal("Xinhua Kiosk (L-1002): 1 of 2 planned made; visits in all: 1", Text(toWang, "customer.L-1002"));
+
+        var toLiNa = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, PlanReports.ToLead));
+        Assert.Equal($"华东一组{ZhMonth(10)}营销计划执行情况", Title(toLiNa));
+        Assert.Equal("计划拜访5次，完成4次（80%）；服务措施完成1项，共2项", Text(toLiNa, "report.wang-lei"));
+        Assert.Equal("无营销计划", Text(toLiNa, "report.chen-jie"));
+
+        await Chats.Outbox.DrainedAsync();
+        await using (var db = _bot.CreateDbContext())
+        {
+            var sent = await db.Notifications.Where(n => n.Kind.StartsWith("plan.report")).OrderBy(n => n.Id).Select(n => n.Kind + " " + n.RecipientId).ToListAsync();
+            Assert.Equal(["plan.report wang-lei", "plan.report-team li-na"], sent);
+        }
+
+        // On demand: the manager his own, the lead a manager of her team from her card; others are refused.
+        var mine = CardOf(await Chats.SayAsync(TeamsUser.WangLei, "plan report 2026-10"));
+        Assert.Equal("Visits: 4 of 5 planned made (80%)", Text(mine, "coverage"));
+        Assert.Equal("“2026-13” is not a month: write it as YYYY-MM, for example: plan report 2026-10", Chats.TextOf(await Chats.SayAsync(TeamsUser.WangLei, "plan report 2026-13")));
+        Assert.Equal($"{ZhMonth(12)}尚未开始，开始后才能查看该月计划的执行情况。", Chats.TextOf(await Chats.SayAsync(TeamsUser.WangLei, "计划执行 2026-12", "zh-CN")));
+        Assert.Equal($"您没有{ZhMonth(10)}的营销计划。", Chats.TextOf(await Chats.SayAsync(TeamsUser.ChenJie, "计划执行 2026-10", "zh-CN")));
+
+        var open = Copy(Action(toLiNa, PlanExecutionCards.ReportVerb)!["data"]!.AsObject());
+        var (_, refused) = await _teams.ExecuteAsync(TeamsUser.ChenJie, PlanExecutionCards.ReportVerb, Copy(open));
+        Assert.Equal("Only the manager, the lead of their team and its delegates may see this plan; nothing is shown.", MessageOf(refused));
+        var (wangsReport, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, PlanExecutionCards.ReportVerb, open, locale: "zh-CN");
+        Assert.Equal("拜访：计划5次，完成4次（80%）", Text(wangsReport!, "coverage"));
+        Assert.Equal("Xinhua Kiosk（L-1002）：计划2次，按计划完成1次，共拜访1次", Text(wangsReport!, "customer.L-1002"));
+    }
 }

@@ -1266,6 +1266,40 @@ namespace DiligenceBot.Data.Migrations.Postgres
                     b.ToTable("MarketingPlanRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Plans.PlanMeasureDone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MarketingPlanMeasures", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Scheduling.TeamScheduleState", b =>
                 {
                     b.Property<string>("TeamId")
@@ -1966,6 +2000,15 @@ namespace DiligenceBot.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DiligenceBot.Plans.PlanMeasureDone", b =>
+                {
+                    b.HasOne("DiligenceBot.Plans.MarketingPlan", null)
+                        .WithMany("MeasuresDone")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DiligenceBot.Transfers.TransferStep", b =>
                 {
                     b.HasOne("DiligenceBot.Transfers.TransferForm", null)
@@ -2007,6 +2050,8 @@ namespace DiligenceBot.Data.Migrations.Postgres
 
             modelBuilder.Entity("DiligenceBot.Plans.MarketingPlan", b =>
                 {
+                    b.Navigation("MeasuresDone");
+
                     b.Navigation("Reviews");
 
                     b.Navigation("Revisions");

@@ -1266,6 +1266,40 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                     b.ToTable("MarketingPlanRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Plans.PlanMeasureDone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DoneAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MarketingPlanMeasures", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Scheduling.TeamScheduleState", b =>
                 {
                     b.Property<string>("TeamId")
@@ -1966,6 +2000,15 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DiligenceBot.Plans.PlanMeasureDone", b =>
+                {
+                    b.HasOne("DiligenceBot.Plans.MarketingPlan", null)
+                        .WithMany("MeasuresDone")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DiligenceBot.Transfers.TransferStep", b =>
                 {
                     b.HasOne("DiligenceBot.Transfers.TransferForm", null)
@@ -2007,6 +2050,8 @@ namespace DiligenceBot.Data.Migrations.SqlServer
 
             modelBuilder.Entity("DiligenceBot.Plans.MarketingPlan", b =>
                 {
+                    b.Navigation("MeasuresDone");
+
                     b.Navigation("Reviews");
 
                     b.Navigation("Revisions");

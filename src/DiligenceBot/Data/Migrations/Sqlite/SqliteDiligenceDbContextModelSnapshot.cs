@@ -1243,6 +1243,38 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.ToTable("MarketingPlanRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Plans.PlanMeasureDone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MarketingPlanMeasures", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Scheduling.TeamScheduleState", b =>
                 {
                     b.Property<string>("TeamId")
@@ -1937,6 +1969,15 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DiligenceBot.Plans.PlanMeasureDone", b =>
+                {
+                    b.HasOne("DiligenceBot.Plans.MarketingPlan", null)
+                        .WithMany("MeasuresDone")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DiligenceBot.Transfers.TransferStep", b =>
                 {
                     b.HasOne("DiligenceBot.Transfers.TransferForm", null)
@@ -1978,6 +2019,8 @@ namespace DiligenceBot.Data.Migrations.Sqlite
 
             modelBuilder.Entity("DiligenceBot.Plans.MarketingPlan", b =>
                 {
+                    b.Navigation("MeasuresDone");
+
                     b.Navigation("Reviews");
 
                     b.Navigation("Revisions");
