@@ -10,6 +10,7 @@ using DiligenceBot.Help;
 using DiligenceBot.Meetings;
 using DiligenceBot.Operations;
 using DiligenceBot.Plans;
+using DiligenceBot.Records;
 using DiligenceBot.Scheduling;
 using DiligenceBot.Transfers;
 using DiligenceBot.WorkLogs;
@@ -33,6 +34,7 @@ builder.Services.AddCoaching();
 builder.Services.AddCustomers();
 builder.Services.AddPlans();
 builder.Services.AddMeetings();
+builder.Services.AddRecords();
 builder.AddScheduling();
 builder.AddOperations();
 

@@ -42,13 +42,24 @@ public static class CardDates
     /// <summary>"November 2026" / "2026年11月".</summary>
     public static string Month(DateOnly month, Language language) => Joined(Texts.Dates.Month, month, language);
 
+    /// <summary>"Q4 2026" / "2026年第4季度", the quarter holding the day.</summary>
+    public static string Quarter(DateOnly day, Language language) =>
+        Unbroken(Texts.Dates.Quarter.Format(language, day.Year, ((day.Month - 1) / 3) + 1), language);
+
+    /// <summary>"H2 2026" / "2026年下半年", the half-year holding the day.</summary>
+    public static string HalfYear(DateOnly day, Language language) =>
+        Unbroken((day.Month <= 6 ? Texts.Dates.FirstHalf : Texts.Dates.SecondHalf).Format(language, day.Year), language);
+
     /// <summary>
     /// The text with its spaces made no-break (English) or a word joiner between every two characters (Chinese), so
     /// it is one unbreakable word wherever it stands.
     /// </summary>
-    private static string Joined(Text text, DateOnly day, Language language)
+    private static string Joined(Text text, DateOnly day, Language language) =>
+        Unbroken(text.Format(language, day.ToDateTime(TimeOnly.MinValue)), language);
+
+    private static string Unbroken(string text, Language language)
     {
-        var written = text.Format(language, day.ToDateTime(TimeOnly.MinValue)).Replace(' ', NoBreakSpace);
+        var written = text.Replace(' ', NoBreakSpace);
         return language == Language.ZhCn ? string.Join(WordJoiner, written.ToCharArray()) : written;
     }
 }

@@ -12,6 +12,10 @@ public static partial class Texts
         public static readonly Text Long = new("{0:dddd} {0:%d} {0:MMMM}", "{0:%M}月{0:%d}日（{0:dddd}）");
         public static readonly Text Short = new("{0:ddd} {0:%d} {0:MMM}", "{0:%M}月{0:%d}日（{0:ddd}）");
         public static readonly Text Month = new("{0:MMMM} {0:yyyy}", "{0:yyyy}年{0:%M}月");
+        /// <summary>{0}: the year, {1}: the quarter (1-4).</summary>
+        public static readonly Text Quarter = new("Q{1} {0}", "{0}年第{1}季度");
+        public static readonly Text FirstHalf = new("H1 {0}", "{0}年上半年");
+        public static readonly Text SecondHalf = new("H2 {0}", "{0}年下半年");
     }
 
     public static class Common
