@@ -124,6 +124,9 @@ public static class CoachingRules
     /// <summary>Plans carried out below the low mark: supports two types, and rules out Excellent.</summary>
     private static bool WeakPlans(Facts f, CoachingThresholds t) => AtMost(f.AveragePlanCompletion, t.Plans.LowCompletion);
 
+    /// <summary>Monthly plans late or missing: supports LacksInitiative, and rules out Excellent.</summary>
+    private static bool LatePlans(Facts f, CoachingThresholds t) => f.PlansLate + f.PlansMissing >= t.Plans.MinLateOrMissing;
+
     // Draws customer complaints: complaints recorded against the manager.
     private static TypeCandidate? CustomerComplaints(Facts f, CoachingThresholds t)
     {
@@ -194,6 +197,11 @@ public static class CoachingRules
             b.Support(c.ReturnsWeight, Wording.ManyReturns(f.Short, t.ShortWindowDays));
         }
 
+        if (f.PlanReturns >= t.Plans.MinReturns)
+        {
+            b.Support(c.PlanReturnsWeight, Wording.PlanReturns(f.PlanReturns, f.PlansSubmitted, t.LongWindowDays));
+        }
+
         return b.Build();
     }
 
@@ -221,6 +229,11 @@ public static class CoachingRules
         if (logs && WeakPlans(f, t))
         {
             b.Support(li.LowPlanWeight, Wording.PlanCompletion(f.AveragePlanCompletion!.Value, f.PlanCount, t.LongWindowDays));
+        }
+
+        if (LatePlans(f, t))
+        {
+            b.Support(li.LatePlanWeight, Wording.PlansLate(f.PlansLate, f.PlansMissing, t.LongWindowDays));
         }
 
         return b.Build();
@@ -305,7 +318,8 @@ public static class CoachingRules
             && AtLeast(f.Short.AverageRating, x.MinAverageRating)
             && AtMost(f.Long.ReturnRate ?? 0, x.MaxReturnRate)
             && f.Complaints90 <= x.MaxComplaints
-            && !WeakPlans(f, t);
+            && !WeakPlans(f, t)
+            && !LatePlans(f, t);
     }
 
     // Complacent: good results with a falling trend or feedback ignored.

@@ -140,6 +140,9 @@ public sealed class CoachingThresholds
             c.Problem($"plans.highCompletion ({Num(p.HighCompletion)}) must be greater than plans.lowCompletion ({Num(p.LowCompletion)}).");
         }
 
+        c.Positive("plans.minLateOrMissing", p.MinLateOrMissing);
+        c.Positive("plans.minReturns", p.MinReturns);
+
         var lc = LacksConfidence;
         c.Pulse("lacksConfidence.maxPulseConfidence", lc.MaxPulseConfidence);
         c.Positive("lacksConfidence.minObservations", lc.MinObservations);
@@ -150,6 +153,7 @@ public sealed class CoachingThresholds
         c.Weight("lacksConfidence.observationWeight", lc.ObservationWeight);
         c.Weight("lacksConfidence.lowRatingWeight", lc.LowRatingWeight);
         c.Weight("lacksConfidence.returnsWeight", lc.ReturnsWeight);
+        c.Weight("lacksConfidence.planReturnsWeight", lc.PlanReturnsWeight);
 
         var li = LacksInitiative;
         c.Pulse("lacksInitiative.maxPulseMotivation", li.MaxPulseMotivation);
@@ -159,6 +163,7 @@ public sealed class CoachingThresholds
         c.Weight("lacksInitiative.lateLogsWeight", li.LateLogsWeight);
         c.Weight("lacksInitiative.fewTransfersWeight", li.FewTransfersWeight);
         c.Weight("lacksInitiative.lowPlanWeight", li.LowPlanWeight);
+        c.Weight("lacksInitiative.latePlanWeight", li.LatePlanWeight);
 
         var cc = CustomerComplaints;
         c.Positive("customerComplaints.minComplaintsLong", cc.MinComplaintsLong);

@@ -42,8 +42,19 @@ public sealed record Observation(DateOnly Date, ObservationKind Kind);
 /// <summary>The manager's answer to the monthly pulse: each 1 (low) to 5 (high).</summary>
 public sealed record PulseAnswer(DateOnly Date, int Confidence, int Motivation, int Fairness);
 
-/// <summary>A period's plan and how much of it was done (0..1+), where plans exist.</summary>
-public sealed record PlanResult(DateOnly PeriodEnd, double Completion);
+/// <summary>How a month's plan arrived: by the team's plan day, after it, or not at all.</summary>
+public enum PlanSubmission
+{
+    OnTime,
+    Late,
+    Missing,
+}
+
+/// <summary>
+/// A month's plan, where plans exist: how much of its visit plan was carried out (0..1+; NaN when nothing was planned
+/// or there is no plan), whether it arrived on time, late or not at all, and how often the lead returned it.
+/// </summary>
+public sealed record PlanResult(DateOnly PeriodEnd, double Completion, PlanSubmission Submission = PlanSubmission.OnTime, int Returns = 0);
 
 /// <summary>Everything known about one manager up to <see cref="AsOf"/> (inclusive), typically the last 90 days.</summary>
 public sealed record ManagerEvidence(

@@ -75,6 +75,11 @@ internal sealed class Facts
 
     public int PlanCount;
     public double PlanCompletionSum;
+    /// <summary>Plans in the long window that arrived after the plan day, or never; plans submitted; the lead's returns of them.</summary>
+    public int PlansLate;
+    public int PlansMissing;
+    public int PlansSubmitted;
+    public int PlanReturns;
 
     public double? AverageTransferValue90 => RatedTransfers90 == 0 ? null : (double)TransferValueSum90 / RatedTransfers90;
 
@@ -207,7 +212,24 @@ internal sealed class Facts
         {
             var p = plans[i];
             var n = p.PeriodEnd.DayNumber;
-            if (!window.InLong(n) || double.IsNaN(p.Completion))
+            if (!window.InLong(n))
+            {
+                continue;
+            }
+
+            switch (p.Submission)
+            {
+                case PlanSubmission.Missing:
+                    f.PlansMissing++;
+                    continue;
+                case PlanSubmission.Late:
+                    f.PlansLate++;
+                    break;
+            }
+
+            f.PlansSubmitted++;
+            f.PlanReturns += p.Returns;
+            if (double.IsNaN(p.Completion))
             {
                 continue;
             }

@@ -51,6 +51,12 @@ public sealed class PlanThresholds
 
     /// <summary>Average completion at or above which execution is strong: adds to Excellent.</summary>
     public double HighCompletion { get; set; } = 0.95;
+
+    /// <summary>Plans late or missing in the long window from which they count: supports LacksInitiative, and rules out Excellent.</summary>
+    public int MinLateOrMissing { get; set; } = 1;
+
+    /// <summary>Returns of plans by the lead in the long window from which they count: supports LacksConfidence.</summary>
+    public int MinReturns { get; set; } = 2;
 }
 
 /// <summary>
@@ -85,6 +91,9 @@ public sealed class LacksConfidenceThresholds
 
     /// <summary>Score weight of many returns (supporting).</summary>
     public double ReturnsWeight { get; set; } = 0.15;
+
+    /// <summary>Score weight of monthly plans returned by the lead (supporting).</summary>
+    public double PlanReturnsWeight { get; set; } = 0.1;
 }
 
 /// <summary>
@@ -113,6 +122,9 @@ public sealed class LacksInitiativeThresholds
 
     /// <summary>Score weight of weak plan execution (supporting).</summary>
     public double LowPlanWeight { get; set; } = 0.15;
+
+    /// <summary>Score weight of plans late or missing (supporting).</summary>
+    public double LatePlanWeight { get; set; } = 0.1;
 }
 
 /// <summary>Draws customer complaints: CustomerComplaint observations recorded against the manager.</summary>

@@ -50,6 +50,14 @@ internal static class Wording
         $"Plan completion averaged {Pct(completion)} over {Plural(plans, "plan", "plans")} in the last {longDays} days.",
         $"近 {longDays} 天 {plans} 份计划平均完成率 {Pct(completion)}。");
 
+    public static EvidenceLine PlansLate(int late, int missing, int longDays) => Line(
+        $"Monthly plans in the last {longDays} days: {late} late, {missing} not submitted.",
+        $"近 {longDays} 天月度营销计划迟交 {late} 份，未交 {missing} 份。");
+
+    public static EvidenceLine PlanReturns(int returns, int plans, int longDays) => Line(
+        $"Monthly plans returned by the lead {Plural(returns, "time", "times")} in the last {longDays} days ({Plural(plans, "plan", "plans")}).",
+        $"近 {longDays} 天月度营销计划被组长退回 {returns} 次（共 {plans} 份）。");
+
     // Excellent
 
     public static EvidenceLine SustainedOnTime(in Tally longTally, in Tally shortTally, int longDays, int shortDays) => Line(

@@ -83,6 +83,15 @@ public sealed class CoachingRulesTests
         ["Excellent: ruled out by weak plan execution"] = new(
             () => Star().Plan(0, 0.6).Build(),
             []),
+        ["Excellent: ruled out by a late plan, even one carried out well"] = new(
+            () => Star().Plan(30, 1.0, PlanSubmission.Late).Build(),
+            []),
+        ["Excellent: ruled out by a missing plan"] = new(
+            () => Star().MissingPlan(30).Build(),
+            []),
+        ["Excellent: a month with no visits planned counts neither way"] = new(
+            () => Star().Plan(30, double.NaN).Build(),
+            [Excellent], 0.7),
         ["Excellent: ruled out by an old customer complaint"] = new(
             () => Star().Complaint(45).Build(),
             []),
@@ -243,6 +252,17 @@ public sealed class CoachingRulesTests
         ["Lacks confidence: pulse confidence 3 (just under)"] = new(
             () => Good().Pulse(10, confidence: 3).Build(),
             []),
+        ["Lacks confidence: plans returned twice support it"] = new(
+            () => Good().Pulse(10, confidence: 2).Plan(0, 0.9, returns: 1).Plan(30, 0.9, returns: 1).Build(),
+            [LacksConfidence], 0.55,
+            ["Monthly plans returned by the lead 2 times in the last 90 days (2 plans)."],
+            ["近 90 天月度营销计划被组长退回 2 次（共 2 份）。"]),
+        ["Lacks confidence: one return of a plan is not many (just under)"] = new(
+            () => Good().Pulse(10, confidence: 2).Plan(0, 0.9, returns: 1).Build(),
+            [LacksConfidence], 0.45),
+        ["Lacks confidence: returned plans alone suggest nothing"] = new(
+            () => Good().Plan(0, 0.9, returns: 3).Build(),
+            []),
         ["Lacks confidence: the previous pulse is shown"] = new(
             () => Good().Pulse(40, confidence: 4).Pulse(10, confidence: 2).Build(),
             [LacksConfidence], 0.45,
@@ -313,6 +333,21 @@ public sealed class CoachingRulesTests
             ["Plan completion averaged 50% over 1 plan in the last 90 days."]),
         ["Lacks initiative: a weak plan alone suggests nothing"] = new(
             () => Good().Plan(0, 0.5).Build(),
+            []),
+        ["Lacks initiative: a late plan supports it"] = new(
+            () => Good().Late(BeforeJuneMiddle).Late(JuneMiddle, limit: 7).Plan(0, 0.9, PlanSubmission.Late).Build(),
+            [LacksInitiative], 0.65,
+            ["Monthly plans in the last 90 days: 1 late, 0 not submitted."],
+            ["近 90 天月度营销计划迟交 1 份，未交 0 份。"]),
+        ["Lacks initiative: a missing plan supports it"] = new(
+            () => Good().Late(BeforeJuneMiddle).Late(JuneMiddle, limit: 7).MissingPlan(30).Build(),
+            [LacksInitiative], 0.65,
+            ["Monthly plans in the last 90 days: 0 late, 1 not submitted."]),
+        ["Lacks initiative: a missing plan older than the long window does not count"] = new(
+            () => Good().Late(BeforeJuneMiddle).Late(JuneMiddle, limit: 7).MissingPlan(90).Build(),
+            [LacksInitiative], 0.55),
+        ["Lacks initiative: plans on time add nothing, and a late plan alone suggests nothing"] = new(
+            () => Good().Plan(0, 0.9).Plan(30, 0.9, PlanSubmission.Late).Build(),
             []),
 
         // ---- Customer complaints

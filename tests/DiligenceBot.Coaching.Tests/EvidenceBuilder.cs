@@ -119,9 +119,16 @@ internal sealed class EvidenceBuilder(DateOnly asOf)
         return this;
     }
 
-    public EvidenceBuilder Plan(int daysAgo, double completion)
+    public EvidenceBuilder Plan(int daysAgo, double completion, PlanSubmission submission = PlanSubmission.OnTime, int returns = 0)
     {
-        plans.Add(new PlanResult(Ago(daysAgo), completion));
+        plans.Add(new PlanResult(Ago(daysAgo), completion, submission, returns));
+        return this;
+    }
+
+    /// <summary>A month the team planned without this manager's plan.</summary>
+    public EvidenceBuilder MissingPlan(int daysAgo)
+    {
+        plans.Add(new PlanResult(Ago(daysAgo), double.NaN, PlanSubmission.Missing));
         return this;
     }
 

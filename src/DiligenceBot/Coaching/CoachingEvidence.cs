@@ -1,5 +1,6 @@
 using DiligenceBot.Data;
 using DiligenceBot.Organisation;
+using DiligenceBot.Plans;
 using DiligenceBot.Reviews;
 using DiligenceBot.Scheduling;
 using DiligenceBot.Transfers;
@@ -12,7 +13,8 @@ namespace DiligenceBot.Coaching;
 /// Gathers what the rules look at for a set of managers of one tenant, in a handful of queries whatever their number:
 /// each working day of the manager's team calendar in the long window (with that day's log: on time, returned,
 /// the lead's rating), the lead's comments on returned logs, the transfer forms they raised (with the value the lead
-/// gave them), the lead's observations and the monthly pulses. Days are in the team's time zone; a day without a log
+/// gave them), the lead's observations, the monthly pulses and the monthly plans of the months over (coverage of
+/// the visit plan by <see cref="PlanExecution"/>, on time or late, returns; missing where the team planned that month). Days are in the team's time zone; a day without a log
 /// counts as missing only once that log is due (the next meeting, or the same-day due time); days before the team's first log in the window are not counted
 /// (the team was not using the bot yet), so a team that started last week is not "missing" three months of logs.
 /// </summary>
@@ -65,6 +67,9 @@ public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalenda
         var pulseRows = await (byTenant ? pulses : pulses.Where(p => idList.Contains(p.ManagerId)))
             .Select(p => new { p.ManagerId, p.Month, p.AnsweredAt, p.Confidence, p.Motivation, p.Fairness })
             .ToListAsync(cancellationToken);
+
+        // Monthly plans of the months over in the window, with their execution (the one computation the plan's own cards use).
+        var planMonths = await PlanMonthsAsync(tenantId, teamIds, pulseFrom, utcToday, cancellationToken);
 
         var logsOf = logRows.Where(r => ids.Contains(r.ManagerId)).ToLookup(r => r.ManagerId, StringComparer.Ordinal);
         var commentsOf = commentRows.Where(r => ids.Contains(r.ManagerId)).ToLookup(r => r.ManagerId, StringComparer.Ordinal);
@@ -135,9 +140,46 @@ public sealed class CoachingEvidenceLoader(DiligenceDbContext db, HolidayCalenda
                     .Select(o => new Observation(o.ObservedOn, o.Kind)).ToList(),
                 pulsesOf[manager.Id].Select(p => new PulseAnswer(Local(p.AnsweredAt), p.Confidence, p.Motivation, p.Fairness))
                     .Where(p => p.Date >= first && p.Date <= today).OrderBy(p => p.Date).ToList(),
-                []);
+                PlansOf(manager, team, planMonths, first, today));
         }
 
         return result;
+    }
+
+    /// <summary>The plans of the teams' months from <paramref name="from"/> up to the one before <paramref name="today"/>'s, each with its execution over the whole month.</summary>
+    private async Task<ILookup<(string TeamId, DateOnly Month), PlanExecution>> PlanMonthsAsync(string tenantId, List<string> teamIds, DateOnly from, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var current = new DateOnly(today.Year, today.Month, 1);
+        var plans = await db.Set<MarketingPlan>().AsNoTracking().Include(p => p.Revisions).Include(p => p.Reviews)
+            .Where(p => p.TenantId == tenantId && teamIds.Contains(p.TeamId) && p.Month >= from && p.Month < current)
+            .ToListAsync(cancellationToken);
+        var executions = await PlanExecution.OfAsync(db, plans, p => p.Month.AddMonths(1), cancellationToken);
+        return executions.ToLookup(e => (e.Plan.TeamId, e.Plan.Month));
+    }
+
+    /// <summary>
+    /// A manager's plans of the months over in the window: coverage of the visit plan, on time or late, returns; a month
+    /// the team planned (someone in it has a plan) without this manager's is missing. Months the team did not plan are not counted.
+    /// </summary>
+    private static List<PlanResult> PlansOf(Person manager, Team team, ILookup<(string TeamId, DateOnly Month), PlanExecution> planMonths, DateOnly first, DateOnly today)
+    {
+        var results = new List<PlanResult>();
+        for (var month = new DateOnly(first.Year, first.Month, 1); month.AddMonths(1) <= today; month = month.AddMonths(1))
+        {
+            var end = month.AddMonths(1).AddDays(-1);
+            var teamPlans = planMonths[(team.Id, month)].ToList();
+            if (end < first || teamPlans.Count == 0)
+            {
+                continue;
+            }
+
+            results.Add(teamPlans.SingleOrDefault(e => e.Plan.ManagerId == manager.Id) is { } e
+                ? new PlanResult(end, e.Coverage ?? double.NaN, e.Plan.OnTime ? PlanSubmission.OnTime : PlanSubmission.Late,
+                    e.Plan.Reviews.Count(r => r.Decision == ReviewDecision.Returned))
+                : new PlanResult(end, double.NaN, PlanSubmission.Missing));
+        }
+
+        return results;
     }
 }

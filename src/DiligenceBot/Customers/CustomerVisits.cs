@@ -33,9 +33,11 @@ public static class CustomerVisits
             .Where(l => l.TenantId == tenantId && managers.Contains(l.ManagerId) && l.WorkDate >= from && l.WorkDate < to)
             .Select(l => new { l.ManagerId, l.WorkDate, Values = l.Revisions.Where(r => r.Number == l.CurrentRevision).Select(r => r.Values).FirstOrDefault() })
             .ToListAsync(cancellationToken);
+        // Each customer is matched against its own manager's logs only (a tenant's coaching or month-end run has thousands of managers).
+        var byManager = logs.ToLookup(l => l.ManagerId, StringComparer.Ordinal);
         return customers.ToDictionary(
             c => c.Id,
-            c => logs.Where(l => l.ManagerId == c.ManagerId && l.Values is { } v && v.TryGetValue(LogField, out var named) && Names(named, c.Name, c.LicenceNumber))
+            c => byManager[c.ManagerId].Where(l => l.Values is { } v && v.TryGetValue(LogField, out var named) && Names(named, c.Name, c.LicenceNumber))
                 .Select(l => l.WorkDate).ToList());
     }
 }

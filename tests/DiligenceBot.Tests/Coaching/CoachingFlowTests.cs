@@ -197,6 +197,48 @@ public sealed class CoachingFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PlanExecution_IsEvidence_TheCoachingCardNamesIt()
+    {
+        // Chen Jie's strong start and weak finish, and his September and October plans: visits to his shop that no log records.
+        await SeedLogsAsync("chen-jie", new DateOnly(2026, 9, 1), day => day.Day <= 20);
+        await using (var db = _bot.CreateDbContext())
+        {
+            var at = At(2026, 8, 24, 9, 0);
+            var shop = new DiligenceBot.Customers.Customer
+            {
+                TenantId = Activities.TenantId, LicenceNumber = "L-2001", Name = "东方便利", Address = "Nanjing Road 1", District = "Huangpu", Tier = "A", ManagerId = "chen-jie",
+                VisitsPerMonth = 2, CreatedAt = at, UpdatedAt = at,
+            };
+            db.Customers.Add(shop);
+            await db.SaveChangesAsync();
+            foreach (var month in new[] { new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 1) })
+            {
+                db.Add(new DiligenceBot.Plans.MarketingPlan
+                {
+                    Id = Guid.NewGuid(), TenantId = Activities.TenantId, TeamId = "east-1", ManagerId = "chen-jie", Month = month, Status = DiligenceBot.Plans.PlanStatus.Approved,
+                    CurrentRevision = 1, OnTime = true, FirstSubmittedAt = at, LastSubmittedAt = at, ConcurrencyStamp = Guid.NewGuid(),
+                    Revisions =
+                    [
+                        new DiligenceBot.Plans.MarketingPlanRevision
+                        {
+                            Number = 1, Measures = "陈列指导", SubmittedAt = at,
+                            Visits = [new(month.AddDays(7), shop.Id), new(month.AddDays(14), shop.Id)],
+                        },
+                    ],
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var card = await OpenAsync(TeamsUser.LiNa, "chen-jie");
+
+        Assert.StartsWith("Strong start, weak finish (strength ", Text(card, "suggestion"), StringComparison.Ordinal);
+        var reasons = Enumerable.Range(0, 10).Select(i => ById(card, $"reason.{i}")?["text"]?.GetValue<string>()).OfType<string>().ToList();
+        Assert.Contains(reasons, r => r.Contains("Plan completion averaged 0% over 2 plans in the last 90 days.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheLeadConfirms_TheActionsAreScheduled_AnotherTypeNeedsAReason_AndTheHistoryIsKept()
     {
         await ObserveAsync(TeamsUser.LiNa, "chen-jie", "customerComplaint", "Huamei Store complained he skipped two visits.");
