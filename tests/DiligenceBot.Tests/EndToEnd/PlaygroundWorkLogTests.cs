@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using DiligenceBot.Notifications;
 using DiligenceBot.Tests.Infrastructure;
@@ -40,12 +38,11 @@ namespace DiligenceBot.Tests.EndToEnd;
 public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITestOutputHelper output) : IClassFixture<PlaygroundWithLogFixture>
 {
     private const string WangLeiChat = PlaygroundProcess.PersonalChatId;
-    private const string TeamConversation = "19:diligence-demo-team@thread.tacv2";
     private const string LeadApproved = "Approved by Li Na 李娜";
 
     private PlaygroundProcess Playground => fixture.Playground;
 
-    private PlaygroundLogStream Log => fixture.Log;
+    private PlaygroundOtherUser LiNa { get; } = new(fixture, TeamsUser.LiNa);
 
     [Fact]
     public async Task WangLeiSubmits_LiNaApprovesFromHerReviewCard_BothCardsShowTheApproval()
@@ -67,26 +64,7 @@ public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITe
         // Li Na adds the app to the team East District: the Playground's own install template for the team,
         // sent by her. This is what makes her reachable: a reference with her Teams user id. It has to come before
         // the submit: the dispatcher marks a notification for someone it cannot reach Undeliverable, for good.
-        var install = await Playground.GetCustomActivityTemplateAsync(TeamConversation, "install");
-        Assert.Equal("installationUpdate", install["type"]?.GetValue<string>());
-        install["id"] = Guid.NewGuid().ToString();
-        install["from"] = LiNa();
-        var teamStart = Playground.MessageCount;
-        var (installStatus, installBody) = await PostCustomActivityAsync(install);
-        Assert.Equal(HttpStatusCode.OK, installStatus);
-        Assert.Equal(string.Empty, installBody);
-        var installed = await Log.WaitForAsync(e => e.IsPlaygroundToBot && RequestId(e) == install["id"]!.GetValue<string>(), what: "for Li Na's install");
-        Assert.Equal(200, installed.StatusCode);
-        var teamWelcome = await Playground.WaitForMessageAsync(
-            m => m.Action == PlaygroundStreamMessage.CreateMessage && m.ConversationId == TeamConversation && m.CardTitle == "Welcome to DiligenceBot", teamStart);
-        Assert.Equal(PlaygroundProcess.BotId, teamWelcome.FromId);
-        await using (var db = fixture.Bot.CreateDbContext())
-        {
-            var reference = await db.ConversationRecords.AsNoTracking().SingleAsync(r => r.UserId == TeamsUser.LiNa.Id);
-            Assert.Equal((TeamConversation, "channel", TeamsUser.LiNa.AadObjectId, (DateTimeOffset?)null),
-                (reference.ConversationId, reference.ConversationType, reference.AadObjectId, reference.RetiredAt));
-        }
-
+        await LiNa.InstallInTeamAsync();
         Step("Li Na installed the app in the team (custom installationUpdate), team welcome arrived");
 
         // 1. Wang Lei types "log": today's form arrives on the conversation websocket.
@@ -131,21 +109,9 @@ public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITe
         Step("submitted: the invoke answer is his summary card");
 
         // 2. The bot creates Li Na's 1:1 chat through the Playground's connector and sends her the review card.
-        var created = await Log.WaitForAsync(e => e.IsBotToConnector && e.ActivityName == "createConversation", what: "for the bot creating Li Na's 1:1 chat");
-        Assert.Equal(201, created.StatusCode);
-        Assert.False(created.RequestBody!["isGroup"]!.GetValue<bool>());
-        Assert.Equal(TeamsUser.LiNa.Id, Assert.Single(created.RequestBody["members"]!.AsArray())!["id"]!.GetValue<string>());
-        Assert.Equal(Activities.TenantId, created.RequestBody["tenantId"]?.GetValue<string>());
-        var liNaChat = created.ResponseBody!["id"]!.GetValue<string>();
-        Assert.NotEqual(WangLeiChat, liNaChat);
-
-        var reviewSent = await Log.WaitForAsync(
-            e => e.IsBotToConnector && e.ActivityName == "message" && e.ConversationId == liNaChat, created.Index, what: "for the review card to Li Na");
-        Assert.Equal(201, reviewSent.StatusCode);
-        var reviewActivityId = reviewSent.ResponseBody!["id"]!.GetValue<string>();
-        Assert.False(string.IsNullOrEmpty(reviewActivityId));
-        Assert.Equal("Wang Lei 王磊 submitted a work log", reviewSent.RequestBody!["summary"]?.GetValue<string>());
-        var review = CardIn(reviewSent.RequestBody);
+        var (liNaChat, reviewActivityId, reviewSent) = await LiNa.FirstMessageAsync();
+        Assert.Equal("Wang Lei 王磊 submitted a work log", reviewSent["summary"]?.GetValue<string>());
+        var review = PlaygroundOtherUser.CardIn(reviewSent);
         Assert.Equal($"Wang Lei 王磊: {formTitle[0].ToString().ToLowerInvariant()}{formTitle[1..]}", Title(review));
         Assert.Contains("Revision 1", Text(review, "status"), StringComparison.Ordinal);
         Assert.Equal("Waiting for your review · revision 1", Text(review, "decision"));
@@ -170,35 +136,12 @@ public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITe
         Step($"review card delivered to Li Na's 1:1 chat {liNaChat} (201, activity {reviewActivityId})");
 
         // 3. Li Na picks 5 stars and clicks Approve on her card: an invoke from her, sent as a custom activity.
-        var invoke = await Playground.GetCustomActivityTemplateAsync(liNaChat);
-        invoke["type"] = "invoke";
-        invoke["name"] = "adaptiveCard/action";
-        invoke["id"] = Guid.NewGuid().ToString();
-        invoke["from"] = LiNa();
-        invoke["replyToId"] = reviewActivityId;
-        invoke["locale"] = "en-US";
-        invoke["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US", ["timezone"] = "Asia/Shanghai" });
-        invoke["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Activities.TenantId }, ["source"] = new JsonObject { ["name"] = "message" } };
         var decisionData = (JsonObject)approveData.DeepClone();
         decisionData[WorkLogCards.RatingInput] = "5";
-        invoke["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = "Approve", ["verb"] = WorkLogCards.ApproveVerb, ["data"] = decisionData },
-            ["trigger"] = "manual",
-        };
-        Assert.Equal(liNaChat, invoke["conversation"]?["id"]?.GetValue<string>());
         var approvedAt = Playground.MessageCount;
 
-        var (invokeStatus, invokeBody) = await PostCustomActivityAsync(invoke);
-
         // The route does not return the bot's answer; its log panel does.
-        Assert.Equal(HttpStatusCode.OK, invokeStatus);
-        Assert.Equal(string.Empty, invokeBody);
-        var answered = await Log.WaitForAsync(e => e.IsPlaygroundToBot && RequestId(e) == invoke["id"]!.GetValue<string>(), what: "for the bot's answer to Li Na's approval");
-        Assert.Equal("invoke", answered.ActivityName);
-        Assert.Equal(200, answered.StatusCode);
-        var answer = Assert.IsType<JsonObject>(answered.ResponseBody);
-        Assert.Equal(200, answer["statusCode"]?.GetValue<int>());
+        var answer = await LiNa.PressAsync(liNaChat, reviewActivityId, WorkLogCards.ApproveVerb, "Approve", decisionData);
         Assert.Equal(PlaygroundStreamMessage.AdaptiveCardContentType, answer["type"]?.GetValue<string>());
         var decided = Assert.IsType<JsonObject>(answer["value"]);
         Assert.Equal($"Wang Lei 王磊: {formTitle[0].ToString().ToLowerInvariant()}{formTitle[1..]}", Title(decided));
@@ -242,65 +185,5 @@ public sealed class PlaygroundWorkLogTests(PlaygroundWithLogFixture fixture, ITe
                 notices.Select(n => (n.Kind, n.RecipientId)));
             Assert.All(notices, n => Assert.Equal(NotificationStatus.Sent, n.Status));
         }
-    }
-
-    private static JsonObject LiNa() => new()
-    {
-        ["id"] = TeamsUser.LiNa.Id,
-        ["name"] = TeamsUser.LiNa.Name,
-        ["aadObjectId"] = TeamsUser.LiNa.AadObjectId,
-    };
-
-    /// <summary>Every fact of every FactSet in the card, by title.</summary>
-    private static Dictionary<string, string> AllFacts(JsonNode node)
-    {
-        var facts = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Walk(JsonNode? n)
-        {
-            switch (n)
-            {
-                case JsonObject o when o["type"]?.GetValue<string>() == "FactSet":
-                    foreach (var fact in o["facts"]?.AsArray() ?? [])
-                    {
-                        facts[fact!["title"]!.GetValue<string>()] = fact["value"]!.GetValue<string>();
-                    }
-
-                    break;
-                case JsonObject o:
-                    foreach (var (_, value) in o)
-                    {
-                        Walk(value);
-                    }
-
-                    break;
-                case JsonArray a:
-                    foreach (var item in a)
-                    {
-                        Walk(item);
-                    }
-
-                    break;
-            }
-        }
-
-        Walk(node);
-        return facts;
-    }
-
-    private static string? RequestId(PlaygroundLogEntry entry) => entry.RequestBody?["id"]?.GetValue<string>();
-
-    private static JsonObject CardIn(JsonObject activity)
-    {
-        var attachment = Assert.IsType<JsonObject>(Assert.Single(activity["attachments"]!.AsArray()));
-        Assert.Equal(PlaygroundStreamMessage.AdaptiveCardContentType, attachment["contentType"]?.GetValue<string>());
-        return Assert.IsType<JsonObject>(attachment["content"]);
-    }
-
-    /// <summary>POST /_internal/v1/customActivities, keeping the Playground's own answer (status and body).</summary>
-    private async Task<(HttpStatusCode Status, string Body)> PostCustomActivityAsync(JsonObject activity)
-    {
-        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await Playground.Http.PostAsync("_internal/v1/customActivities", content);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
