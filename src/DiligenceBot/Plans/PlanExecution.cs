@@ -55,23 +55,27 @@ public sealed record PlanExecution(MarketingPlan Plan, DateOnly Until, IReadOnly
             var from = list.Min(p => p.Month);
             var to = list.Max(p => End(p.Month, until(p)));
             var visited = await CustomerVisits.DaysAsync(db, tenant.Key, customers, from, to, cancellationToken);
-            var volumes = await VolumesAsync(db, tenant.Key, managers, from, to, cancellationToken);
+            var volumes = (await VolumesAsync(db, tenant.Key, managers, from, to, cancellationToken)).ToLookup(v => v.ManagerId, StringComparer.Ordinal);
+            // By manager and by id, so a tenant's month-end run over thousands of plans stays linear.
+            var customersOf = customers.ToLookup(c => c.ManagerId, StringComparer.Ordinal);
+            var byId = customers.ToDictionary(c => c.Id);
             foreach (var plan in list)
             {
                 var end = End(plan.Month, until(plan));
-                var visits = plan.Current.Visits;
-                var ids = visits.Select(v => v.CustomerId).ToHashSet();
-                var lines = customers.Where(c => ids.Contains(c.Id) || c.ManagerId == plan.ManagerId)
+                var plannedDays = plan.Current.Visits.ToLookup(v => v.CustomerId, v => v.Day);
+                var lines = customersOf[plan.ManagerId]
+                    .Concat(plannedDays.Select(g => byId.GetValueOrDefault(g.Key)).OfType<Customer>())
+                    .DistinctBy(c => c.Id)
                     .OrderBy(c => c.Name, StringComparer.Ordinal)
                     .Select(c =>
                     {
-                        var days = visits.Where(v => v.CustomerId == c.Id).Select(v => v.Day).ToList();
+                        var days = plannedDays[c.Id].ToList();
                         var toDate = days.Count(d => d < end);
                         var made = (visited.GetValueOrDefault(c.Id) ?? []).Count(d => d >= plan.Month && d < end);
                         return new CustomerExecution(c, days.Count, toDate, made, Math.Min(made, toDate));
                     })
                     .ToList();
-                var reported = volumes.Where(v => v.ManagerId == plan.ManagerId && v.Day >= plan.Month && v.Day < end).ToList();
+                var reported = volumes[plan.ManagerId].Where(v => v.Day >= plan.Month && v.Day < end).ToList();
                 result.Add(new PlanExecution(plan, end, lines, reported.Count == 0 ? null : reported.Sum(v => v.Cases)));
             }
         }
