@@ -179,14 +179,14 @@ public static class CoachingCards
                     Id = "figures",
                     Facts =
                     [
-                        new(Texts.Coaching.OnTime30.In(language), Percent(s.OnTimeRate30)),
-                        new(Texts.Coaching.OnTime90.In(language), Percent(s.OnTimeRate90)),
-                        new(Texts.Coaching.Rating30.In(language), Number(s.AverageRating30)),
-                        new(Texts.Coaching.Rating90.In(language), Number(s.AverageRating90)),
-                        new(Texts.Coaching.Returned30.In(language), s.Returned30.ToString(CultureInfo.InvariantCulture)),
-                        new(Texts.Coaching.Transfers30.In(language), s.Transfers30.ToString(CultureInfo.InvariantCulture)),
-                        new(Texts.Coaching.TransferValue90.In(language), Number(s.AverageTransferValue90)),
-                        new(Texts.Coaching.Complaints90.In(language), s.Complaints90.ToString(CultureInfo.InvariantCulture)),
+                        new(CardDates.KeepCounts(Texts.Coaching.OnTime30.In(language)), Percent(s.OnTimeRate30)),
+                        new(CardDates.KeepCounts(Texts.Coaching.OnTime90.In(language)), Percent(s.OnTimeRate90)),
+                        new(CardDates.KeepCounts(Texts.Coaching.Rating30.In(language)), Number(s.AverageRating30)),
+                        new(CardDates.KeepCounts(Texts.Coaching.Rating90.In(language)), Number(s.AverageRating90)),
+                        new(CardDates.KeepCounts(Texts.Coaching.Returned30.In(language)), s.Returned30.ToString(CultureInfo.InvariantCulture)),
+                        new(CardDates.KeepCounts(Texts.Coaching.Transfers30.In(language)), s.Transfers30.ToString(CultureInfo.InvariantCulture)),
+                        new(CardDates.KeepCounts(Texts.Coaching.TransferValue90.In(language)), Number(s.AverageTransferValue90)),
+                        new(CardDates.KeepCounts(Texts.Coaching.Complaints90.In(language)), s.Complaints90.ToString(CultureInfo.InvariantCulture)),
                         new(Texts.Coaching.Pulse.In(language), s.LatestPulse is { } p
                             ? Texts.Coaching.PulseValue.Format(language, p.Confidence, p.Motivation, p.Fairness, Date(p.Date))
                             : Texts.Coaching.PulseNone.In(language)),

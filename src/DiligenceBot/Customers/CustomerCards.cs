@@ -41,34 +41,22 @@ public static class CustomerCards
             card.Body.Add(new TextBlock(Texts.Customers.Summary.Format(language, total, lines.Count(l => l.Visits >= l.Required))) { Id = "summary", IsSubtle = true });
         }
 
+        // Stacked, not in columns: a name beside the visits column was squeezed to one or two characters a line on a
+        // phone. The name takes the whole width, the visits and the details follow under it.
         foreach (var line in lines)
         {
-            card.Body.Add(new ColumnSet
+            card.Body.Add(new Container
             {
                 Id = "customer-" + line.LicenceNumber,
                 Separator = true,
-                Columns =
+                Items =
                 [
-                    new Column
+                    new TextBlock(line.Name) { Weight = TextWeight.Bolder },
+                    new TextBlock(Texts.Customers.Visits.Format(language, line.Visits, line.Required))
                     {
-                        Width = "stretch",
-                        Items =
-                        [
-                            new TextBlock(line.Name) { Weight = TextWeight.Bolder },
-                            new TextBlock(Texts.Customers.ServedBy.Format(language, line.LicenceNumber, line.District, line.Tier, line.ManagerName)) { IsSubtle = true, Spacing = Spacing.None },
-                        ],
+                        Color = line.Visits >= line.Required ? TextColor.Good : TextColor.Attention, Spacing = Spacing.None,
                     },
-                    new Column
-                    {
-                        Width = "auto",
-                        Items =
-                        [
-                            new TextBlock(Texts.Customers.Visits.Format(language, line.Visits, line.Required))
-                            {
-                                Color = line.Visits >= line.Required ? TextColor.Good : TextColor.Attention,
-                            },
-                        ],
-                    },
+                    new TextBlock(Texts.Customers.ServedBy.Format(language, line.LicenceNumber, line.District, line.Tier, line.ManagerName)) { IsSubtle = true, Spacing = Spacing.None },
                 ],
             });
         }

@@ -13,7 +13,7 @@ namespace DiligenceBot.Localization;
 /// on a glyph drawn as a box. Values a card carries rather than shows (action data, element ids, Input.Date values)
 /// and the examples people are asked to type stay plain "yyyy-MM-dd".
 /// </summary>
-public static class CardDates
+public static partial class CardDates
 {
     public const char NonBreakingHyphen = '\u2011';
     public const char NoBreakSpace = '\u00a0';
@@ -49,6 +49,40 @@ public static class CardDates
     /// <summary>"H2 2026" / "2026年下半年", the half-year holding the day.</summary>
     public static string HalfYear(DateOnly day, Language language) =>
         Unbroken((day.Month <= 6 ? Texts.Dates.FirstHalf : Texts.Dates.SecondHalf).Format(language, day.Year), language);
+
+    /// <summary>
+    /// A line with counts in it, each number kept on one line with the words beside it, as a date is: in Chinese a
+    /// number, the unit after it and up to two characters before it are one word ("计划4次", "（30天）": word joiners,
+    /// since Chinese may break between a number and its unit, "4" / "次"); in English the spaces between a number and
+    /// the words next to it are no-break ("2 of 4 required", "(30 days)").
+    /// </summary>
+    public static string KeepCounts(string text) =>
+        SpaceBesideNumber().Replace(ChineseCount().Replace(text, m => JoinChinese(m.Value)), NoBreakSpace.ToString());
+
+    /// <summary>Word joiners between every two characters of which one is Chinese.</summary>
+    private static string JoinChinese(string text)
+    {
+        var joined = new System.Text.StringBuilder(text.Length * 2);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i > 0 && (IsChinese(text[i - 1]) || IsChinese(text[i])))
+            {
+                joined.Append(WordJoiner);
+            }
+
+            joined.Append(text[i]);
+        }
+
+        return joined.ToString();
+    }
+
+    private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\u4e00-\u9fff]{0,2}\d+(?:[.,/]\d+)*[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}\d+(?:[.,/]\d+)*")]
+    private static partial System.Text.RegularExpressions.Regex ChineseCount();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\d) (?=[A-Za-z])|(?<=[A-Za-z]) (?=\d)")]
+    private static partial System.Text.RegularExpressions.Regex SpaceBesideNumber();
 
     /// <summary>
     /// The text with its spaces made no-break (English) or a word joiner between every two characters (Chinese), so

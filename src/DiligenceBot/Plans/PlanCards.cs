@@ -305,7 +305,7 @@ public static class PlanCards
             {
                 var state = row.Next is null ? Texts.Plans.StateMissing.In(language) : StateOf(row.Next, language);
                 var progress = row.Current is { } p
-                    ? Texts.Plans.Progress.Format(language, p.VisitedToDate, p.PlannedToDate, p.PlannedInMonth)
+                    ? CardDates.KeepCounts(Texts.Plans.Progress.Format(language, p.VisitedToDate, p.PlannedToDate, p.PlannedInMonth))
                     : Texts.Plans.NoPlanThisMonth.In(language);
                 var column = new Column
                 {
@@ -375,7 +375,7 @@ public static class PlanCards
         var lines = view.Customers.Values
             .Where(c => planned.ContainsKey(c.Id) || c.ManagerId == view.Plan.ManagerId)
             .OrderBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => Texts.Plans.PlannedLine.Format(language, c.Name, c.LicenceNumber, planned.GetValueOrDefault(c.Id), c.VisitsPerMonth))
+            .Select(c => CardDates.KeepCounts(Texts.Plans.PlannedLine.Format(language, c.Name, c.LicenceNumber, planned.GetValueOrDefault(c.Id), c.VisitsPerMonth)))
             .ToList();
         items.Add(ReviewCards.Answer("answer.visits", Texts.Plans.VisitsPerCustomer.Format(language, revision.Visits.Count), lines.Count == 0 ? "—" : string.Join("\n", lines)));
         var days = revision.Visits.GroupBy(v => v.Day).OrderBy(g => g.Key)

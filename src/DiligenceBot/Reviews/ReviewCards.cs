@@ -10,7 +10,7 @@ namespace DiligenceBot.Reviews;
 /// The parts of a review card that are the same for every record the lead reviews: the decision with its comment as
 /// the reviewer and the manager see it, the comment inputs and the Approve / Return buttons.
 /// </summary>
-public static class ReviewCards
+public static partial class ReviewCards
 {
     public static bool HasComment(IReviewRecord review) =>
         !string.IsNullOrWhiteSpace(review.Evaluation) || !string.IsNullOrWhiteSpace(review.Requirement) || !string.IsNullOrWhiteSpace(review.Suggestion);
@@ -129,9 +129,18 @@ public static class ReviewCards
         [
             new TextBlock(label) { IsSubtle = true, Size = TextSize.Small, Weight = TextWeight.Bolder },
             .. value.ReplaceLineEndings("\n").Split('\n').Where(l => l.Trim().Length > 0).DefaultIfEmpty("—")
-                .Select(line => (CardElement)new TextBlock(line.Trim()) { Spacing = Spacing.None }),
+                .Select(line => (CardElement)new TextBlock(AsWritten(line.Trim())) { Spacing = Spacing.None }),
         ],
     };
+
+    /// <summary>
+    /// A line someone wrote, shown as written: "1. text", "2) text" or "- text" would be drawn as a Markdown list,
+    /// indented and cut off at the card's edge; a no-break space after the marker keeps it plain text.
+    /// </summary>
+    public static string AsWritten(string line) => ListMarker().Replace(line, m => m.Groups[1].Value + CardDates.NoBreakSpace, 1);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,9}[.)]|[-*+])[ \t]+")]
+    private static partial System.Text.RegularExpressions.Regex ListMarker();
 
     private static IEnumerable<CardElement> CommentParts(IReviewRecord review, Language language)
     {

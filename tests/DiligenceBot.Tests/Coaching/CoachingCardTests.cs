@@ -45,7 +45,7 @@ public sealed class CoachingCardTests
         Assert.Contains(visible, t => t.StartsWith("• on time 95% on days 1–10", StringComparison.Ordinal));
         Assert.Contains(visible, t => t.StartsWith("Confirmed on 2026\u201111\u201130: Discontented", StringComparison.Ordinal));
         Assert.DoesNotContain(visible, t => t.StartsWith("**Look into**", StringComparison.Ordinal) || t.StartsWith("Earlier decisions", StringComparison.Ordinal) || t.StartsWith("Recent observations", StringComparison.Ordinal));
-        Assert.DoesNotContain("On time (30 days)", visible);
+        Assert.DoesNotContain("On time (30\u00a0days)", visible);
 
         // Each on-demand part is hidden and has a button that shows it.
         var toggles = ById(card, "more")!["actions"]!.AsArray().Select(a => (a!["title"]!.GetValue<string>(), a["targetElements"]![0]!.GetValue<string>())).ToList();

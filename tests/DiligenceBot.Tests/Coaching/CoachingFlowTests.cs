@@ -165,7 +165,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
 
         // Five working days: today's log covers today and is not due until tomorrow's meeting, so it is not missing.
         Assert.Equal("Not enough data yet to suggest a type (5 working days in the last 30). Record observations and look again later.", Text(card, "suggestion"));
-        Assert.Equal("100%", Facts(card, "figures")["On time (30 days)"]);
+        Assert.Equal("100%", Facts(card, "figures")["On time (30\u00a0days)"]);
         Assert.Null(ById(card, "reason.0"));
         Assert.Equal("Reason (optional)", ById(card, CoachingCards.ReasonInput)!["label"]!.GetValue<string>());
 
@@ -189,7 +189,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         Assert.Contains("days 1–10", Text(card, "reason.0"), StringComparison.Ordinal);
         Assert.Contains("100%", Text(card, "reason.0"), StringComparison.Ordinal);
         Assert.Contains("0%", Text(card, "reason.0"), StringComparison.Ordinal);
-        Assert.Equal("4.0", Facts(card, "figures")["Average rating (30 days)"]);
+        Assert.Equal("4.0", Facts(card, "figures")["Average rating (30\u00a0days)"]);
         Assert.StartsWith("**What to do**", Text(card, "playbook.whatToDo"), StringComparison.Ordinal);
         Assert.Contains("Scheduled once you confirm:", Text(card, "playbook.actions"), StringComparison.Ordinal);
         var zh = await CardReplyAsync(LiuYang, "辅导 陈杰", "zh-CN");
@@ -245,7 +245,7 @@ public sealed class CoachingFlowTests : IAsyncLifetime
         await ObserveAsync(TeamsUser.LiNa, "chen-jie", "customerComplaint", "Jinjiang Mart says the order was wrong again.");
         var card = await OpenAsync(TeamsUser.LiNa, "chen-jie");
         Assert.StartsWith("Draws customer complaints (strength ", Text(card, "suggestion"), StringComparison.Ordinal);
-        Assert.Equal("2", Facts(card, "figures")["Customer complaints recorded (90 days)"]);
+        Assert.Equal("2", Facts(card, "figures")["Customer complaints recorded (90\u00a0days)"]);
         Assert.Contains("Jinjiang Mart says the order was wrong again.", Text(card, "observations"), StringComparison.Ordinal);
         Assert.Equal("customerComplaints", ById(card, CoachingCards.TypeInput)!["value"]!.GetValue<string>());
 

@@ -100,6 +100,13 @@ public sealed class CardSchemaTests
             yield return ($"profile-unknown.{tag}", HelpCards.Profile(null, "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", [], language));
             yield return ($"customers-list.{tag}", DiligenceBot.Customers.CustomerCards.List(
                 [new("110105100123", "华美便利店", "朝阳区", "A", "Chen Jie 陈杰", 1, 4), new("A-2", "Fulai Market", "Haidian", "B", "Chen Jie 陈杰", 2, 2)], 45, null, language));
+            // Long names, as shops are registered: on a phone a name must read as a name, not a character or two a line.
+            yield return ($"customers-list-long-names.{tag}", DiligenceBot.Customers.CustomerCards.List(
+            [
+                new("310106100101", "上海市静安区新世纪百货有限公司食品部烟酒专柜（长寿路店）", "静安区", "A", "Wang Lei 王磊", 0, 4),
+                new("310106100138", "Jinqiao Convenience Store No. 3 (Pudong New Area, Zhangjiang Hi-Tech Park)", "Pudong New Area", "B", "Zhao Min 赵敏", 2, 2),
+                new("310106100175", "万家福便利店", "黄浦区", "C", "Chen Jie 陈杰", 12, 2),
+            ], 3, null, language));
             yield return ($"customers-none.{tag}", DiligenceBot.Customers.CustomerCards.List([], 0, "华美", language));
             yield return ($"customers-import-failed.{tag}", DiligenceBot.Customers.CustomerCards.ImportFailed("客户.xlsx",
                 Enumerable.Range(2, 40).Select(r => new DiligenceBot.Customers.ImportProblem(r, "每月拜访次数", "每月拜访次数必须是0到31之间的整数。")).ToList(), language));
@@ -121,6 +128,11 @@ public sealed class CardSchemaTests
         }
 
         foreach (var card in Plans.PlanExecutionCardSchemaTests.EveryCard())
+        {
+            yield return card;
+        }
+
+        foreach (var card in Plans.PlanCardSchemaTests.EveryCard())
         {
             yield return card;
         }

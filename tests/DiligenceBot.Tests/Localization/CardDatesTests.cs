@@ -51,6 +51,17 @@ public sealed partial class CardDatesTests
 
     /// <summary>Every card's shown text (not its data): a date, month or date and time written without the formatter fails.</summary>
     [Fact]
+    public void ACount_StaysWithItsUnit_InBothLanguages()
+    {
+        const string J = "\u2060";
+        Assert.Equal($"华美便利店（L-1001）：计{J}划{J}4{J}次，要{J}求{J}4{J}次", CardDates.KeepCounts("华美便利店（L-1001）：计划4次，要求4次"));
+        Assert.Equal($"本月：截至目前计划拜{J}访{J}28{J}次，已完{J}成{J}26{J}次", CardDates.KeepCounts("本月：截至目前计划拜访28次，已完成26次"));
+        Assert.Equal($"准时率（30{J}天）", CardDates.KeepCounts("准时率（30天）"));
+        Assert.Equal("Huamei Store (L-1001): 4\u00a0of\u00a04\u00a0required", CardDates.KeepCounts("Huamei Store (L-1001): 4 of 4 required"));
+        Assert.Equal("On time (30\u00a0days)", CardDates.KeepCounts("On time (30 days)"));
+    }
+
+    [Fact]
     public void EveryCard_ShowsDatesOnlyAsTheFormatterWritesThem()
     {
         var found = new List<string>();

@@ -137,7 +137,7 @@ public sealed class PlanFlowTests : IAsyncLifetime
 
         var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, PlanBook.ReviewRequested));
         Assert.Equal($"Wang Lei 王磊的{ZhMonth(10)}营销计划", Title(review));
-        Assert.Contains("Huamei Store（L-1001）：计划4次，要求4次", Shown(review, "answer.visits"), StringComparison.Ordinal);
+        Assert.Contains("Huamei Store（L-1001）：计\u2060划\u20604\u2060次，要\u2060求\u20604\u2060次", Shown(review, "answer.visits"), StringComparison.Ordinal);
         Assert.NotNull(Action(review, PlanCards.ApproveVerb));
     }
 
