@@ -40,15 +40,15 @@ internal static class Wording
 
     public static EvidenceLine EarlyLateOnTime(in Tally early, in Tally late, int earlyLastDay, int lateFirstDay, int lateLastDay, int longDays) => Line(
         $"On time {Pct(early.OnTimeRate ?? 0)} on days 1–{earlyLastDay}, {Pct(late.OnTimeRate ?? 0)} on days {lateFirstDay}–{lateLastDay} ({early.Working} and {late.Working} working days in the last {longDays} days).",
-        $"1–{earlyLastDay} 日准时率 {Pct(early.OnTimeRate ?? 0)}，{lateFirstDay}–{lateLastDay} 日 {Pct(late.OnTimeRate ?? 0)}（近 {longDays} 天分别 {early.Working} 和 {late.Working} 个工作日）。");
+        $"1–{earlyLastDay}日准时率{Pct(early.OnTimeRate ?? 0)}，{lateFirstDay}–{lateLastDay}日{Pct(late.OnTimeRate ?? 0)}（近{longDays}天分别{early.Working}和{late.Working}个工作日）。");
 
     public static EvidenceLine EarlyLateRating(in Tally early, in Tally late, int earlyLastDay, int lateFirstDay, int lateLastDay) => Line(
         $"Average log rating {Rating(early.AverageRating ?? 0)} on days 1–{earlyLastDay}, {Rating(late.AverageRating ?? 0)} on days {lateFirstDay}–{lateLastDay} ({early.Rated} and {late.Rated} rated logs).",
-        $"日志平均评分：1–{earlyLastDay} 日 {Rating(early.AverageRating ?? 0)}，{lateFirstDay}–{lateLastDay} 日 {Rating(late.AverageRating ?? 0)}（分别 {early.Rated} 和 {late.Rated} 篇已评分）。");
+        $"日志平均评分：1–{earlyLastDay}日{Rating(early.AverageRating ?? 0)}，{lateFirstDay}–{lateLastDay}日{Rating(late.AverageRating ?? 0)}（分别{early.Rated}和{late.Rated}篇已评分）。");
 
     public static EvidenceLine PlanCompletion(double completion, int plans, int longDays) => Line(
         $"Plan completion averaged {Pct(completion)} over {Plural(plans, "plan", "plans")} in the last {longDays} days.",
-        $"近 {longDays} 天 {plans} 份计划平均完成率 {Pct(completion)}。");
+        $"近{longDays}天{plans}份计划平均完成率{Pct(completion)}。");
 
     public static EvidenceLine PlansLate(int late, int missing, int longDays) => Line(
         $"Monthly plans in the last {longDays} days: {late} late, {missing} not submitted.",
@@ -62,49 +62,49 @@ internal static class Wording
 
     public static EvidenceLine SustainedOnTime(in Tally longTally, in Tally shortTally, int longDays, int shortDays) => Line(
         $"On time {Pct(longTally.OnTimeRate ?? 0)} of {longTally.Working} working days in the last {longDays} days, {Pct(shortTally.OnTimeRate ?? 0)} in the last {shortDays}.",
-        $"近 {longDays} 天 {longTally.Working} 个工作日准时率 {Pct(longTally.OnTimeRate ?? 0)}，近 {shortDays} 天 {Pct(shortTally.OnTimeRate ?? 0)}。");
+        $"近{longDays}天{longTally.Working}个工作日准时率{Pct(longTally.OnTimeRate ?? 0)}，近{shortDays}天{Pct(shortTally.OnTimeRate ?? 0)}。");
 
     public static EvidenceLine SustainedRating(in Tally longTally, in Tally shortTally, int longDays, int shortDays) => Line(
         $"Average log rating {Rating(longTally.AverageRating ?? 0)} over the last {longDays} days, {Rating(shortTally.AverageRating ?? 0)} over the last {shortDays}; {longTally.Returned} of {longTally.Submitted} logs returned.",
-        $"近 {longDays} 天日志平均评分 {Rating(longTally.AverageRating ?? 0)}，近 {shortDays} 天 {Rating(shortTally.AverageRating ?? 0)}；{longTally.Submitted} 篇日志退回 {longTally.Returned} 篇。");
+        $"近{longDays}天日志平均评分{Rating(longTally.AverageRating ?? 0)}，近{shortDays}天{Rating(shortTally.AverageRating ?? 0)}；{longTally.Submitted}篇日志退回{longTally.Returned}篇。");
 
     public static EvidenceLine NoComplaintsNoDecline(int complaints, int longDays) => complaints == 0
         ? Line(
             $"No customer complaints in the last {longDays} days; no falling trend and no review comment repeated.",
-            $"近 {longDays} 天没有客户投诉；成绩没有下滑，也没有被反复提出的同一意见。")
+            $"近{longDays}天没有客户投诉；成绩没有下滑，也没有被反复提出的同一意见。")
         : Line(
             $"Only {Plural(complaints, "customer complaint", "customer complaints")} in the last {longDays} days; no falling trend and no review comment repeated.",
-            $"近 {longDays} 天客户投诉仅 {complaints} 次；成绩没有下滑，也没有被反复提出的同一意见。");
+            $"近{longDays}天客户投诉仅{complaints}次；成绩没有下滑，也没有被反复提出的同一意见。");
 
     public static EvidenceLine GoodTransfers(int rated, double value, int longDays) => Line(
         $"{Plural(rated, "transfer form", "transfer forms")} in the last {longDays} days rated {Rating(value)} on average for their value.",
-        $"近 {longDays} 天信息传递表 {rated} 份，价值平均评分 {Rating(value)}。");
+        $"近{longDays}天信息传递表{rated}份，价值平均评分{Rating(value)}。");
 
     public static EvidenceLine Praised(int praise, int longDays) => Line(
         $"Praised by the lead {Times(praise)} in the last {longDays} days.",
-        $"近 {longDays} 天组长记录表扬 {praise} 次。");
+        $"近{longDays}天组长记录表扬{praise}次。");
 
     // Complacent
 
     public static EvidenceLine GoodResults(in Tally longTally, int longDays) => Line(
         $"Good results over the last {longDays} days: on time {Pct(longTally.OnTimeRate ?? 0)}, average rating {Rating(longTally.AverageRating ?? 0)}.",
-        $"近 {longDays} 天成绩良好：准时率 {Pct(longTally.OnTimeRate ?? 0)}，平均评分 {Rating(longTally.AverageRating ?? 0)}。");
+        $"近{longDays}天成绩良好：准时率{Pct(longTally.OnTimeRate ?? 0)}，平均评分{Rating(longTally.AverageRating ?? 0)}。");
 
     public static EvidenceLine RatingFalling(double recent, double before, int shortDays, int earlierDays) => Line(
         $"Average rating {Rating(recent)} in the last {shortDays} days, down from {Rating(before)} in the {earlierDays} days before.",
-        $"近 {shortDays} 天平均评分 {Rating(recent)}，低于之前 {earlierDays} 天的 {Rating(before)}。");
+        $"近{shortDays}天平均评分{Rating(recent)}，低于之前{earlierDays}天的{Rating(before)}。");
 
     public static EvidenceLine OnTimeFalling(double recent, double before, int shortDays, int earlierDays) => Line(
         $"On time {Pct(recent)} in the last {shortDays} days, down from {Pct(before)} in the {earlierDays} days before.",
-        $"近 {shortDays} 天准时率 {Pct(recent)}，低于之前 {earlierDays} 天的 {Pct(before)}。");
+        $"近{shortDays}天准时率{Pct(recent)}，低于之前{earlierDays}天的{Pct(before)}。");
 
     public static EvidenceLine FeedbackRepeated(RepeatedFeedback repeated, int longDays) => repeated.IsSuggestion
         ? Line(
             $"The same suggestion was given {repeated.Count} times in the last {longDays} days: “{Quote(repeated.Text)}”.",
-            $"近 {longDays} 天同一建议被提出 {repeated.Count} 次：“{Quote(repeated.Text)}”。")
+            $"近{longDays}天同一建议被提出{repeated.Count}次：“{Quote(repeated.Text)}”。")
         : Line(
             $"The same requirement was given {repeated.Count} times in the last {longDays} days: “{Quote(repeated.Text)}”.",
-            $"近 {longDays} 天同一要求被提出 {repeated.Count} 次：“{Quote(repeated.Text)}”。");
+            $"近{longDays}天同一要求被提出{repeated.Count}次：“{Quote(repeated.Text)}”。");
 
     // Lacks confidence
 
@@ -115,11 +115,11 @@ internal static class Wording
 
     public static EvidenceLine LowRatingWhileOnTime(in Tally shortTally, int shortDays) => Line(
         $"Average log rating {Rating(shortTally.AverageRating ?? 0)} in the last {shortDays} days although {Pct(shortTally.OnTimeRate ?? 0)} of logs were on time.",
-        $"近 {shortDays} 天日志平均评分 {Rating(shortTally.AverageRating ?? 0)}，而准时率为 {Pct(shortTally.OnTimeRate ?? 0)}。");
+        $"近{shortDays}天日志平均评分{Rating(shortTally.AverageRating ?? 0)}，而准时率为{Pct(shortTally.OnTimeRate ?? 0)}。");
 
     public static EvidenceLine ManyReturns(in Tally shortTally, int shortDays) => Line(
         $"{shortTally.Returned} of {shortTally.Submitted} logs returned in the last {shortDays} days ({Pct(shortTally.ReturnRate ?? 0)}).",
-        $"近 {shortDays} 天 {shortTally.Submitted} 篇日志退回 {shortTally.Returned} 篇（{Pct(shortTally.ReturnRate ?? 0)}）。");
+        $"近{shortDays}天{shortTally.Submitted}篇日志退回{shortTally.Returned}篇（{Pct(shortTally.ReturnRate ?? 0)}）。");
 
     // Lacks initiative
 
@@ -129,24 +129,24 @@ internal static class Wording
     public static EvidenceLine LateLogs(in Tally shortTally, int shortDays) => shortTally.Missing == 0
         ? Line(
             $"On time {Pct(shortTally.OnTimeRate ?? 0)} of {shortTally.Working} working days in the last {shortDays} days.",
-            $"近 {shortDays} 天 {shortTally.Working} 个工作日准时率 {Pct(shortTally.OnTimeRate ?? 0)}。")
+            $"近{shortDays}天{shortTally.Working}个工作日准时率{Pct(shortTally.OnTimeRate ?? 0)}。")
         : Line(
             $"On time {Pct(shortTally.OnTimeRate ?? 0)} of {shortTally.Working} working days in the last {shortDays} days ({Plural(shortTally.Missing, "log", "logs")} missing).",
-            $"近 {shortDays} 天 {shortTally.Working} 个工作日准时率 {Pct(shortTally.OnTimeRate ?? 0)}（缺交 {shortTally.Missing} 篇）。");
+            $"近{shortDays}天{shortTally.Working}个工作日准时率{Pct(shortTally.OnTimeRate ?? 0)}（缺交{shortTally.Missing}篇）。");
 
     public static EvidenceLine FewTransfers(int transfers, int shortDays) => transfers == 0
         ? Line(
             $"No transfer forms raised in the last {shortDays} days.",
-            $"近 {shortDays} 天没有提交信息传递表。")
+            $"近{shortDays}天没有提交信息传递表。")
         : Line(
             $"Only {Plural(transfers, "transfer form", "transfer forms")} raised in the last {shortDays} days.",
-            $"近 {shortDays} 天只提交信息传递表 {transfers} 份。");
+            $"近{shortDays}天只提交信息传递表{transfers}份。");
 
     // Customer complaints
 
     public static EvidenceLine Complaints(int longCount, int shortCount, int longDays, int shortDays) => Line(
         $"{Plural(longCount, "customer complaint", "customer complaints")} recorded in the last {longDays} days ({shortCount} in the last {shortDays}).",
-        $"近 {longDays} 天记录客户投诉 {longCount} 次（近 {shortDays} 天 {shortCount} 次）。");
+        $"近{longDays}天记录客户投诉{longCount}次（近{shortDays}天{shortCount}次）。");
 
     // Discontented
 
@@ -160,10 +160,10 @@ internal static class Wording
     /// <summary>One answer of the monthly pulse, with the previous month's when there is one.</summary>
     private static EvidenceLine PulseLine(string en, string zh, int value, int? previous) => Line(
         $"Monthly pulse: {en} {value}/5{(previous is null ? "" : $" (previous {previous}/5)")}.",
-        $"月度自评：{zh} {value}/5{(previous is null ? "" : $"（上次 {previous}/5）")}。");
+        $"月度自评：{zh}{value}/5{(previous is null ? "" : $"（上次{previous}/5）")}。");
 
     /// <summary>How often the lead recorded an observation of one kind in the long window.</summary>
     private static EvidenceLine LeadRecorded(string en, string zh, int count, int longDays) => Line(
         $"The lead recorded {en} {Times(count)} in the last {longDays} days.",
-        $"近 {longDays} 天组长记录{zh} {count} 次。");
+        $"近{longDays}天组长记录{zh}{count}次。");
 }

@@ -42,7 +42,7 @@ public sealed class CoachingRulesTests
             () => new EvidenceBuilder().Weekdays(new DateOnly(2025, 5, 6), DefaultAsOf, rating: 5).Build(),
             [Excellent], 0.7,
             ["On time 100% of 40 working days in the last 90 days, 100% in the last 30.", "Average log rating 5.0 over the last 90 days, 5.0 over the last 30; 0 of 40 logs returned.", "No customer complaints"],
-            ["近 90 天 40 个工作日准时率 100%，近 30 天 100%", "近 90 天没有客户投诉"]),
+            ["近90天40个工作日准时率100%，近30天100%", "近90天没有客户投诉"]),
         ["Excellent: 39 working days (just under: not sustained)"] = new(
             () => new EvidenceBuilder().Weekdays(new DateOnly(2025, 5, 7), DefaultAsOf, rating: 5).Build(),
             []),
@@ -50,7 +50,7 @@ public sealed class CoachingRulesTests
             () => Good().Rate(Monday, 5).Build(),
             [Excellent], 0.7,
             ["Average log rating 4.2 over the last 90 days, 4.2 over the last 30; 0 of 64 logs returned."],
-            ["近 90 天日志平均评分 4.2，近 30 天 4.2；64 篇日志退回 0 篇"]),
+            ["近90天日志平均评分4.2，近30天4.2；64篇日志退回0篇"]),
         ["Excellent: short-window rating 4.19 (just under)"] = new(
             () => Good().Rate(Monday, 5).Rate(d => d == DefaultAsOf, 4).Build(),
             []),
@@ -72,7 +72,7 @@ public sealed class CoachingRulesTests
             () => Star().Transfer(10, 5).Transfer(40, 4).Observe(20, ObservationKind.Praise).Build(),
             [Excellent], 0.95,
             ["2 transfer forms in the last 90 days rated 4.5 on average for their value.", "Praised by the lead once in the last 90 days."],
-            ["近 90 天信息传递表 2 份，价值平均评分 4.5", "近 90 天组长记录表扬 1 次"]),
+            ["近90天信息传递表2份，价值平均评分4.5", "近90天组长记录表扬1次"]),
         ["Excellent: transfer forms of middling value add nothing"] = new(
             () => Star().Transfer(10, 3).Transfer(40, 4).Build(),
             [Excellent], 0.7),
@@ -104,7 +104,7 @@ public sealed class CoachingRulesTests
             () => Star().Rate(IsJune, 4, limit: 11).Build(),
             [Complacent], 0.605,
             ["Good results over the last 90 days: on time 100%, average rating 4.8.", "Average rating 4.5 in the last 30 days, down from 5.0 in the 60 days before."],
-            ["近 90 天成绩良好：准时率 100%，平均评分 4.8", "近 30 天平均评分 4.5，低于之前 60 天的 5.0"]),
+            ["近90天成绩良好：准时率100%，平均评分4.8", "近30天平均评分4.5，低于之前60天的5.0"]),
         ["Complacent: rating drop 0.48 (just under) → Excellent instead"] = new(
             () => Star().Rate(IsJune, 4, limit: 10).Build(),
             [Excellent], 0.7),
@@ -112,7 +112,7 @@ public sealed class CoachingRulesTests
             () => Good().Late(JuneMiddle, limit: 4).Build(),
             [Complacent], 0.62,
             ["On time 81% in the last 30 days, down from 100% in the 60 days before."],
-            ["近 30 天准时率 81%，低于之前 60 天的 100%"]),
+            ["近30天准时率81%，低于之前60天的100%"]),
         ["Complacent: on time 100% → 86% (just under)"] = new(
             () => Good().Late(JuneMiddle, limit: 3).Build(),
             []),
@@ -127,7 +127,7 @@ public sealed class CoachingRulesTests
                 .Build(),
             [Complacent], 0.6,
             ["The same requirement was given 3 times in the last 90 days: “Write down each shop's stock level.”"],
-            ["近 90 天同一要求被提出 3 次：“Write down each shop's stock level.”"]),
+            ["近90天同一要求被提出3次：“Write down each shop's stock level.”"]),
         ["Complacent: the same requirement 3 times (Chinese)"] = new(
             () => Good()
                 .Comment(60, requirement: "请写明每家零售户的库存情况")
@@ -136,7 +136,7 @@ public sealed class CoachingRulesTests
                 .Build(),
             [Complacent], 0.6,
             ["The same requirement was given 3 times"],
-            ["近 90 天同一要求被提出 3 次：“请写明每家零售户的库存情况”"]),
+            ["近90天同一要求被提出3次：“请写明每家零售户的库存情况”"]),
         ["Complacent: the same suggestion 3 times is quoted as a suggestion"] = new(
             () => Good()
                 .Comment(40, suggestion: "请写明每家零售户的库存情况")
@@ -145,7 +145,7 @@ public sealed class CoachingRulesTests
                 .Build(),
             [Complacent], 0.6,
             ["The same suggestion was given 3 times"],
-            ["同一建议被提出 3 次"]),
+            ["同一建议被提出3次"]),
         ["Complacent: only 2 similar comments (just under)"] = new(
             () => Good()
                 .Comment(60, requirement: "请写明每家零售户的库存情况")
@@ -205,7 +205,7 @@ public sealed class CoachingRulesTests
             () => Good().Late(IsEarly, limit: 1).Late(IsLate, limit: 13).Build(),
             [StrongStartWeakFinish], 0.722,
             ["On time 95% on days 1–10, 41% on days 21–30 (21 and 22 working days in the last 90 days)."],
-            ["1–10 日准时率 95%，21–30 日 41%（近 90 天分别 21 和 22 个工作日）"]),
+            ["1–10日准时率95%，21–30日41%（近90天分别21和22个工作日）"]),
         ["Strong start, weak finish: drop 32 points (just over)"] = new(
             () => Good().Late(IsLate, limit: 7).Build(),
             [StrongStartWeakFinish], 0.609,
@@ -231,7 +231,7 @@ public sealed class CoachingRulesTests
             () => Star().Rate(IsLate, 4).Build(),
             [StrongStartWeakFinish], 0.6,
             ["Average log rating 5.0 on days 1–10, 4.0 on days 21–30 (21 and 22 rated logs)."],
-            ["日志平均评分：1–10 日 5.0，21–30 日 4.0"]),
+            ["日志平均评分：1–10日5.0，21–30日4.0"]),
         ["Strong start, weak finish: rating drop 0.95 (just under) → Excellent"] = new(
             () => Star().Rate(IsLate, 4).Rate(IsLate, 5, limit: 1).Build(),
             [Excellent], 0.7),
@@ -248,7 +248,7 @@ public sealed class CoachingRulesTests
             () => Good().Pulse(10, confidence: 2).Build(),
             [LacksConfidence], 0.45,
             ["Monthly pulse: confidence 2/5."],
-            ["月度自评：信心 2/5。"]),
+            ["月度自评：信心2/5。"]),
         ["Lacks confidence: pulse confidence 3 (just under)"] = new(
             () => Good().Pulse(10, confidence: 3).Build(),
             []),
@@ -267,7 +267,7 @@ public sealed class CoachingRulesTests
             () => Good().Pulse(40, confidence: 4).Pulse(10, confidence: 2).Build(),
             [LacksConfidence], 0.45,
             ["Monthly pulse: confidence 2/5 (previous 4/5)."],
-            ["月度自评：信心 2/5（上次 4/5）。"]),
+            ["月度自评：信心2/5（上次4/5）。"]),
         ["Lacks confidence: a newer pulse supersedes an old low one"] = new(
             () => Good().Pulse(40, confidence: 2).Pulse(10, confidence: 4).Build(),
             []),
@@ -275,12 +275,12 @@ public sealed class CoachingRulesTests
             () => Good().Observe(15, ObservationKind.LowConfidence).Build(),
             [LacksConfidence], 0.35,
             ["The lead recorded low confidence once in the last 90 days."],
-            ["近 90 天组长记录信心不足 1 次"]),
+            ["近90天组长记录信心不足1次"]),
         ["Lacks confidence: rated 3.0 while on time (just over)"] = new(
             () => Good().Rate(_ => true, 3).Build(),
             [LacksConfidence], 0.35,
             ["Average log rating 3.0 in the last 30 days although 100% of logs were on time."],
-            ["近 30 天日志平均评分 3.0，而准时率为 100%"]),
+            ["近30天日志平均评分3.0，而准时率为100%"]),
         ["Lacks confidence: rated 3.05 (just under)"] = new(
             () => Good().Rate(_ => true, 3).Rate(IsJune, 4, limit: 1).Build(),
             []),
@@ -291,7 +291,7 @@ public sealed class CoachingRulesTests
             () => Good().Pulse(10, confidence: 2).Return(IsJune, limit: 7).Build(),
             [LacksConfidence], 0.6,
             ["Monthly pulse: confidence 2/5.", "7 of 21 logs returned in the last 30 days (33%)."],
-            ["近 30 天 21 篇日志退回 7 篇（33%）"]),
+            ["近30天21篇日志退回7篇（33%）"]),
         ["Lacks confidence: 6 of 21 returned adds nothing (just under)"] = new(
             () => Good().Pulse(10, confidence: 2).Return(IsJune, limit: 6).Build(),
             [LacksConfidence], 0.45),
@@ -304,7 +304,7 @@ public sealed class CoachingRulesTests
             () => Good().Pulse(10, motivation: 2).Build(),
             [LacksInitiative], 0.6,
             ["Monthly pulse: motivation 2/5.", "No transfer forms raised in the last 30 days."],
-            ["月度自评：积极性 2/5。"]),
+            ["月度自评：积极性2/5。"]),
         ["Lacks initiative: pulse motivation 3 (just under)"] = new(
             () => Good().Pulse(10, motivation: 3).Build(),
             []),
@@ -312,7 +312,7 @@ public sealed class CoachingRulesTests
             () => Good().Late(BeforeJuneMiddle).Late(JuneMiddle, limit: 7).Missing(JuneMiddle, limit: 2).Build(),
             [LacksInitiative], 0.55,
             ["On time 67% of 21 working days in the last 30 days (2 logs missing).", "No transfer forms raised in the last 30 days."],
-            ["近 30 天 21 个工作日准时率 67%（缺交 2 篇）", "近 30 天没有提交信息传递表"]),
+            ["近30天21个工作日准时率67%（缺交2篇）", "近30天没有提交信息传递表"]),
         ["Lacks initiative: on time 71% (just under)"] = new(
             () => Good().Late(BeforeJuneMiddle).Late(JuneMiddle, limit: 6).Build(),
             []),
@@ -320,7 +320,7 @@ public sealed class CoachingRulesTests
             () => Good().Late(BeforeJuneMiddle).Late(JuneMiddle, limit: 7).Transfer(3).Build(),
             [LacksInitiative], 0.55,
             ["Only 1 transfer form raised in the last 30 days."],
-            ["近 30 天只提交信息传递表 1 份"]),
+            ["近30天只提交信息传递表1份"]),
         ["Lacks initiative: two forms are not few"] = new(
             () => Good().Late(BeforeJuneMiddle).Late(JuneMiddle, limit: 7).Transfer(3).Transfer(29).Build(),
             [LacksInitiative], 0.4),
@@ -355,7 +355,7 @@ public sealed class CoachingRulesTests
             () => Good().Complaint(29).Build(),
             [CustomerComplaints], 0.6,
             ["1 customer complaint recorded in the last 90 days (1 in the last 30)."],
-            ["近 90 天记录客户投诉 1 次（近 30 天 1 次）"]),
+            ["近90天记录客户投诉1次（近30天1次）"]),
         ["Customer complaints: 1, 30 days ago (just under)"] = new(
             () => Good().Complaint(30).Build(),
             []),
@@ -363,7 +363,7 @@ public sealed class CoachingRulesTests
             () => Good().Complaint(45).Complaint(89).Build(),
             [CustomerComplaints], 0.7,
             ["2 customer complaints recorded in the last 90 days (0 in the last 30)."],
-            ["近 90 天记录客户投诉 2 次（近 30 天 0 次）"]),
+            ["近90天记录客户投诉2次（近30天0次）"]),
         ["Customer complaints: the second one 90 days ago is outside the window"] = new(
             () => Good().Complaint(45).Complaint(90).Build(),
             []),
@@ -376,7 +376,7 @@ public sealed class CoachingRulesTests
             () => Good().Pulse(10, fairness: 2).Build(),
             [Discontented], 0.5,
             ["Monthly pulse: sense of fairness 2/5."],
-            ["月度自评：公平感 2/5。"]),
+            ["月度自评：公平感2/5。"]),
         ["Discontented: pulse fairness 3 (just under)"] = new(
             () => Good().Pulse(10, fairness: 3).Build(),
             []),
@@ -384,17 +384,17 @@ public sealed class CoachingRulesTests
             () => Good().Pulse(40, fairness: 4).Pulse(10, fairness: 2).Build(),
             [Discontented], 0.5,
             ["Monthly pulse: sense of fairness 2/5 (previous 4/5)."],
-            ["月度自评：公平感 2/5（上次 4/5）。"]),
+            ["月度自评：公平感2/5（上次4/5）。"]),
         ["Discontented: a grievance about fairness"] = new(
             () => Good().Observe(20, ObservationKind.FairnessGrievance).Build(),
             [Discontented], 0.45,
             ["The lead recorded a grievance about fairness once in the last 90 days."],
-            ["近 90 天组长记录对公平的不满 1 次"]),
+            ["近90天组长记录对公平的不满1次"]),
         ["Discontented: low morale twice"] = new(
             () => Good().Observe(20, ObservationKind.LowMorale).Observe(50, ObservationKind.LowMorale).Build(),
             [Discontented], 0.3,
             ["The lead recorded low morale 2 times in the last 90 days."],
-            ["近 90 天组长记录情绪低落 2 次"]),
+            ["近90天组长记录情绪低落2次"]),
         ["Discontented: low fairness and motivation rank above lacking initiative"] = new(
             () => Good().Pulse(10, motivation: 2, fairness: 2).Build(),
             [Discontented, LacksInitiative], 0.65,

@@ -35,7 +35,7 @@ public static partial class Texts
         public static readonly Text ColumnTier = new("Tier", "档位");
         public static readonly Text ColumnManager = new("Account manager (email)", "客户经理（邮箱）");
         public static readonly Text ColumnVisits = new("Visits per month", "每月拜访次数");
-        public static readonly Text ProblemAt = new("Row {0} · {1}", "第{0}行 · {1}");
+        public static readonly Text ProblemAt = new("Row {0} · {1}", "第{0}行·{1}");
         public static readonly Text ColumnRow = new("Row", "行");
         public static readonly Text ColumnColumn = new("Column", "列");
         public static readonly Text ColumnProblem = new("Problem", "问题");

@@ -26,7 +26,7 @@ public sealed class CoachingCardSchemaTests
         var at = new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero);
         var longNote = new string('观', CoachingLimits.Note);
         var summary = new EvidenceSummary(20, 0.95, 0.9, 4.2, 4.0, 1, 3, 4.5, 0, new PulseAnswer(today, 2, 3, 1));
-        var line = new EvidenceLine("on time 95% on days 1–10, 40% on days 21–30", "1–10 日准时率 95%，21–30 日 40%");
+        var line = new EvidenceLine("on time 95% on days 1–10, 40% on days 21–30", "1–10日准时率95%，21–30日40%");
         var ranked = new CoachingSuggestion(
             [
                 new TypeCandidate(ManagerType.StrongStartWeakFinish, 0.8, [line, line]),

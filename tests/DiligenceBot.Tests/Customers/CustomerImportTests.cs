@@ -135,11 +135,11 @@ public sealed class CustomerImportTests : IAsyncLifetime
         Assert.Contains("“客户.xlsx”中有3行共5处问题", json, StringComparison.Ordinal);
         string[] expected =
         [
-            "第3行 · 许可证号|许可证号110105100123与第2行重复。",
-            "第4行 · 客户经理（邮箱）|zhao.min@diligence.example不是您所带团队的客户经理。",
-            "第5行 · 客户名称|请填写“客户名称”。",
-            "第5行 · 客户经理（邮箱）|通讯录中没有客户经理“nobody@diligence.example”（请填写客户经理的邮箱）。",
-            "第5行 · 每月拜访次数|每月拜访次数必须是0到31之间的整数。",
+            "第3行·许可证号|许可证号110105100123与第2行重复。",
+            "第4行·客户经理（邮箱）|zhao.min@diligence.example不是您所带团队的客户经理。",
+            "第5行·客户名称|请填写“客户名称”。",
+            "第5行·客户经理（邮箱）|通讯录中没有客户经理“nobody@diligence.example”（请填写客户经理的邮箱）。",
+            "第5行·每月拜访次数|每月拜访次数必须是0到31之间的整数。",
         ];
         var shown = card["body"]!.AsArray()
             .Where(e => e!["id"]?.GetValue<string>().StartsWith("problem-", StringComparison.Ordinal) == true)
@@ -176,7 +176,7 @@ public sealed class CustomerImportTests : IAsyncLifetime
                 .Select(r => string.Join("|", r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))))
                 .ToList();
             // The report keeps row, column and problem in their own columns.
-            Assert.Equal(["行|列|问题", .. expected.Select(e => System.Text.RegularExpressions.Regex.Replace(e, @"^第(\d+)行 · ", "$1|"))], rows);
+            Assert.Equal(["行|列|问题", .. expected.Select(e => System.Text.RegularExpressions.Regex.Replace(e, @"^第(\d+)行·", "$1|"))], rows);
         }
 
         var info = AttachmentOf(Assert.Single(_connector.SentActivities), "application/vnd.microsoft.teams.card.file.info")!;
