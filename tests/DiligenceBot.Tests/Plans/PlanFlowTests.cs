@@ -339,7 +339,7 @@ public sealed class PlanFlowTests : IAsyncLifetime
         Assert.Equal("Warning", ById(digest, "plan-progress.wang-lei")!["color"]!.GetValue<string>());
 
         var teams = CardOf(await Chats.SayAsync(TeamsUser.LiNa, "team plans"));
-        Assert.Equal("This month: 2 of 3 visits planned so far made (5 planned in the month)", Text(teams, "progress.wang-lei"));
+        Assert.Equal("This month: 2\u00a0of\u00a03\u00a0visits planned so far made (5\u00a0planned in the month)", Text(teams, "progress.wang-lei"));
         Assert.Equal("This month: no plan", Text(teams, "progress.chen-jie"));
     }
 
