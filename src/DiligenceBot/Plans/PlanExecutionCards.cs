@@ -139,7 +139,7 @@ public static class PlanExecutionCards
         card.Body.Add(new Container { Id = "measures", Separator = true, Items = measureItems });
         var customerItems = new List<CardElement> { new TextBlock(Texts.Plans.ReportPerCustomer.In(language)) { Weight = TextWeight.Bolder, Wrap = true } };
         customerItems.AddRange(execution.Customers.Select(c => new TextBlock(
-            Texts.Plans.ReportCustomerLine.Format(language, c.Customer.Name, c.Customer.LicenceNumber, c.VisitedOnPlan, c.PlannedToDate, c.Visited))
+            CardDates.KeepCounts(Texts.Plans.ReportCustomerLine.Format(language, c.Customer.Name, c.Customer.LicenceNumber, c.VisitedOnPlan, c.PlannedToDate, c.Visited)))
         {
             Id = "customer." + c.Customer.LicenceNumber, Spacing = Spacing.Small, Wrap = true, Color = c.VisitedOnPlan < c.PlannedToDate ? TextColor.Warning : null,
         }));

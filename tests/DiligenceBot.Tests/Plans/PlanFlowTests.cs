@@ -416,8 +416,8 @@ public sealed class PlanFlowTests : IAsyncLifetime
         Assert.Equal("Value: 96,000 yuan planned; no figures in the logs", Text(toWang, "goal.value"));
         Assert.Equal("(1) Display help for the two new shops: not done", Text(toWang, "measure.1"));
         Assert.Equal("(2) Promote the new brand at Huamei Store: Done on Wed\u00a021\u00a0Oct: Poster up", Text(toWang, "measure.2"));
-        Assert.Equal("Huamei Store (L-1001): 3 of 3 planned made; visits in all: 3", Text(toWang, "customer.L-1001"));
-        Assert.Equal("Xinhua Kiosk (L-1002): 1 of 2 planned made; visits in all: 1", Text(toWang, "customer.L-1002"));
+        Assert.Equal("Huamei Store (L-1001): 3\u00a0of\u00a03\u00a0planned made; visits in all: 3", Text(toWang, "customer.L-1001"));
+        Assert.Equal("Xinhua Kiosk (L-1002): 1\u00a0of\u00a02\u00a0planned made; visits in all: 1", Text(toWang, "customer.L-1002"));
 
         var toLiNa = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, PlanReports.ToLead));
         Assert.Equal($"华东一组{ZhMonth(10)}营销计划执行情况", Title(toLiNa));
@@ -443,6 +443,6 @@ public sealed class PlanFlowTests : IAsyncLifetime
         Assert.Equal("Only the manager, the lead of their team and its delegates may see this plan; nothing is shown.", MessageOf(refused));
         var (wangsReport, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, PlanExecutionCards.ReportVerb, open, locale: "zh-CN");
         Assert.Equal("拜访：计划5次，完成4次（80%）", Text(wangsReport!, "coverage"));
-        Assert.Equal("Xinhua Kiosk（L-1002）：计划2次，按计划完成1次，共拜访1次", Text(wangsReport!, "customer.L-1002"));
+        Assert.Equal("Xinhua Kiosk（L-1002）：计\u2060划\u20602\u2060次，按计划完\u2060成\u20601\u2060次，共拜\u2060访\u20601\u2060次", Text(wangsReport!, "customer.L-1002"));
     }
 }
