@@ -52,11 +52,11 @@ internal static class Wording
 
     public static EvidenceLine PlansLate(int late, int missing, int longDays) => Line(
         $"Monthly plans in the last {longDays} days: {late} late, {missing} not submitted.",
-        $"近 {longDays} 天月度营销计划迟交 {late} 份，未交 {missing} 份。");
+        $"近{longDays}天月度营销计划迟交{late}份，未交{missing}份。");
 
     public static EvidenceLine PlanReturns(int returns, int plans, int longDays) => Line(
         $"Monthly plans returned by the lead {Plural(returns, "time", "times")} in the last {longDays} days ({Plural(plans, "plan", "plans")}).",
-        $"近 {longDays} 天月度营销计划被组长退回 {returns} 次（共 {plans} 份）。");
+        $"近{longDays}天月度营销计划被组长退回{returns}次（共{plans}份）。");
 
     // Excellent
 

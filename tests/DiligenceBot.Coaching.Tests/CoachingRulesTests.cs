@@ -256,7 +256,7 @@ public sealed class CoachingRulesTests
             () => Good().Pulse(10, confidence: 2).Plan(0, 0.9, returns: 1).Plan(30, 0.9, returns: 1).Build(),
             [LacksConfidence], 0.55,
             ["Monthly plans returned by the lead 2 times in the last 90 days (2 plans)."],
-            ["近 90 天月度营销计划被组长退回 2 次（共 2 份）。"]),
+            ["近90天月度营销计划被组长退回2次（共2份）。"]),
         ["Lacks confidence: one return of a plan is not many (just under)"] = new(
             () => Good().Pulse(10, confidence: 2).Plan(0, 0.9, returns: 1).Build(),
             [LacksConfidence], 0.45),
@@ -338,7 +338,7 @@ public sealed class CoachingRulesTests
             () => Good().Late(BeforeJuneMiddle).Late(JuneMiddle, limit: 7).Plan(0, 0.9, PlanSubmission.Late).Build(),
             [LacksInitiative], 0.65,
             ["Monthly plans in the last 90 days: 1 late, 0 not submitted."],
-            ["近 90 天月度营销计划迟交 1 份，未交 0 份。"]),
+            ["近90天月度营销计划迟交1份，未交0份。"]),
         ["Lacks initiative: a missing plan supports it"] = new(
             () => Good().Late(BeforeJuneMiddle).Late(JuneMiddle, limit: 7).MissingPlan(30).Build(),
             [LacksInitiative], 0.65,
