@@ -42,6 +42,15 @@ internal static partial class Log
     [LoggerMessage(2205, LogLevel.Information, "Released {Count} message(s) claimed by dispatcher instances whose lease ran out")]
     public static partial void DeadInstanceClaimsReleased(ILogger logger, int count);
 
+    [LoggerMessage(2206, LogLevel.Warning, "Notification {NotificationId} ({Kind}) was accepted by Teams but its outcome could not be saved; saving it again")]
+    public static partial void SentOutcomeNotSaved(ILogger logger, long notificationId, string kind, Exception exception);
+
+    [LoggerMessage(2207, LogLevel.Information, "Notification {NotificationId} ({Kind}): the sent outcome was saved on try {Tries}")]
+    public static partial void SentOutcomeSaved(ILogger logger, long notificationId, string kind, int tries);
+
+    [LoggerMessage(2208, LogLevel.Error, "Notification {NotificationId} ({Kind}) was accepted by Teams but its outcome could not be saved before its claim ends; it may be sent again")]
+    public static partial void SentOutcomeLost(ILogger logger, long notificationId, string kind, Exception exception);
+
     // 2300-2399: work logs
     [LoggerMessage(2300, LogLevel.Information, "Work log {WorkLogId} revision {Revision} stored (on time: {OnTime})")]
     public static partial void WorkLogStored(ILogger logger, Guid workLogId, int revision, bool onTime);

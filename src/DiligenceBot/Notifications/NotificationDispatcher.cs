@@ -278,6 +278,7 @@ public sealed class NotificationDispatcher(
         }
 
         var now = time.GetUtcNow();
+        var claimedUntil = notification.ClaimedUntil;
         metrics.OutboxLag(now - notification.NextAttemptAt);
         notification.Attempts++;
         notification.ClaimedUntil = null;
@@ -364,7 +365,15 @@ public sealed class NotificationDispatcher(
                 break;
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        if (result.Outcome == ProactiveOutcome.Sent)
+        {
+            await SaveSentOutcomeAsync(db, notification, claimedUntil);
+        }
+        else
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
         metrics.Sent(notification.Kind, result.Outcome switch
         {
             ProactiveOutcome.Sent => "sent",
@@ -373,6 +382,49 @@ public sealed class NotificationDispatcher(
             _ => notification.Status == NotificationStatus.Failed ? "failed" : "retry_later",
         });
         Log.NotificationDelivered(logger, notification.Id, notification.Kind, notification.Status.ToString());
+    }
+
+    /// <summary>
+    /// Saves what a delivery Teams accepted changed. A failed save (SQLite's write lock held past its busy timeout on a
+    /// loaded machine, a dropped connection) must not turn into "try the message again later", which would send it
+    /// twice: the same changes are saved again, after growing delays, while this delivery still holds the claim (up to
+    /// a few seconds before it ends, so no other poll can take the message meanwhile). Only if the database stays
+    /// unreachable that long can the message go out again once its claim has ended: at least once, never lost.
+    /// </summary>
+    private async Task SaveSentOutcomeAsync(DiligenceDbContext db, Notification notification, DateTimeOffset? claimedUntil)
+    {
+        var deadline = (claimedUntil ?? TimeProvider.System.GetUtcNow() + ClaimTerm) - TimeSpan.FromSeconds(5);
+        var delay = TimeSpan.FromMilliseconds(200);
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                if (tries > 1)
+                {
+                    Log.SentOutcomeSaved(logger, notification.Id, notification.Kind, tries);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                if (TimeProvider.System.GetUtcNow() + delay >= deadline)
+                {
+                    Log.SentOutcomeLost(logger, notification.Id, notification.Kind, ex);
+                    throw;
+                }
+
+                if (tries == 1)
+                {
+                    Log.SentOutcomeNotSaved(logger, notification.Id, notification.Kind, ex);
+                }
+            }
+
+            // The change tracker keeps the unsaved changes: the next SaveChanges sends the same ones.
+            await Task.Delay(delay, CancellationToken.None);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+        }
     }
 
     /// <summary>Tries a failed message again after a growing delay, or marks it failed once the retry limit has passed.</summary>
