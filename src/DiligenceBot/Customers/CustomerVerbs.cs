@@ -169,15 +169,17 @@ public sealed class CustomersVerb(DiligenceDbContext db, DirectoryLookup directo
 
 public static class CustomerRegistration
 {
-    /// <summary>The customer register: the list, the import of a file sent in chat, the template; files in chat.</summary>
+    /// <summary>The customer register: the list, the import of a file sent in chat, the template; files in chat (imports and record files).</summary>
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
         services.AddHttpClient(ChatFiles.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<ChatFiles>();
         services.AddScoped<CustomerImport>();
+        services.AddScoped<ImportCustomersVerb>();
         return services
             .AddBotVerb<CustomersVerb>(CustomerCards.ListVerb, "customers", "my customers", "客户", "我的客户", "客户列表")
             .AddBotVerb<CustomerTemplateVerb>(CustomerCards.TemplateVerb, "customers template", "customer template", "客户模板", "客户导入模板")
-            .AddBotVerb<ImportCustomersVerb>(ChatFiles.ReceivedVerb);
+            // A file sent in chat: a customer import or a record file, as ReceivedFileVerb decides.
+            .AddBotVerb<ReceivedFileVerb>(ChatFiles.ReceivedVerb);
     }
 }

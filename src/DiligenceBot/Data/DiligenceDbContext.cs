@@ -26,6 +26,7 @@ public class DiligenceDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Customers.CustomerManagerChange> CustomerManagerChanges => Set<Customers.CustomerManagerChange>();
     public DbSet<Files.FileOffer> FileOffers => Set<Files.FileOffer>();
     public DbSet<SeedState> SeedStates => Set<SeedState>();
+    public DbSet<DiligenceBot.Records.ManagerRecord> ManagerRecords => Set<DiligenceBot.Records.ManagerRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DiligenceDbContext).Assembly);

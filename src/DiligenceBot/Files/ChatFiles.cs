@@ -69,7 +69,7 @@ public enum DownloadFailure { None, NotAllowed, TooBig, Failed }
 public sealed class ChatFiles(IHttpClientFactory http, IHostEnvironment environment, DiligenceDbContext db, TimeProvider time, ILogger<ChatFiles> logger)
 {
     public const string HttpClientName = "chat-files";
-    /// <summary>The verb a message carrying a file goes to (the customer import registers it).</summary>
+    /// <summary>The verb a message carrying a file goes to (<see cref="ReceivedFileVerb"/>: a customer import or a record file).</summary>
     public const string ReceivedVerb = "file.received";
     private static readonly TimeSpan OfferLifetime = TimeSpan.FromDays(1);
 

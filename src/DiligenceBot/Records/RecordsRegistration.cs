@@ -1,4 +1,7 @@
+using DiligenceBot.Conversations;
 using DiligenceBot.Data;
+using DiligenceBot.Notifications;
+using Microsoft.Extensions.Options;
 
 namespace DiligenceBot.Records;
 
@@ -6,14 +9,30 @@ public static class RecordsRegistration
 {
     /// <summary>
     /// The other records: the kinds of seeds/record-kinds.json, read and checked once (a file with a problem stops
-    /// start-up and names the problem).
+    /// start-up and names the problem); the options (file types, size, store) validated at start-up; the record store
+    /// the options choose; the verbs. Files sent in chat reach <see cref="KeepRecordFileVerb"/> through
+    /// Files.ReceivedFileVerb (registered with the customers, who share the chat's files).
     /// </summary>
     public static IServiceCollection AddRecords(this IServiceCollection services)
     {
         services.AddSingleton(sp => RecordKinds.Load(Path.Combine(
-            DataExtensions.SeedFolder(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value), "record-kinds.json")));
+            DataExtensions.SeedFolder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value), "record-kinds.json")));
         services.AddHostedService<RecordKindsCheck>();
-        return services;
+        services.AddOptions<RecordsOptions>().BindConfiguration(RecordsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RecordsOptions>, RecordsOptionsValidator>();
+        services.AddSingleton<IRecordStore, FileSystemRecordStore>();
+        services.AddScoped<RecordBook>();
+        services.AddScoped<KeepRecordFileVerb>();
+        services.AddScoped<RecordReviewKind>();
+        services.AddNotificationRenderer<RecordReviewRequestedRenderer>(RecordReviewKind.ReviewRequested);
+        services.AddNotificationRenderer<RecordDecisionRenderer>(RecordReviewKind.Verified, RecordReviewKind.Returned);
+        return services
+            .AddBotVerb<RecordsVerb>(RecordCards.ListVerb, "records", "my records", "资料", "我的资料")
+            .AddBotVerb<RecordFormVerb>(RecordCards.FormVerb, "records file", "file a record", "提交资料", "资料提交")
+            .AddBotVerb<FileRecordVerb>(RecordCards.SubmitVerb)
+            .AddBotVerb<ViewRecordVerb>(RecordCards.ViewVerb)
+            .AddBotVerb<DecideRecordVerb>(RecordCards.VerifyVerb)
+            .AddBotVerb<DecideRecordVerb>(RecordCards.ReturnVerb);
     }
 
     /// <summary>Reads the kinds at start-up, so a broken file stops the app before it takes a message rather than at the first record.</summary>

@@ -327,6 +327,21 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 await InsertAsync("MarketingPlanMeasures", new { PlanId = Guid.Parse("6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d"), Number = 2, Text = "老客户回访", Note = (string?)"已回访八家", DoneAt = Utc(12, 7, 5, 0) });
                 break;
 
+            case "Records":
+                // Wang Lei's November work summary, returned once and verified (locked) at its second filing, with its file; and a file not yet filed.
+                var recordId = Guid.Parse("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f");
+                await InsertAsync("Records", new
+                {
+                    Id = recordId, TenantId = Tenant, TeamId = "east-1", ManagerId = "wang-lei", KindId = "monthly-summary", PeriodKey = "2026-11", Title = "11月工作总结",
+                    CustomerIds = new List<long> { 1 }, Status = DiligenceBot.Records.RecordStatus.Verified, CurrentRevision = 2, FirstFiledAt = Utc(12, 2, 2, 0), LastFiledAt = Utc(12, 3, 2, 0),
+                    VerifiedById = (string?)"li-na", VerifiedAt = (DateTimeOffset?)Utc(12, 3, 5, 0), ConcurrencyStamp = Guid.Parse("4d5e6f7a-8b9c-4dae-9f0a-2b3c4d5e6f7a"),
+                });
+                await InsertAsync("RecordFiles", new { TenantId = Tenant, OwnerId = "wang-lei", RecordId = (Guid?)recordId, FileName = "11月工作总结.pdf", FileType = "pdf", SizeBytes = 3026L, Sha256 = new string('a', 64), StorageKey = "fe71a704/2026/12/0001", ReceivedAt = Utc(12, 2, 1, 50) });
+                await InsertAsync("RecordFiles", new { TenantId = Tenant, OwnerId = "chen-jie", RecordId = (Guid?)null, FileName = "签字确认书.jpg", FileType = "jpg", SizeBytes = 120_000L, Sha256 = new string('b', 64), StorageKey = "fe71a704/2026/12/0002", ReceivedAt = Utc(12, 3, 1, 0) });
+                await InsertAsync("RecordReviews", new { RecordId = recordId, RevisionNumber = 1, ReviewerId = "li-na", Decision = ReviewDecision.Returned, Evaluation = (string?)"缺少重点客户分析。", Requirement = (string?)null, Suggestion = (string?)null, QualityRating = (int?)3, DecidedAt = Utc(12, 2, 6, 0) });
+                await InsertAsync("RecordReviews", new { RecordId = recordId, RevisionNumber = 2, ReviewerId = "li-na", Decision = ReviewDecision.Approved, Evaluation = (string?)null, Requirement = (string?)null, Suggestion = (string?)null, QualityRating = (int?)4, DecidedAt = Utc(12, 3, 5, 0) });
+                break;
+
             case "SeedState":
                 // The hash of the seeds a start last applied.
                 await InsertAsync("SeedState", new { Id = 1, Hash = "9f2c6e0b1d4a7f3e8c5b2a9d6f0e3c7b1a4d8e2f5c9b3a6d0e7f1c4b8a2d5e9f", AppliedAt = Utc(12, 7, 11, 55) });

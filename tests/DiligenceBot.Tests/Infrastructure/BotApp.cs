@@ -26,6 +26,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
     private readonly LocalOpenIdIssuer? _issuer;
     private readonly Dictionary<string, string?> _settings;
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"diligencebot-test-{Guid.NewGuid():N}.db");
+    private readonly string _recordFiles = Path.Combine(Path.GetTempPath(), $"diligencebot-test-records-{Guid.NewGuid():N}");
 
     /// <summary>
     /// The provider under test: SQLite by default; DILIGENCEBOT_TEST_DB_PROVIDER=PostgreSql|SqlServer with
@@ -64,6 +65,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         {
             // A second instance of the same deployment: same database (and so the same Hangfire storage).
             _databasePath = shareDatabaseWith._databasePath;
+            _recordFiles = shareDatabaseWith._recordFiles;
             _connectionString = shareDatabaseWith._connectionString;
             _ownsDatabase = false;
         }
@@ -97,6 +99,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.UseSetting("Scheduling:Enabled", "false");
         // Unauthenticated test apps run as Development, where the demo history is written by default; a test asks for it.
         builder.UseSetting("Database:DemoHistory", "false");
+        // Record files go to the app's own folder, removed with its database.
+        builder.UseSetting("Records:FolderPath", _recordFiles);
         if (_issuer is not null)
         {
             builder.UseSetting("Bot:AppId", AppId);
@@ -176,6 +180,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
         if (!_ownsDatabase)
         {
             return;
+        }
+
+        if (Directory.Exists(_recordFiles))
+        {
+            Directory.Delete(_recordFiles, recursive: true);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

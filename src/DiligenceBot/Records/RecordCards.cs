@@ -1,0 +1,227 @@
+using System.Text.Json.Nodes;
+using DiligenceBot.BotFramework.Cards;
+using DiligenceBot.Localization;
+
+namespace DiligenceBot.Records;
+
+/// <summary>A record as a list shows it.</summary>
+public sealed record RecordLine(Guid Id, string Kind, string Period, string Title, string? ManagerName, RecordStatus Status, int Files);
+
+/// <summary>A record as its card shows it.</summary>
+public sealed record RecordView(ManagerRecord Record, string Kind, string Period, string ManagerName, IReadOnlyList<string> Customers, string FiledAt);
+
+/// <summary>A file waiting to be filed, as the form offers it.</summary>
+public sealed record UnfiledFile(long Id, string Name, long SizeBytes);
+
+/// <summary>The records' cards: the form, the list of a month, one record.</summary>
+public static class RecordCards
+{
+    public const string ListVerb = "records.list";
+    public const string FormVerb = "records.form";
+    public const string SubmitVerb = "records.submit";
+    public const string ViewVerb = "records.view";
+    public const string VerifyVerb = "records.verify";
+    public const string ReturnVerb = "records.return";
+    public const string KindInput = "kind";
+    public const string PeriodInput = "period";
+    public const string TitleInput = "title";
+    public const string CustomersInput = "customers";
+    public const string FilesInput = "files";
+    public const int MaxLines = 30;
+
+    public static readonly string[] Inputs = [KindInput, PeriodInput, TitleInput, CustomersInput, FilesInput];
+
+    public static AdaptiveCard Form(string managerId, RecordKinds kinds, IReadOnlyList<UnfiledFile> files, string periodExample, Language language,
+        Dictionary<string, string>? typed = null, Dictionary<string, string>? errors = null, string? notice = null)
+    {
+        typed ??= [];
+        errors ??= [];
+        var title = Texts.Records.FormTitle.In(language);
+        var card = new AdaptiveCard
+        {
+            FallbackText = title,
+            Body = [new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Id = "title" }],
+        };
+        if (notice is not null)
+        {
+            card.Body.Add(new TextBlock(notice) { Id = "notice", Color = TextColor.Attention });
+        }
+
+        card.Body.Add(new ChoiceSetInput
+        {
+            Id = KindInput,
+            Label = Texts.Records.Kind.In(language),
+            IsRequired = true,
+            ErrorMessage = Texts.Records.ErrorKind.In(language),
+            Style = ChoiceInputStyle.Compact,
+            Choices = [.. kinds.All.Select(k => new Choice(k.Name(language), k.Id))],
+            Value = typed.GetValueOrDefault(KindInput),
+        });
+        AddError(card, errors, KindInput);
+        card.Body.Add(new TextInput
+        {
+            Id = PeriodInput,
+            Label = Texts.Records.Period.In(language),
+            Placeholder = periodExample,
+            Value = typed.GetValueOrDefault(PeriodInput),
+            MaxLength = 16,
+        });
+        card.Body.Add(new TextBlock(Texts.Records.PeriodHint.In(language)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None, Id = "period-hint" });
+        AddError(card, errors, PeriodInput);
+        card.Body.Add(new TextInput
+        {
+            Id = TitleInput,
+            Label = Texts.Records.RecordTitle.In(language),
+            IsRequired = true,
+            ErrorMessage = Texts.WorkLogs.ErrorRequired.Format(language, Texts.Records.RecordTitle.In(language)),
+            Value = typed.GetValueOrDefault(TitleInput),
+            MaxLength = RecordLimits.Title,
+        });
+        AddError(card, errors, TitleInput);
+        card.Body.Add(new TextInput
+        {
+            Id = CustomersInput,
+            Label = Texts.Records.Customers.In(language),
+            Placeholder = Texts.Records.CustomersHint.In(language),
+            Value = typed.GetValueOrDefault(CustomersInput),
+            MaxLength = RecordLimits.CustomersLine,
+        });
+        AddError(card, errors, CustomersInput);
+        if (files.Count == 0)
+        {
+            card.Body.Add(new TextBlock(Texts.Records.NoFiles.In(language)) { Id = "no-files", Color = TextColor.Warning });
+        }
+        else
+        {
+            card.Body.Add(new ChoiceSetInput
+            {
+                Id = FilesInput,
+                Label = Texts.Records.Files.In(language),
+                IsMultiSelect = true,
+                Style = ChoiceInputStyle.Expanded,
+                Choices = [.. files.Select(f => new Choice($"{f.Name} ({Kilobytes(f.SizeBytes)} KB)", f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+                Value = typed.TryGetValue(FilesInput, out var chosen) ? chosen : string.Join(",", files.Select(f => f.Id)),
+            });
+        }
+
+        AddError(card, errors, FilesInput);
+        card.Actions =
+        [
+            new ExecuteAction
+            {
+                Title = Texts.Records.Submit.In(language),
+                Verb = SubmitVerb,
+                Data = new JsonObject { ["verb"] = SubmitVerb, ["managerId"] = managerId },
+                AssociatedInputs = "auto",
+                Style = ActionStyle.Positive,
+            },
+        ];
+        return card;
+    }
+
+    public static AdaptiveCard List(string title, IReadOnlyList<RecordLine> lines, int unfiled, string emptyText, Language language)
+    {
+        var card = new AdaptiveCard
+        {
+            FallbackText = title,
+            Body = [new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Id = "title" }],
+            Actions = [new ExecuteAction { Title = Texts.Records.FileRecordButton.In(language), Verb = FormVerb, Data = new JsonObject { ["verb"] = FormVerb } }],
+        };
+        if (lines.Count == 0)
+        {
+            card.Body.Add(new TextBlock(emptyText) { Id = "empty" });
+        }
+
+        foreach (var line in lines.Take(MaxLines))
+        {
+            var who = line.ManagerName is null ? string.Empty : line.ManagerName + " · ";
+            card.Body.Add(new Container
+            {
+                Id = "record-" + line.Id,
+                Separator = true,
+                Items =
+                [
+                    new TextBlock(line.Title) { Weight = TextWeight.Bolder },
+                    new TextBlock(who + Texts.Records.ListLine.Format(language, line.Kind, line.Period, line.Files)) { IsSubtle = true, Spacing = Spacing.None },
+                    new TextBlock(StatusText(line.Status, language)) { Color = StatusColor(line.Status), Spacing = Spacing.None },
+                    new ActionSet { Actions = [new ExecuteAction { Title = Texts.Records.OpenButton.In(language), Verb = ViewVerb, Data = new JsonObject { ["verb"] = ViewVerb, ["recordId"] = line.Id.ToString() } }] },
+                ],
+            });
+        }
+
+        if (unfiled > 0)
+        {
+            card.Body.Add(new TextBlock(Texts.Records.Unfiled.Format(language, unfiled)) { Id = "unfiled", Color = TextColor.Warning, Separator = true });
+        }
+
+        return card;
+    }
+
+    /// <summary>One record: what it is, whose, its customers and files with their SHA-256, its status.</summary>
+    public static AdaptiveCard Record(RecordView view, Language language, string? notice = null)
+    {
+        var record = view.Record;
+        var title = Texts.Records.RecordTitleOf.Format(language, view.Kind, record.Title);
+        var separator = language == Language.ZhCn ? "、" : ", ";
+        var card = new AdaptiveCard
+        {
+            FallbackText = title,
+            Body =
+            [
+                new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Id = "title" },
+                new TextBlock(StatusText(record.Status, language) + " · " + Texts.Records.Revision.Format(language, record.CurrentRevision))
+                {
+                    Id = "status", Color = StatusColor(record.Status), Weight = TextWeight.Bolder,
+                },
+                new FactSet
+                {
+                    Id = "content",
+                    Facts =
+                    [
+                        new Fact(Texts.Records.Manager.In(language), view.ManagerName),
+                        new Fact(Texts.Records.Kind.In(language), view.Kind),
+                        new Fact(Texts.Records.Period.In(language), view.Period),
+                        new Fact(Texts.Records.Customers.In(language), view.Customers.Count == 0 ? Texts.Records.None.In(language) : string.Join(separator, view.Customers)),
+                        new Fact(Texts.Records.Filed.In(language), view.FiledAt),
+                    ],
+                },
+                new TextBlock(Texts.Records.Files.In(language)) { Weight = TextWeight.Bolder, Separator = true, Id = "files-heading" },
+            ],
+        };
+        if (notice is not null)
+        {
+            card.Body.Insert(1, new TextBlock(notice) { Id = "notice", Color = TextColor.Attention });
+        }
+
+        foreach (var file in record.Files.OrderBy(f => f.Id))
+        {
+            card.Body.Add(new TextBlock(Texts.Records.FileLine.Format(language, file.FileName, Kilobytes(file.SizeBytes), file.Sha256[..12])) { Id = "file-" + file.Id, Spacing = Spacing.Small });
+        }
+
+        return card;
+    }
+
+    public static string StatusText(RecordStatus status, Language language) => (status switch
+    {
+        RecordStatus.Verified => Texts.Records.StatusVerified,
+        RecordStatus.Returned => Texts.Records.StatusReturned,
+        _ => Texts.Records.StatusSubmitted,
+    }).In(language);
+
+    private static TextColor StatusColor(RecordStatus status) => status switch
+    {
+        RecordStatus.Verified => TextColor.Good,
+        RecordStatus.Returned => TextColor.Warning,
+        _ => TextColor.Default,
+    };
+
+    public static long Kilobytes(long bytes) => Math.Max(1, (bytes + 1023) / 1024);
+
+    private static void AddError(AdaptiveCard card, Dictionary<string, string> errors, string key)
+    {
+        if (errors.TryGetValue(key, out var error))
+        {
+            card.Body.Add(new TextBlock(error) { Id = "error." + key, Color = TextColor.Attention, Size = TextSize.Small, Spacing = Spacing.None });
+        }
+    }
+}
