@@ -68,7 +68,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
         }
 
         services.AddBotFramework();
-        services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
+        services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler).ConfigureHttpClient(c => c.Timeout = LocalOpenIdIssuer.PatientTimeout);
         return services.BuildServiceProvider();
     }
 

@@ -59,7 +59,7 @@ public sealed class ProtocolHost : IAsyncDisposable
         if (keyServer is not null)
         {
             builder.Services.AddHttpClient(nameof(SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(keyServer.CreateTrustingHandler);
-            builder.Services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(keyServer.CreateTrustingHandler);
+            builder.Services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(keyServer.CreateTrustingHandler).ConfigureHttpClient(c => c.Timeout = LocalOpenIdIssuer.PatientTimeout);
         }
 
         if (time is not null)

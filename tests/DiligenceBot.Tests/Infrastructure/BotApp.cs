@@ -128,7 +128,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
                 // The issuer's key server and login authority are https with its own certificate; only the
                 // signing-key and token clients trust it.
                 services.AddHttpClient(nameof(DiligenceBot.BotFramework.Authentication.SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
-                services.AddHttpClient(nameof(DiligenceBot.BotFramework.Authentication.BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler);
+                services.AddHttpClient(nameof(DiligenceBot.BotFramework.Authentication.BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(_issuer.CreateTrustingHandler).ConfigureHttpClient(c => c.Timeout = LocalOpenIdIssuer.PatientTimeout);
             }
 
             _services?.Invoke(services);
