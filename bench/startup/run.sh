@@ -89,7 +89,7 @@ echo 0 >"$peak"
   done
 ) &
 sampler=$!
-dotnet bench/inbound/Inbound.Bench/bin/Release/net10.0/Inbound.Bench.dll --bot-dll "$bot_dll" --peer-dir bench/inbound/peer \
+dotnet bench/inbound/Inbound.Bench/bin/Release/net10.0/Inbound.Bench.dll --bot-dll "$bot_dll" --peer-dir bench/inbound/peer --agents-dir bench/inbound/peer-agents \
   --targets bot --quiet-wait 5 --warmup 3 --seconds "$load_seconds" >"$work/inbound.log" 2>&1 || { cat "$work/inbound.log" >&2; kill "$sampler"; exit 1; }
 kill "$sampler" 2>/dev/null || true
 rate="$(grep -E '^\s*\**DiligenceBot|diligencebot' "$work/inbound.log" | tail -1)"
