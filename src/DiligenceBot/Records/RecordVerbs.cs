@@ -22,7 +22,7 @@ namespace DiligenceBot.Records;
 /// The records' shared reads and rules: who may see a manager's records (the manager, the team's lead and delegates,
 /// the lead chain above, admins), the files waiting to be filed, a record with everything its card shows.
 /// </summary>
-public sealed class RecordBook(DiligenceDbContext db, RecordKinds kinds, CoachingDesk desk, NotificationDispatcher dispatcher, TimeProvider time)
+public sealed class RecordBook(DiligenceDbContext db, RecordKinds kinds, CoachingDesk desk, NotificationDispatcher dispatcher, TimeProvider time, Reviews.LeadReview review)
 {
     /// <summary>Sends what was queued (after the save that queued it).</summary>
     public void Wake() => dispatcher.Wake();
@@ -112,20 +112,9 @@ public sealed class RecordBook(DiligenceDbContext db, RecordKinds kinds, Coachin
     public static string PeriodName(RecordKind? kind, string key, Language language) =>
         kind is not null && RecordPeriod.TryParse(kind.Period, key, out var period) ? period.Name(language) : key;
 
+    /// <summary>The audit entry of an action on a record, written the way every reviewed record's is.</summary>
     public void Audit(BotRequest request, string actorId, string action, ManagerRecord record) =>
-        db.Set<AuditEntry>().Add(new AuditEntry
-        {
-            TenantId = record.TenantId,
-            At = Now,
-            ActorId = actorId,
-            Action = action,
-            SubjectType = "Record",
-            SubjectId = record.Id.ToString(),
-            Revision = record.CurrentRevision,
-            SourceVerb = request.Verb,
-            SourceActivityId = request.Activity.Id,
-            SourceCardActivityId = request.Activity.ReplyToId,
-        });
+        review.Audit(request, actorId, action, record, RecordReviewKind.Type, record.CurrentRevision);
 }
 
 /// <summary>
