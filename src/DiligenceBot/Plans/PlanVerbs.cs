@@ -42,19 +42,9 @@ public sealed class OpenPlanVerb(PlanBook book, TeamPlansVerb teams) : IBotVerb
 /// </summary>
 public sealed class SubmitPlanVerb(PlanBook book, LeadReview review, ILogger<SubmitPlanVerb> logger) : IBotVerb
 {
-    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await SubmitAsync(request, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A re-delivered copy or a concurrent edit won the race: decide again against what is stored now.
-            book.Db.ChangeTracker.Clear();
-            return await SubmitAsync(request, cancellationToken);
-        }
-    }
+    /// <summary>A re-delivered copy or a concurrent edit won the race: decide again against what is stored now.</summary>
+    public Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken) =>
+        book.Db.AgainOnConflictAsync(() => SubmitAsync(request, cancellationToken));
 
     private async Task<BotAnswer> SubmitAsync(BotRequest request, CancellationToken cancellationToken)
     {

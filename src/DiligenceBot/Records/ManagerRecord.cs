@@ -115,7 +115,9 @@ internal sealed class ManagerRecordConfiguration : IEntityTypeConfiguration<Mana
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.VerifiedById).HasMaxLength(64);
         b.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
-        b.HasIndex(r => new { r.TenantId, r.ManagerId, r.KindId, r.PeriodKey });
+        // One record per manager, kind and period (a kind without a period, PeriodKey empty, may have many): two
+        // filings racing for the same period cannot both insert; the loser decides again and files a revision.
+        b.HasIndex(r => new { r.TenantId, r.ManagerId, r.KindId, r.PeriodKey }).IsUnique().HasFilter("\"PeriodKey\" <> ''");
         b.HasIndex(r => new { r.TenantId, r.TeamId, r.PeriodKey });
         b.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.RecordId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Reviews).WithOne().HasForeignKey(r => r.RecordId).OnDelete(DeleteBehavior.Cascade);
@@ -134,6 +136,8 @@ internal sealed class RecordFileConfiguration : IEntityTypeConfiguration<RecordF
         b.Property(f => f.FileType).HasMaxLength(16);
         b.Property(f => f.Sha256).HasMaxLength(64);
         b.Property(f => f.StorageKey).HasMaxLength(200);
+        // Filing a file sets RecordId where it is still null: two filings racing for the same file cannot both take it.
+        b.Property(f => f.RecordId).IsConcurrencyToken();
         b.HasIndex(f => new { f.TenantId, f.OwnerId, f.RecordId });
         b.HasIndex(f => f.StorageKey).IsUnique();
     }

@@ -206,7 +206,15 @@ public sealed class FileRecordVerb(RecordBook book) : IBotVerb
 {
     private static readonly char[] Separators = [',', '，', '、', ';', '；', '\n', '\r', '\t'];
 
-    public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A re-delivered copy, a second tap or another device filing the same period or the same file at the same moment
+    /// loses the race on the unique period index or the file's RecordId; it decides again against what is stored
+    /// (a revision of the record now there, or "file already filed" with the input kept).
+    /// </summary>
+    public Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken) =>
+        book.Db.AgainOnConflictAsync(() => FileAsync(request, cancellationToken));
+
+    private async Task<BotAnswer> FileAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
         if (request.Person is not { } person)

@@ -288,4 +288,68 @@ public sealed class RecordFlowTests : IAsyncLifetime
             Filing("chen-jie", "monthly-summary", "2026-11", "第三版", string.Empty, thirdId.ToString(System.Globalization.CultureInfo.InvariantCulture)), locale: "zh-CN");
         Assert.Contains("经组长核实并锁定，不能再修改、删除或重新提交。", Text(locked!, "error.kind"), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task TwoFilingsOfOnePeriod_AtTheSameMoment_MakeOneRecordWithTwoRevisions_AndAFileIsFiledOnce()
+    {
+        var first = await SendSummaryAsync();
+        Assert.StartsWith("已保存", Chats.TextOf(await SendFileAsync(TeamsUser.ChenJie, "补充分析.pdf", "pdf", [1, 2, 3])), StringComparison.Ordinal);
+        string second;
+        await using (var db = _bot.CreateDbContext())
+        {
+            second = (await db.Set<RecordFile>().SingleAsync(f => f.FileName == "补充分析.pdf")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // Two devices (or a second tap) file November's summary at once, each with its own file.
+        var answers = await Task.WhenAll(
+            _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb, Filing("chen-jie", "monthly-summary", "2026-11", "11月工作总结", string.Empty, first), locale: "zh-CN"),
+            _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb, Filing("chen-jie", "monthly-summary", "2026-11", "11月工作总结", string.Empty, second), locale: "zh-CN"));
+        Assert.All(answers, a => Assert.Equal("月度工作总结：11月工作总结", Title(a.Card!)));
+        await using (var db = _bot.CreateDbContext())
+        {
+            var record = await db.Set<ManagerRecord>().Include(r => r.Files).SingleAsync();
+            Assert.Equal((2, 2), (record.CurrentRevision, record.Files.Count));
+            Assert.Equal(["record.filed", "record.refiled"], await db.AuditEntries.Where(a => a.SubjectType == "Record").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        }
+
+        // A special report has no period: two of them may exist. The same file filed by two at once goes to one.
+        Assert.StartsWith("已保存", Chats.TextOf(await SendFileAsync(TeamsUser.ChenJie, "专题报告.pdf", "pdf", [7, 8, 9])), StringComparison.Ordinal);
+        string report;
+        await using (var db = _bot.CreateDbContext())
+        {
+            report = (await db.Set<RecordFile>().SingleAsync(f => f.RecordId == null)).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var racing = await Task.WhenAll(
+            _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb, Filing("chen-jie", "special-report", string.Empty, "专题报告甲", string.Empty, report), locale: "zh-CN"),
+            _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb, Filing("chen-jie", "special-report", string.Empty, "专题报告乙", string.Empty, report), locale: "zh-CN"));
+        var refused = Assert.Single(racing, a => Title(a.Card!) == "提交资料");
+        Assert.Contains("专题报告", refused.Card!.ToJsonString(Readable), StringComparison.Ordinal);
+        await using (var db = _bot.CreateDbContext())
+        {
+            var reports = await db.Set<ManagerRecord>().Include(r => r.Files).Where(r => r.KindId == "special-report").ToListAsync();
+            Assert.Equal(report, Assert.Single(Assert.Single(reports).Files).Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task TheDatabase_KeepsOneRecordPerManagerKindAndPeriod_ButManyOfAKindWithoutPeriod()
+    {
+        ManagerRecord Record(string kind, string period) => new()
+        {
+            Id = Guid.NewGuid(), TenantId = Tenant, TeamId = "east-1", ManagerId = "chen-jie", KindId = kind, PeriodKey = period, Title = "t",
+            FirstFiledAt = _time.GetUtcNow(), LastFiledAt = _time.GetUtcNow(), CurrentRevision = 1,
+        };
+
+        await using (var db = _bot.CreateDbContext())
+        {
+            db.AddRange(Record("special-report", string.Empty), Record("special-report", string.Empty), Record("monthly-summary", "2026-11"));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _bot.CreateDbContext())
+        {
+            db.Add(Record("monthly-summary", "2026-11"));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+    }
 }

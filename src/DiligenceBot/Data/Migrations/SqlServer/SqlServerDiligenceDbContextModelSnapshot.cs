@@ -1369,7 +1369,9 @@ namespace DiligenceBot.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "TeamId", "PeriodKey");
 
-                    b.HasIndex("TenantId", "ManagerId", "KindId", "PeriodKey");
+                    b.HasIndex("TenantId", "ManagerId", "KindId", "PeriodKey")
+                        .IsUnique()
+                        .HasFilter("\"PeriodKey\" <> ''");
 
                     b.ToTable("Records", (string)null);
                 });
@@ -1401,6 +1403,7 @@ namespace DiligenceBot.Data.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid?>("RecordId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Sha256")

@@ -1344,7 +1344,9 @@ namespace DiligenceBot.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "TeamId", "PeriodKey");
 
-                    b.HasIndex("TenantId", "ManagerId", "KindId", "PeriodKey");
+                    b.HasIndex("TenantId", "ManagerId", "KindId", "PeriodKey")
+                        .IsUnique()
+                        .HasFilter("\"PeriodKey\" <> ''");
 
                     b.ToTable("Records", (string)null);
                 });
@@ -1374,6 +1376,7 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("RecordId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
