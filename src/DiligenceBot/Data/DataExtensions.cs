@@ -49,7 +49,7 @@ public static class DataExtensions
         var directory = app.Services.GetRequiredService<IOptions<DirectorySync.DirectoryOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DiligenceDbContext>();
-        await db.Database.MigrateAsync();
+        await MigrateIfPendingAsync(db, logger);
 
         var seedFolder = SeedFolder(options);
         var hash = SeedInputs.Hash(seedFolder, directory);
@@ -64,6 +64,28 @@ public static class DataExtensions
         var changes = await ApplySeedsAsync(db, options, directory, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
         await transaction.CommitAsync();
         Log.SeedsApplied(logger, seedFolder, changes, hash[..12], (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Runs the migrator only when the database lacks a migration of this build: asking the history table which
+    /// migrations are applied is one query, while the migrator also takes the migrations lock and compares the model
+    /// with the migrations' snapshot (about a fifth of the migration step of a start on an existing database). A
+    /// database with pending migrations (a fresh one, an upgrade) goes through <c>MigrateAsync</c> exactly as before,
+    /// and so does every test's fresh database, which keeps EF Core's check that no model change lacks a migration.
+    /// </summary>
+    internal static async Task MigrateIfPendingAsync(DiligenceDbContext db, ILogger logger)
+    {
+        var known = db.Database.GetMigrations().ToList();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count == 0 && known.Count > 0)
+        {
+            Log.MigrationsUpToDate(logger, known.Count, known[^1]);
+            return;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await db.Database.MigrateAsync();
+        Log.MigrationsApplied(logger, pending.Count, pending.FirstOrDefault() ?? "(none)", (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>

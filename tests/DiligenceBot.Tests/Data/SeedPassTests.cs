@@ -17,6 +17,8 @@ public sealed class SeedPassTests : IAsyncLifetime
 {
     private const int SkippedEvent = 2700;
     private const int AppliedEvent = 2701;
+    private const int MigrationsUpToDateEvent = 2702;
+    private const int MigrationsAppliedEvent = 2703;
     private static readonly TeamsUser LiuYang = new("29:1-liu-yang", "Liu Yang 刘洋", "944cedb3-3940-469a-a27e-ff773a2307f2");
 
     private readonly string _seeds = RepoTools.CopySeeds();
@@ -47,11 +49,13 @@ public sealed class SeedPassTests : IAsyncLifetime
     private Dictionary<string, string?> Settings => new() { ["Database:SeedPath"] = _seeds };
 
     /// <summary>Starts the app again on the same database and returns the seed pass's log lines of that start.</summary>
-    private List<LogCapture.LogEntry> Restart()
+    private List<LogCapture.LogEntry> Restart() => SeedLines(RestartLogs());
+
+    private LogCapture RestartLogs()
     {
         var logs = new LogCapture();
         _restarts.Add(new BotApp(settings: Settings, shareDatabaseWith: _first, logs: logs).Start());
-        return SeedLines(logs);
+        return logs;
     }
 
     private static List<LogCapture.LogEntry> SeedLines(LogCapture logs) =>
@@ -103,6 +107,24 @@ public sealed class SeedPassTests : IAsyncLifetime
         Assert.Equal((new TimeOnly(9, 15), LogCoverage.SameDay, 20), await SettingsAsync());
         await using var after = _first.CreateDbContext();
         Assert.Equal("Changed in the database", (await after.LogTemplates.SingleAsync()).NameEn);
+    }
+
+    [Fact]
+    public async Task FirstStart_RunsTheMigrator_ARestartOnTheMigratedDatabase_DoesNot_AndIsReady()
+    {
+        var first = Assert.Single(_firstLogs.Entries, e => e.EventId.Id is MigrationsAppliedEvent or MigrationsUpToDateEvent);
+        Assert.Equal(MigrationsAppliedEvent, first.EventId.Id);
+
+        var logs = RestartLogs();
+
+        var restart = Assert.Single(logs.Entries, e => e.EventId.Id is MigrationsAppliedEvent or MigrationsUpToDateEvent);
+        Assert.Equal(MigrationsUpToDateEvent, restart.EventId.Id);
+        await using var db = _first.CreateDbContext();
+        var last = db.Database.GetMigrations().Last();
+        Assert.EndsWith($"the last {last}; the migrator was not run", restart.Message, StringComparison.Ordinal);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        using var ready = await _restarts[^1].Http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
     }
 
     [Fact]
