@@ -98,9 +98,10 @@ public static partial class Texts
 
         // Service measures marked done.
         public static readonly Text CommandMeasures = new(
-            "**plan measures** — this month's service measures of your plan, to mark each one done with a short note",
-            "**计划措施**：本月营销计划中的服务措施，可逐项标记完成并附简短说明");
+            "**plan measures** [YYYY-MM] — the service measures of your plan (this month's unless you name one), to mark each one done with a short note",
+            "**计划措施** [YYYY-MM]：营销计划中的服务措施（默认本月），可逐项标记完成并附简短说明");
         public static readonly Text MeasuresTitle = new("Service measures for {0}", "{0}服务措施");
+        public static readonly Text OpenMeasures = new("Service measures", "服务措施");
         public static readonly Text MeasureLine = new("({0}) {1}", "（{0}）{1}");
         public static readonly Text MeasureDoneOn = new("Done on {0}: {1}", "已于{0}完成：{1}");
         public static readonly Text MeasureDoneOnNoNote = new("Done on {0}", "已于{0}完成");
@@ -147,8 +148,10 @@ public static partial class Texts
         public static readonly Text ReportSummary = new("Your plan's execution in {0}", "您{0}营销计划的执行情况");
         public static readonly Text TeamReportSummary = new("{0}: plan execution in {1}", "{0}{1}营销计划执行情况");
         public static readonly Text ErrorBadMonth = new(
-            "“{0}” is not a month: write it as YYYY-MM, for example: plan report 2026-10",
-            "“{0}”不是有效的月份，请按YYYY-MM填写，例如：“计划执行 2026-10”。");
+            "“{0}” is not a month: write it as YYYY-MM, for example: {1} 2026-10",
+            "“{0}”不是有效的月份，请按YYYY-MM填写，例如：“{1} 2026-10”。");
+        public static readonly Text CommandWordReport = new("plan report", "计划执行");
+        public static readonly Text CommandWordMeasures = new("plan measures", "计划措施");
         public static readonly Text ErrorMonthNotStarted = new(
             "{0} has not started yet; its plan's execution can be seen from its first day.",
             "{0}尚未开始，开始后才能查看该月计划的执行情况。");

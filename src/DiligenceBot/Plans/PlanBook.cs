@@ -152,7 +152,8 @@ public sealed class PlanBook(DiligenceDbContext db, TimeProvider time, HolidayCa
         var reviewer = (await PersonAsync(last?.ReviewerId, cancellationToken))?.DisplayName;
         var view = await ViewAsync(plan, cancellationToken);
         var userId = await people.TeamsUserIdAsync(manager, cancellationToken);
-        return PlanCards.Summary(view, last, reviewer, userId, language, notice);
+        var thisMonth = ThisMonth(view.Team);
+        return PlanCards.Summary(view, last, reviewer, userId, language, notice, measuresOpen: plan.Month == thisMonth || plan.Month == thisMonth.AddMonths(-1));
     }
 
     /// <summary>The reviewer's card for the plan's current revision.</summary>

@@ -213,7 +213,7 @@ public static class PlanCards
     }
 
     /// <summary>The manager's read-only view of their plan, refreshed to its current state.</summary>
-    public static AdaptiveCard Summary(PlanView view, MarketingPlanReview? lastReview, string? reviewerName, string? managerUserId, Language language, CardNotice? notice = null)
+    public static AdaptiveCard Summary(PlanView view, MarketingPlanReview? lastReview, string? reviewerName, string? managerUserId, Language language, CardNotice? notice = null, bool measuresOpen = false)
     {
         var plan = view.Plan;
         var title = Texts.Plans.Title.Format(language, CardDates.Month(plan.Month, language));
@@ -234,20 +234,31 @@ public static class PlanCards
         }
 
         card.Body.Add(Content(view, language));
+        var actions = new List<CardAction>();
         if (plan.Status != PlanStatus.Approved)
         {
-            card.Actions =
-            [
-                new ExecuteAction
-                {
-                    Title = (plan.Status == PlanStatus.Returned ? Texts.WorkLogs.Revise : Texts.WorkLogs.Edit).In(language),
-                    Verb = EditVerb,
-                    Data = new JsonObject { ["verb"] = EditVerb, ["planId"] = plan.Id.ToString() },
-                    AssociatedInputs = "none",
-                },
-            ];
+            actions.Add(new ExecuteAction
+            {
+                Title = (plan.Status == PlanStatus.Returned ? Texts.WorkLogs.Revise : Texts.WorkLogs.Edit).In(language),
+                Verb = EditVerb,
+                Data = new JsonObject { ["verb"] = EditVerb, ["planId"] = plan.Id.ToString() },
+                AssociatedInputs = "none",
+            });
         }
 
+        if (measuresOpen && plan.Status != PlanStatus.Returned && PlanMeasures.Lines(plan.Current.Measures).Count > 0)
+        {
+            // The plan being carried out (its month or the month after): its measures are marked done on their own card.
+            actions.Add(new ExecuteAction
+            {
+                Title = Texts.Plans.OpenMeasures.In(language),
+                Verb = PlanExecutionCards.MeasuresVerb,
+                Data = new JsonObject { ["verb"] = PlanExecutionCards.MeasuresVerb, ["month"] = MonthKey(plan.Month) },
+                AssociatedInputs = "none",
+            });
+        }
+
+        card.Actions = actions.Count > 0 ? actions : null;
         return card;
     }
 

@@ -20,6 +20,23 @@ public sealed class PlanMeasuresVerb(PlanBook book) : IBotVerb
 
         var team = await book.TeamAsync(teamId, cancellationToken);
         var month = book.ThisMonth(team);
+        var typedMonth = request.Card.String("month") ?? request.Arguments.Trim();
+        if (typedMonth.Length > 0)
+        {
+            // plan measures 2026-11 (or the plan card's button): last month's measures may still be marked done.
+            if (!PlanReports.TryParseMonth(typedMonth, out var parsed))
+            {
+                return BotAnswer.Refused(Texts.Plans.ErrorBadMonth.Format(language, typedMonth.Length > 20 ? typedMonth[..20] + "…" : typedMonth, Texts.Plans.CommandWordMeasures.In(language)));
+            }
+
+            if (parsed > month)
+            {
+                return BotAnswer.Refused(Texts.Plans.MeasureNotStarted.Format(language, CardDates.Month(parsed, language)));
+            }
+
+            month = parsed;
+        }
+
         if (await book.FindAsync(manager.Id, month, cancellationToken) is not { } plan)
         {
             return BotAnswer.WithText(Texts.Plans.NoPlanForMonth.Format(language, CardDates.Month(month, language)));
@@ -131,7 +148,7 @@ public sealed class PlanReportVerb(PlanBook book, PlanReports reports) : IBotVer
         {
             if (!PlanReports.TryParseMonth(typedMonth, out var parsed))
             {
-                return BotAnswer.Refused(Texts.Plans.ErrorBadMonth.Format(language, typedMonth.Length > 20 ? typedMonth[..20] + "…" : typedMonth));
+                return BotAnswer.Refused(Texts.Plans.ErrorBadMonth.Format(language, typedMonth.Length > 20 ? typedMonth[..20] + "…" : typedMonth, Texts.Plans.CommandWordReport.In(language)));
             }
 
             month = parsed;

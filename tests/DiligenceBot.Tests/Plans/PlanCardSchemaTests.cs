@@ -89,9 +89,9 @@ public static class PlanCardSchemaTests
             yield return ($"plan-form-returned-errors.{tag}", PlanCards.Form(Form(typed, errors, Plan(PlanStatus.Returned, 1, returned), comment: returned), language));
 
             yield return ($"plan-summary-submitted.{tag}", PlanCards.Summary(View(Plan(PlanStatus.Submitted, 1)), null, null, "29:1-wang-lei", language,
-                new PlanCards.CardNotice(Texts.Plans.Saved.In(language), Warning: false)));
+                new PlanCards.CardNotice(Texts.Plans.Saved.In(language), Warning: false), measuresOpen: true));
             yield return ($"plan-summary-returned.{tag}", PlanCards.Summary(View(Plan(PlanStatus.Returned, 1, returned)), returned, "Li Na 李娜", "29:1-wang-lei", language));
-            yield return ($"plan-summary-approved.{tag}", PlanCards.Summary(View(Plan(PlanStatus.Approved, 2, returned, approved)), approved, "Li Na 李娜", "29:1-wang-lei", language));
+            yield return ($"plan-summary-approved.{tag}", PlanCards.Summary(View(Plan(PlanStatus.Approved, 2, returned, approved)), approved, "Li Na 李娜", "29:1-wang-lei", language, measuresOpen: true));
 
             yield return ($"plan-review-open.{tag}", PlanCards.Review(new(View(Plan(PlanStatus.Submitted, 2, returned)), null,
                 new() { ["c.rating"] = "3" }, new() { ["comment"] = Texts.Plans.ErrorCommentNeeded.In(language) }, "29:1-li-na"), language));

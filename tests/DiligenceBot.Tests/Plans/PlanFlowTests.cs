@@ -382,10 +382,36 @@ public sealed class PlanFlowTests : IAsyncLifetime
         var (twice, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanExecutionCards.MeasureDoneVerb, Copy(done), locale: "zh-CN");
         Assert.Equal($"该措施已于{ZhDate(10, 14, shortForm: true)}标记完成，未做任何更改。", Text(twice!, "notice"));
 
-        await using var db = _bot.CreateDbContext();
-        var mark = await db.Set<PlanMeasureDone>().SingleAsync();
-        Assert.Equal((1, "Display help for the two new shops", "Helped both shops set up their displays"), (mark.Number, mark.Text, mark.Note));
-        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "plan.measure-done" && a.ActorId == "wang-lei"));
+        await using (var db = _bot.CreateDbContext())
+        {
+            var mark = await db.Set<PlanMeasureDone>().SingleAsync();
+            Assert.Equal((1, "Display help for the two new shops", "Helped both shops set up their displays"), (mark.Number, mark.Text, mark.Note));
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "plan.measure-done" && a.ActorId == "wang-lei"));
+        }
+
+        // The plan's own card opens its measures, also in the month after; from the month after that it no longer does.
+        string planId;
+        await using (var db = _bot.CreateDbContext())
+        {
+            planId = (await db.Set<MarketingPlan>().SingleAsync()).Id.ToString();
+        }
+
+        var view = new JsonObject { ["verb"] = PlanCards.ViewVerb, ["planId"] = planId };
+        var (summary, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanCards.ViewVerb, Copy(view));
+        var open = Action(summary!, PlanExecutionCards.MeasuresVerb)!;
+        Assert.Equal("Service measures", open["title"]!.GetValue<string>());
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.FromHours(8)));
+        Assert.Equal("You have no marketing plan for November\u00a02026.", Chats.TextOf(await Chats.SayAsync(TeamsUser.WangLei, "plan measures")));
+        var (october, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanExecutionCards.MeasuresVerb, Copy(open["data"]!.AsObject()));
+        Assert.Equal(("Service measures for October\u00a02026", "1 of 2 measures done"), (Title(october!), Text(october!, "count")));
+        Assert.Equal("Service measures for October\u00a02026", Title(CardOf(await Chats.SayAsync(TeamsUser.WangLei, "plan measures 2026-10"))));
+        Assert.Equal("December\u00a02026 has not started yet; mark its measures done once they are.", Chats.TextOf(await Chats.SayAsync(TeamsUser.WangLei, "plan measures 2026-12")));
+        Assert.Equal("“2026-13”不是有效的月份，请按YYYY-MM填写，例如：“计划措施 2026-10”。", Chats.TextOf(await Chats.SayAsync(TeamsUser.WangLei, "计划措施 2026-13", "zh-CN")));
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(8)));
+        var (december, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, PlanCards.ViewVerb, Copy(view));
+        Assert.Null(Action(december!, PlanExecutionCards.MeasuresVerb));
     }
 
     [Fact]
