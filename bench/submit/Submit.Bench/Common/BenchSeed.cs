@@ -76,13 +76,20 @@ public sealed class BenchSeed
     /// <summary>Writes directory.json and copies log-templates.json and calendars/ from the repository's seeds.</summary>
     public void WriteTo(string folder, string repoSeeds)
     {
+        // Every seed file of the app (templates, calendars, record kinds, transfers, coaching, whatever is added next),
+        // so that a seed the app starts to require never stops a bench's bot; only the organisation is the bench's own.
         Directory.CreateDirectory(folder);
-        File.Copy(Path.Combine(repoSeeds, "log-templates.json"), Path.Combine(folder, "log-templates.json"), overwrite: true);
-        var calendars = Path.Combine(folder, "calendars");
-        Directory.CreateDirectory(calendars);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(repoSeeds, "calendars"), "*.json"))
+        foreach (var file in Directory.EnumerateFiles(repoSeeds, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(calendars, Path.GetFileName(file)), overwrite: true);
+            var relative = Path.GetRelativePath(repoSeeds, file);
+            if (relative == "directory.json")
+            {
+                continue;
+            }
+
+            var target = Path.Combine(folder, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
         }
 
         var people = new JsonArray

@@ -82,8 +82,9 @@ public sealed class BotProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                var exitCode = process.ExitCode; // read before DisposeAsync releases the process
                 await bot.DisposeAsync();
-                throw new InvalidOperationException($"DiligenceBot exited with code {process.ExitCode} during start-up; see {logPath}:\n{Tail(logPath, 30)}");
+                throw new InvalidOperationException($"DiligenceBot exited with code {exitCode} during start-up; see {logPath}:\n{Tail(logPath, 30)}");
             }
 
             try
