@@ -76,13 +76,14 @@ public sealed class BenchSeed
     /// <summary>Writes directory.json and copies log-templates.json and calendars/ from the repository's seeds.</summary>
     public void WriteTo(string folder, string repoSeeds)
     {
-        // Every seed file of the app (templates, calendars, record kinds, transfers, coaching, whatever is added next),
-        // so that a seed the app starts to require never stops a bench's bot; only the organisation is the bench's own.
+        // Every seed file of the app (templates, calendars, record kinds, coaching, whatever is added next), so that a
+        // seed the app starts to require never stops a bench's bot; the files of the demo organisation (its directory,
+        // its transfer posts naming its people) are left out: the bench's organisation is its own.
         Directory.CreateDirectory(folder);
         foreach (var file in Directory.EnumerateFiles(repoSeeds, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(repoSeeds, file);
-            if (relative == "directory.json")
+            if (relative is "directory.json" or "transfers.json")
             {
                 continue;
             }
