@@ -27,6 +27,12 @@ public readonly record struct TextRule(int MaxLength, bool Required = false, int
 /// </summary>
 public static partial class UserText
 {
+    private static readonly char[] ListSeparators = [',', '，', '、', ';', '；', '\n', '\r', '\t'];
+
+    /// <summary>The items of a typed list (customers named in a plan or a record), separated as people type lists in either language.</summary>
+    public static string[] Items(string? text) =>
+        (text ?? string.Empty).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>Checks a typed text; the error in the user's language, or null with the text to store (null when empty).</summary>
     public static string? Check(string? typed, TextRule rule, string label, Language language, out string? clean)
     {

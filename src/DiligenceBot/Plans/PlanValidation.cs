@@ -12,8 +12,6 @@ namespace DiligenceBot.Plans;
 /// </summary>
 public static class PlanValidation
 {
-    private static readonly char[] Separators = [',', '，', '、', ';', '；', '\n', '\r', '\t'];
-
     /// <summary>A plan that passed every check, ready to store.</summary>
     public sealed record CheckedPlan(decimal Volume, decimal Value, string? KeyBrands, string Measures, List<PlannedVisit> Visits);
 
@@ -50,7 +48,7 @@ public static class PlanValidation
                 continue;
             }
 
-            var names = (clean ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var names = UserText.Items(clean);
             if (names.Length == 0)
             {
                 continue;
@@ -98,7 +96,7 @@ public static class PlanValidation
     /// <summary>The words typed into the day inputs, to look them up in the register in one query.</summary>
     public static IReadOnlyList<string> NamesTyped(Dictionary<string, string> typed) =>
         typed.Where(t => t.Key.StartsWith(PlanCards.DayPrefix, StringComparison.Ordinal))
-            .SelectMany(t => UserText.Clean(t.Value).Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .SelectMany(t => UserText.Items(UserText.Clean(t.Value)))
             .Where(n => n.Length <= CustomerLimits.Name)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();

@@ -204,8 +204,6 @@ public sealed class RecordFormVerb(RecordBook book) : IBotVerb
 /// </summary>
 public sealed class FileRecordVerb(RecordBook book) : IBotVerb
 {
-    private static readonly char[] Separators = [',', '，', '、', ';', '；', '\n', '\r', '\t'];
-
     /// <summary>
     /// A re-delivered copy, a second tap or another device filing the same period or the same file at the same moment
     /// loses the race on the unique period index or the file's RecordId; it decides again against what is stored
@@ -364,7 +362,7 @@ public sealed class FileRecordVerb(RecordBook book) : IBotVerb
             return [];
         }
 
-        var names = (clean ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var names = UserText.Items(clean)
             .Where(n => n.Length <= CustomerLimits.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (names.Count == 0)
         {
