@@ -1,4 +1,5 @@
 using DiligenceBot.AppPackage;
+using DiligenceBot.Assessment;
 using DiligenceBot.Coaching;
 using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.Conversations;
@@ -35,6 +36,7 @@ builder.Services.AddCustomers();
 builder.Services.AddPlans();
 builder.Services.AddMeetings();
 builder.Services.AddRecords();
+builder.Services.AddAssessment();
 builder.AddScheduling();
 builder.AddOperations();
 
