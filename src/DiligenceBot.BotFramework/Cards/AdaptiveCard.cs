@@ -209,6 +209,25 @@ public sealed class ChoiceSetInput : CardInput
     [JsonPropertyName("style")] public ChoiceInputStyle? Style { get; set; }
     [JsonPropertyName("isMultiSelect")] public bool? IsMultiSelect { get; set; }
     [JsonPropertyName("placeholder")] public string? Placeholder { get; set; }
+    /// <summary>Long choice titles wrap instead of being cut off (a shop's full name on a phone).</summary>
+    [JsonPropertyName("wrap")] public bool? Wrap { get; set; }
+
+    /// <summary>
+    /// Teams' dynamic type-ahead: as the user types, Teams asks the bot for choices with an <c>application/search</c>
+    /// invoke naming this dataset. The static <see cref="Choices"/> are still shown (and are what a preset
+    /// <see cref="Value"/> is titled from), so a re-shown card keeps what was picked.
+    /// </summary>
+    [JsonPropertyName("choices.data")] public DataQuery? ChoicesData { get; set; }
+}
+
+/// <summary>Where a <see cref="ChoiceSetInput"/> fetches its choices from (Teams: the bot, via <c>application/search</c>).</summary>
+public sealed class DataQuery
+{
+    [JsonPropertyName("type")] public string Type => "Data.Query";
+    /// <summary>Names the data the bot searches; it comes back as the invoke's <c>dataset</c>.</summary>
+    [JsonPropertyName("dataset")] public string Dataset { get; set; } = string.Empty;
+    /// <summary>How many choices to ask for at a time (Teams shows at most 15).</summary>
+    [JsonPropertyName("count")] public int? Count { get; set; }
 }
 
 public sealed record Choice(

@@ -19,6 +19,8 @@ public static class InvokeNames
     public const string AdaptiveCardAction = "adaptiveCard/action";
     /// <summary>The user accepted or declined a file consent card.</summary>
     public const string FileConsent = "fileConsent/invoke";
+    /// <summary>Dynamic type-ahead of an Input.ChoiceSet with <c>choices.data</c>: the text typed so far, answered with choices.</summary>
+    public const string Search = "application/search";
 }
 
 /// <summary><c>action</c> values of an installationUpdate.</summary>
@@ -43,6 +45,8 @@ public static class ContentTypes
     public const string AdaptiveCard = "application/vnd.microsoft.card.adaptive";
     public const string ActivityMessage = "application/vnd.microsoft.activity.message";
     public const string Error = "application/vnd.microsoft.error";
+    /// <summary>The answer to an <c>application/search</c> invoke: <c>{"results": [{"title", "value"}]}</c>.</summary>
+    public const string SearchResponse = "application/vnd.microsoft.search.searchResponse";
     public const string LoginRequest = "application/vnd.microsoft.activity.loginRequest";
     /// <summary>A file a user sent in personal chat: <c>content.downloadUrl</c> (pre-authenticated), <c>content.fileType</c>.</summary>
     public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";

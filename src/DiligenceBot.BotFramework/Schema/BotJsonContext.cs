@@ -16,6 +16,7 @@ namespace DiligenceBot.BotFramework.Schema;
 [JsonSerializable(typeof(AdaptiveCard))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeValue))]
+[JsonSerializable(typeof(SearchInvokeValue))]
 [JsonSerializable(typeof(ConversationParameters))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ResourceResponse))]

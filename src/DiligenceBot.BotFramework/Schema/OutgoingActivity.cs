@@ -121,8 +121,8 @@ public sealed class ErrorDetail
 }
 
 /// <summary>
-/// The HTTP answer to an invoke activity. For <c>adaptiveCard/action</c> the body is an
-/// <see cref="AdaptiveCardInvokeResponse"/>.
+/// The HTTP answer to an invoke activity. For <c>adaptiveCard/action</c> and <c>application/search</c> the body is an
+/// <see cref="AdaptiveCardInvokeResponse"/> (a search answers with <see cref="AdaptiveCardInvokeResponse.SearchResults"/>).
 /// </summary>
 public sealed record InvokeResponse(int Status, AdaptiveCardInvokeResponse? Body);
 
@@ -147,6 +147,17 @@ public sealed class AdaptiveCardInvokeResponse
         Value = JsonValue.Create(text),
     };
 
+    /// <summary>The answer to an <c>application/search</c> invoke: the choices matching what was typed, in order.</summary>
+    public static AdaptiveCardInvokeResponse SearchResults(IEnumerable<Choice> choices) => new()
+    {
+        StatusCode = 200,
+        Type = ContentTypes.SearchResponse,
+        Value = new JsonObject
+        {
+            ["results"] = new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]),
+        },
+    };
+
     /// <summary>An error the client shows; <paramref name="statusCode"/> is 4xx for the user's mistakes.</summary>
     public static AdaptiveCardInvokeResponse Error(int statusCode, string code, string message) => new()
     {
@@ -162,6 +173,25 @@ public sealed class AdaptiveCardInvokeValue
     [JsonPropertyName("action")] public AdaptiveCardInvokeAction? Action { get; set; }
     [JsonPropertyName("trigger")] public string? Trigger { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Properties { get; set; }
+}
+
+/// <summary>
+/// The <c>value</c> of an <c>application/search</c> invoke (dynamic type-ahead): what was typed, the page asked for,
+/// the dataset the card named, and (with <c>associatedInputs</c>) the card's other inputs.
+/// </summary>
+public sealed class SearchInvokeValue
+{
+    [JsonPropertyName("queryText")] public string? QueryText { get; set; }
+    [JsonPropertyName("queryOptions")] public SearchQueryOptions? QueryOptions { get; set; }
+    [JsonPropertyName("dataset")] public string? Dataset { get; set; }
+    [JsonPropertyName("data")] public JsonElement? Data { get; set; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Properties { get; set; }
+}
+
+public sealed class SearchQueryOptions
+{
+    [JsonPropertyName("skip")] public int? Skip { get; set; }
+    [JsonPropertyName("top")] public int? Top { get; set; }
 }
 
 public sealed class AdaptiveCardInvokeAction
