@@ -84,4 +84,7 @@ internal static partial class Log
 
     [LoggerMessage(3202, LogLevel.Information, "Customer import by {PersonId}: {Rows} rows, stored {Stored}, {Problems} problems")]
     public static partial void CustomersImported(ILogger logger, string personId, int rows, bool stored, int problems);
+
+    [LoggerMessage(3203, LogLevel.Warning, "A customer search (application/search) in activity {ActivityId} was refused: {Reason}")]
+    public static partial void CustomerSearchRefused(ILogger logger, string? activityId, string reason);
 }

@@ -52,7 +52,9 @@ const ADVISORY_EVENTS = new Set([
 ]);
 // Card properties Teams understands that the library does not model (or models later than 1.5).
 // An "unsupported property" event about one of these is not a failure.
-const TEAMS_PROPERTIES = new Set(["msteams", "refresh", "authentication", "metadata"]);
+// "choices.data" (Data.Query: Teams' dynamic type-ahead, answered by the bot's application/search invoke) is
+// honoured by Teams at any card version (its own documentation's example is a 1.2 card); the library knows it from 1.6.
+const TEAMS_PROPERTIES = new Set(["msteams", "refresh", "authentication", "metadata", "choices.data"]);
 
 function libraryCheck(json) {
   const problems = [];
@@ -63,8 +65,18 @@ function libraryCheck(json) {
   };
   const classify = (e) => {
     const teamsProperty = e.event === AC.ValidationEvent.UnsupportedProperty && [...TEAMS_PROPERTIES].some((p) => e.message.includes(`"${p}"`));
-    (ADVISORY_EVENTS.has(e.event) || teamsProperty ? warnings : problems).push(describe(e));
+    // A type-ahead ChoiceSet's choices come from the bot; its static choices (those already picked) may be none.
+    const typeAhead = e.event === AC.ValidationEvent.CollectionCantBeEmpty && typeAheadIds.has(e.source && e.source.id);
+    (ADVISORY_EVENTS.has(e.event) || teamsProperty || typeAhead ? warnings : problems).push(describe(e));
   };
+  const typeAheadIds = new Set();
+  (function collect(node) {
+    if (Array.isArray(node)) return node.forEach(collect);
+    if (node && typeof node === "object") {
+      if (node.type === "Input.ChoiceSet" && node["choices.data"] && node.id) typeAheadIds.add(node.id);
+      Object.values(node).forEach(collect);
+    }
+  })(json);
   try {
     const context = new AC.SerializationContext(AC.Versions.v1_5);
     const card = new AC.AdaptiveCard();
@@ -130,7 +142,7 @@ const ELEMENTS = {
   "Input.Date": { props: { ...INPUT_COMMON, max: "string", min: "string", value: "string", placeholder: "string" }, required: ["id"] },
   "Input.Time": { props: { ...INPUT_COMMON, max: "string", min: "string", value: "string", placeholder: "string" }, required: ["id"] },
   "Input.Toggle": { props: { ...INPUT_COMMON, title: "string", value: "string", valueOff: "string", valueOn: "string", wrap: "boolean" }, required: ["id", "title"] },
-  "Input.ChoiceSet": { props: { ...INPUT_COMMON, choices: "choices", isMultiSelect: "boolean", style: E.choiceInputStyle, value: "string", placeholder: "string", wrap: "boolean" }, required: ["id"] },
+  "Input.ChoiceSet": { props: { ...INPUT_COMMON, choices: "choices", "choices.data": "dataQuery", isMultiSelect: "boolean", style: E.choiceInputStyle, value: "string", placeholder: "string", wrap: "boolean" }, required: ["id"] },
 };
 const COLUMN = { props: { ...ELEMENT_COMMON, ...CONTAINER_LIKE, width: "string|number", fallback: "columnFallback" }, required: [] };
 const TABLE_ROW = { props: { type: "string", ...CELL_ALIGNMENT, cells: "tableCells", style: E.containerStyle }, required: [] };
@@ -139,6 +151,7 @@ const TABLE_COLUMN = { props: { type: "string", ...CELL_ALIGNMENT, width: "strin
 const TEXT_RUN = { props: { type: "string", text: "string", color: E.color, fontType: E.fontType, highlight: "boolean", isSubtle: "boolean", italic: "boolean", selectAction: "selectAction", size: E.textSize, strikethrough: "boolean", underline: "boolean", weight: E.weight }, required: ["text"] };
 const FACT = { props: { title: "string", value: "string" }, required: ["title", "value"] };
 const CHOICE = { props: { title: "string", value: "string" }, required: ["title", "value"] };
+const DATA_QUERY = { props: { type: "string", dataset: "string", count: "number", skip: "number", associatedInputs: "string" }, required: ["type", "dataset"] };
 const MEDIA_SOURCE = { props: { mimeType: "string", url: "string" }, required: ["url"] };
 const BACKGROUND_IMAGE = { props: { url: "string", fillMode: E.fillMode, horizontalAlignment: E.hAlign, verticalAlignment: E.vAlign }, required: ["url"] };
 const TOGGLE_TARGET = { props: { elementId: "string", isVisible: "boolean" }, required: ["elementId"] };
@@ -285,6 +298,9 @@ function structuralCheck(root) {
         return checkList(v, path, (f, p) => checkObject(f, p, FACT, "fact"));
       case "choices":
         return checkList(v, path, (c, p) => checkObject(c, p, CHOICE, "choice"));
+      case "dataQuery":
+        if (isObject(v) && v.type !== "Data.Query") problem(path, `choices.data must be a Data.Query, got ${JSON.stringify(v.type)}`);
+        return checkObject(v, path, DATA_QUERY, "Data.Query");
       case "images":
         return checkList(v, path, (img, p) => checkTyped(img, p, ELEMENTS.Image, "Image"));
       case "mediaSources":

@@ -30,8 +30,12 @@ public sealed class BotTurnDispatcher(IServiceProvider services, BotVerbTable ve
     {
         InvokeNames.AdaptiveCardAction => OnAdaptiveCardActionAsync(turn, cancellationToken),
         InvokeNames.FileConsent => services.GetRequiredService<Files.ChatFiles>().OnConsentAsync(turn, services.GetRequiredService<DirectoryLookup>(), cancellationToken),
+        InvokeNames.Search => OnSearchAsync(turn, cancellationToken),
         _ => Task.FromResult<InvokeResponse?>(new InvokeResponse(200, null)),
     };
+
+    private async Task<InvokeResponse?> OnSearchAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<Customers.CustomerSearch>().OnSearchAsync(turn, cancellationToken);
 
     private async Task<InvokeResponse?> OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {

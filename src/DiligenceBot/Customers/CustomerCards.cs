@@ -17,6 +17,56 @@ public static class CustomerCards
     /// <summary>How many customers (or import problems) a card shows; Teams cards must stay small.</summary>
     public const int MaxLines = 30;
 
+    /// <summary>
+    /// What a customers picker needs besides the picks: its input id, label, and the free text's longest length. A
+    /// required picker is checked by the bot, not the client (free text alone may satisfy it), so it carries no
+    /// <c>isRequired</c>.
+    /// </summary>
+    public sealed record PickerField(string InputId, string Label, int? MaxLength);
+
+    /// <summary>
+    /// A customers input, the one builder for every form that names customers: a multi-select with Teams' type-ahead over
+    /// the asker's own customers (<see cref="CustomerSearch"/>), whose static choices are the customers already picked
+    /// (so a card shown again keeps them, titled), and below it a text input for shops not registered yet (id
+    /// <c>InputId.unregistered</c>), which also shows an old record's free text. Picked ids the register does not know
+    /// (or that are no longer the asker's, as <paramref name="picked"/> says) are left out.
+    /// </summary>
+    public static Container Picker(PickerField field, CustomerPicks picks, IReadOnlyDictionary<long, PickedCustomer> picked, Language language)
+    {
+        var chosen = picks.Ids.Where(picked.ContainsKey).Select(id => picked[id]).ToList();
+        var unregistered = picks.Legacy is { Length: > 0 } legacy
+            ? string.IsNullOrEmpty(picks.Unregistered) ? legacy : picks.Unregistered + "\n" + legacy
+            : picks.Unregistered;
+        return new Container
+        {
+            Items =
+            [
+                new ChoiceSetInput
+                {
+                    Id = field.InputId,
+                    Label = field.Label,
+                    IsMultiSelect = true,
+                    Style = ChoiceInputStyle.Filtered,
+                    Wrap = true,
+                    Placeholder = Texts.Customers.PickerPlaceholder.In(language),
+                    Choices = [.. chosen.Select(c => new Choice(CustomerPicks.Title(c, language), CustomerPicks.ChoiceValue(c.Id)))],
+                    Value = chosen.Count == 0 ? null : CustomerPicks.Encode(chosen.Select(c => c.Id)),
+                    ChoicesData = new DataQuery { Dataset = CustomerSearch.OwnDataset, Count = CustomerSearch.PageSize },
+                },
+                new TextInput
+                {
+                    Id = CustomerPicks.UnregisteredKey(field.InputId),
+                    Label = Texts.Customers.UnregisteredLabel.In(language),
+                    Placeholder = Texts.Customers.UnregisteredPlaceholder.In(language),
+                    IsMultiline = true,
+                    MaxLength = field.MaxLength,
+                    Value = string.IsNullOrEmpty(unregistered) ? null : unregistered,
+                    Spacing = Spacing.Small,
+                },
+            ],
+        };
+    }
+
     public static AdaptiveCard List(IReadOnlyList<CustomerLine> lines, int total, string? query, Language language)
     {
         var title = string.IsNullOrEmpty(query) ? Texts.Customers.Title.In(language) : Texts.Customers.TitleSearch.Format(language, query);

@@ -135,17 +135,11 @@ public sealed class CustomersVerb(DiligenceDbContext db, DirectoryLookup directo
 
         var led = await directory.TeamsLedByAsync(person, cancellationToken);
         var ledIds = led.Select(t => t.Id).ToList();
-        var customers = db.Customers.AsNoTracking().Where(c => c.TenantId == person.TenantId);
-        customers = person.IsAdmin
-            ? customers
-            : customers.Where(c => c.ManagerId == person.Id || (c.Manager!.TeamId != null && ledIds.Contains(c.Manager.TeamId)));
+        var customers = db.Customers.AsNoTracking().SeenBy(person, ledIds, adminSeesTenant: true);
         if (query.Length > 0)
         {
             // Latin letters match in either case (a licence number typed in lower case, a store's English name).
-            var upper = query.ToUpperInvariant();
-#pragma warning disable CA1862 // translated to SQL (upper(), instr/strpos/CHARINDEX): the StringComparison overload is not
-            customers = customers.Where(c => c.Name.ToUpper().Contains(upper) || c.LicenceNumber.ToUpper().Contains(upper));
-#pragma warning restore CA1862
+            customers = customers.Matching(query.ToUpperInvariant());
         }
 
         var total = await customers.CountAsync(cancellationToken);
@@ -169,13 +163,14 @@ public sealed class CustomersVerb(DiligenceDbContext db, DirectoryLookup directo
 
 public static class CustomerRegistration
 {
-    /// <summary>The customer register: the list, the import of a file sent in chat, the template; files in chat (imports and record files).</summary>
+    /// <summary>The customer register: the list, the import of a file sent in chat, the template, the pickers' type-ahead; files in chat (imports and record files).</summary>
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
         services.AddHttpClient(ChatFiles.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<ChatFiles>();
         services.AddScoped<CustomerImport>();
         services.AddScoped<ImportCustomersVerb>();
+        services.AddScoped<CustomerSearch>();
         return services
             .AddBotVerb<CustomersVerb>(CustomerCards.ListVerb, "customers", "my customers", "客户", "我的客户", "客户列表")
             .AddBotVerb<CustomerTemplateVerb>(CustomerCards.TemplateVerb, "customers template", "customer template", "客户模板", "客户导入模板")

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 namespace DiligenceBot.Customers;
 
 /// <summary>
-/// Visits as the work logs record them: a customer is visited on a day when the manager's log of that day names it
-/// (its registered name or licence number) in the customers field. One rule for the customer list, plan progress
-/// and the plan's execution report.
+/// Visits as the work logs record them: a customer is visited on a day when the manager's log of that day picks it in
+/// the customers field (its id, <see cref="CustomerPicks"/>), or, in a log written before the field was a picker, names
+/// it in the field's free text (its registered name or licence number). Shops written as not registered are not
+/// counted for any registered customer. One rule for the customer list, plan progress and the plan's execution report.
 /// </summary>
 public static class CustomerVisits
 {
@@ -34,10 +35,12 @@ public static class CustomerVisits
             .Select(l => new { l.ManagerId, l.WorkDate, Values = l.Revisions.Where(r => r.Number == l.CurrentRevision).Select(r => r.Values).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         // Each customer is matched against its own manager's logs only (a tenant's coaching or month-end run has thousands of managers).
-        var byManager = logs.ToLookup(l => l.ManagerId, StringComparer.Ordinal);
+        // Every log's picks are read once, not once per customer.
+        var byManager = logs.Select(l => (l.ManagerId, l.WorkDate, Picks: l.Values is { } v ? CustomerPicks.Read(v, LogField) : null))
+            .ToLookup(l => l.ManagerId, StringComparer.Ordinal);
         return customers.ToDictionary(
             c => c.Id,
-            c => byManager[c.ManagerId].Where(l => l.Values is { } v && v.TryGetValue(LogField, out var named) && Names(named, c.Name, c.LicenceNumber))
+            c => byManager[c.ManagerId].Where(l => l.Picks is { } p && (p.Legacy is { } text ? Names(text, c.Name, c.LicenceNumber) : p.Ids.Contains(c.Id)))
                 .Select(l => l.WorkDate).ToList());
     }
 }

@@ -54,7 +54,13 @@ public static class LogTemplateSeed
                 throw new InvalidDataException($"{path}: template {seed.Id} has the field key '{f.Key}' twice.");
             }
 
-            if (f.Type is not (LogFieldTypes.Text or LogFieldTypes.Number or LogFieldTypes.Choice or LogFieldTypes.Date))
+            if (f.Key.EndsWith(Customers.CustomerPicks.UnregisteredSuffix, StringComparison.Ordinal))
+            {
+                // A customers field keeps its free text under "key.unregistered".
+                throw new InvalidDataException($"{path}: field key '{f.Key}' may not end with '{Customers.CustomerPicks.UnregisteredSuffix}'.");
+            }
+
+            if (f.Type is not (LogFieldTypes.Text or LogFieldTypes.Number or LogFieldTypes.Choice or LogFieldTypes.Date or LogFieldTypes.Customers))
             {
                 throw new InvalidDataException($"{path}: field {f.Key} has unknown type '{f.Type}'.");
             }

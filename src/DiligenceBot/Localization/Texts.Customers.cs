@@ -24,6 +24,18 @@ public static partial class Texts
         public static readonly Text ServedBy = new("{0} · {1} · tier {2} · {3}", "{0}·{1}·{2}档·{3}");
         public static readonly Text SearchLabel = new("Name or licence number", "名称或许可证号");
         public static readonly Text SearchButton = new("Search", "搜索");
+        // The customers picker (Teams' type-ahead over the register) and what it stores.
+        public static readonly Text PickerChoice = new("{0} ({1})", "{0}（{1}）");
+        public static readonly Text PickerPlaceholder = new("Type a name or licence number", "输入名称或许可证号查找");
+        public static readonly Text UnregisteredLabel = new("Not registered yet", "尚未登记的客户");
+        public static readonly Text UnregisteredPlaceholder = new("Shops not in the register, one per line", "不在客户名册中的零售户，每行一个");
+        public static readonly Text NotRegistered = new("{0} (not registered)", "{0}（未登记）");
+        public static readonly Text ErrorPickFromList = new(
+            "For {0}, pick customers from the list (type a name or licence number); write shops not registered yet below it.",
+            "“{0}”请从列表中选择客户（输入名称或许可证号查找）；尚未登记的零售户请写在下方。");
+        public static readonly Text ErrorNotYours = new(
+            "{1}: not one of your customers, so it cannot be in {0}; pick again.",
+            "{1}：不是您的客户，不能填入“{0}”，请重新选择。");
         public static readonly Text NotInDirectory = new(
             "You are not in the directory yet, so I cannot show customers; please ask your administrator.",
             "您尚未加入通讯录，无法查看客户，请联系管理员。");

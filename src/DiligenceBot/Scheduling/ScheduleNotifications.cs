@@ -160,7 +160,8 @@ public sealed class LeadDigestRenderer(WorkLogBook book, HolidayCalendars calend
     private static string OneLine(WorkLog log, LogTemplate template, Language language)
     {
         var values = log.Revisions.Single(r => r.Number == log.CurrentRevision).Values;
-        var parts = template.Fields.Where(f => !string.IsNullOrWhiteSpace(values.GetValueOrDefault(f.Key))).Take(2)
+        // A customers field holds ids, not words to show; the visits (the count) say as much on one line.
+        var parts = template.Fields.Where(f => f.Type != LogFieldTypes.Customers && !string.IsNullOrWhiteSpace(values.GetValueOrDefault(f.Key))).Take(2)
             .Select(f =>
             {
                 var v = values[f.Key];

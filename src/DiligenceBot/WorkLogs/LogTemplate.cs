@@ -31,6 +31,10 @@ public sealed class LogTemplate
         UpdatedAt = UpdatedAt,
         Fields = Fields.Select(f => f.For(covers)).ToList(),
     };
+
+    /// <summary>The registered customers a log's values (typed or stored) pick in its customers fields.</summary>
+    public IReadOnlyList<long> CustomerIds(IReadOnlyDictionary<string, string> values) =>
+        [.. Fields.Where(f => f.Type == LogFieldTypes.Customers).SelectMany(f => Customers.CustomerPicks.Read(values, f.Key).Ids).Distinct()];
 }
 
 public static class LogFieldTypes
@@ -39,6 +43,11 @@ public static class LogFieldTypes
     public const string Number = "number";
     public const string Choice = "choice";
     public const string Date = "date";
+    /// <summary>
+    /// Customers picked from the manager's own register with Teams' type-ahead, plus free text for shops not registered
+    /// yet (stored as <see cref="Customers.CustomerPicks"/>); a log written before the field became one keeps its text.
+    /// </summary>
+    public const string Customers = "customers";
 }
 
 /// <summary>One field of a log template.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiligenceBot.Customers;
 using DiligenceBot.Input;
 using DiligenceBot.Localization;
 
@@ -20,9 +21,12 @@ public static class LogValidation
 
     /// <summary>Reads the template's inputs from the card data (the Action.Execute data merged with the inputs).</summary>
     public static Dictionary<string, string> ReadInputs(LogTemplate template, CardData data) =>
-        data.Inputs(template.Fields.Select(f => f.Key), InputPrefix);
+        data.Inputs(template.Fields.SelectMany(f => f.Type == LogFieldTypes.Customers ? [f.Key, CustomerPicks.UnregisteredKey(f.Key)] : new[] { f.Key }), InputPrefix);
 
-    public static Result Validate(LogTemplate template, Dictionary<string, string> typed, DateOnly workDate, Language language)
+    /// <param name="picked">The registered customers among those picked (<see cref="LogTemplate.CustomerIds"/>), whoever serves them.</param>
+    /// <param name="managerId">Who writes the log: only their own customers may be picked.</param>
+    public static Result Validate(LogTemplate template, Dictionary<string, string> typed, DateOnly workDate, Language language,
+        IReadOnlyDictionary<long, PickedCustomer>? picked = null, string? managerId = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -31,6 +35,12 @@ public static class LogValidation
             var raw = typed.TryGetValue(field.Key, out var t) ? t : string.Empty;
             var label = field.Label(language);
             values[field.Key] = raw;
+            if (field.Type == LogFieldTypes.Customers)
+            {
+                CheckCustomers(field, typed, picked ?? new Dictionary<long, PickedCustomer>(), managerId, language, values, errors);
+                continue;
+            }
+
             if (field.Type == LogFieldTypes.Text)
             {
                 var rule = new TextRule(field.MaxLength ?? 4000, field.Required, field.MinLength ?? 0, field.Multiline);
@@ -91,6 +101,48 @@ public static class LogValidation
         }
 
         return new Result(values, errors);
+    }
+
+    /// <summary>
+    /// A customers field: every pick one of the manager's own customers in the tenant, the free text like any text (but
+    /// never required on its own), and, when the field is required, at least one of the two. Stored as ids and text.
+    /// </summary>
+    private static void CheckCustomers(LogField field, Dictionary<string, string> typed, IReadOnlyDictionary<long, PickedCustomer> picked, string? managerId,
+        Language language, Dictionary<string, string> values, Dictionary<string, string> errors)
+    {
+        var label = field.Label(language);
+        var picks = CustomerPicks.Read(typed, field.Key);
+        var unregisteredKey = CustomerPicks.UnregisteredKey(field.Key);
+        values[unregisteredKey] = picks.Unregistered;
+        if (picks.Legacy is not null)
+        {
+            errors[field.Key] = Texts.Customers.ErrorPickFromList.Format(language, label);
+            return;
+        }
+
+        var foreign = picks.Ids.Where(id => !picked.TryGetValue(id, out var c) || c.ManagerId != managerId)
+            .Select(id => picked.TryGetValue(id, out var c) ? c.Name : CustomerPicks.ChoiceValue(id)).ToList();
+        if (foreign.Count > 0)
+        {
+            errors[field.Key] = Texts.Customers.ErrorNotYours.Format(language, label, string.Join(language == Language.ZhCn ? "、" : ", ", foreign));
+            return;
+        }
+
+        var rule = new TextRule(field.MaxLength ?? 4000, Required: false, field.MinLength ?? 0, Multiline: true);
+        if (UserText.Check(picks.Unregistered, rule, Texts.Customers.UnregisteredLabel.In(language), language, out var clean) is { } textError)
+        {
+            errors[field.Key] = textError;
+            return;
+        }
+
+        if (field.Required && picks.Ids.Count == 0 && UserText.IsBlank(clean))
+        {
+            errors[field.Key] = Texts.Input.Required.Format(language, label);
+            return;
+        }
+
+        values[field.Key] = CustomerPicks.Encode(picks.Ids);
+        values[unregisteredKey] = clean ?? string.Empty;
     }
 
     private static string? CheckDate(LogField field, string text, DateOnly workDate, Language language)

@@ -1,5 +1,6 @@
 using DiligenceBot.Audit;
 using DiligenceBot.Conversations;
+using DiligenceBot.Customers;
 using DiligenceBot.Data;
 using DiligenceBot.Localization;
 using DiligenceBot.Notifications;
@@ -141,7 +142,8 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
         var last = log.Reviews.OrderByDescending(r => r.RevisionNumber).FirstOrDefault();
         var reviewer = await NameAsync(last?.ReviewerId ?? log.ReviewedById ?? log.PraisedById, cancellationToken);
         var userId = await TeamsUserIdAsync(manager, cancellationToken);
-        return WorkLogCards.Summary(log, template!, last, reviewer, userId, language, notice);
+        var customers = await CustomersAsync(log, template!, cancellationToken);
+        return WorkLogCards.Summary(log, template!, last, reviewer, userId, language, notice, customers);
     }
 
     /// <summary>The reviewer's card for the log's current revision.</summary>
@@ -155,16 +157,28 @@ public sealed class WorkLogBook(DiligenceDbContext db, TimeProvider time, Proact
         var decided = log.Reviews.SingleOrDefault(r => r.RevisionNumber == log.CurrentRevision);
         var decider = await NameAsync(decided?.ReviewerId ?? log.PraisedById, cancellationToken);
         var userId = await TeamsUserIdAsync(reviewer, cancellationToken);
-        var state = new WorkLogCards.ReviewState(log, template!, manager!, team, decider, typed ?? [], errors ?? [], userId);
+        var customers = await CustomersAsync(log, template!, cancellationToken);
+        var state = new WorkLogCards.ReviewState(log, template!, manager!, team, decider, typed ?? [], errors ?? [], userId, customers);
         return WorkLogCards.Review(state, language, notice);
     }
 
     /// <summary>The form to write or revise a log, prefilled.</summary>
     public async Task<BotFramework.Cards.AdaptiveCard> FormAsync(Team team, LogTemplate template, DateOnly date, WorkLog? log, Dictionary<string, string> values,
-        Dictionary<string, string> errors, int baseRevision, Language language, CancellationToken cancellationToken, string? notice = null)
+        Dictionary<string, string> errors, int baseRevision, Language language, CancellationToken cancellationToken, string? notice = null, string? writerId = null)
     {
         var returned = log?.Status == WorkLogStatus.Returned ? log.Reviews.OrderByDescending(r => r.RevisionNumber).FirstOrDefault() : null;
         var reviewer = await NameAsync(returned?.ReviewerId, cancellationToken);
-        return WorkLogCards.Form(new WorkLogCards.FormState(template, team, date, values, errors, log?.Id, baseRevision, returned, reviewer, notice, Timing(team, date)), language);
+        // The picker shows again only the writer's own customers: one picked and since moved to someone else is named in the error.
+        var writer = writerId ?? log?.ManagerId;
+        var customers = (await PickedCustomersAsync(team.TenantId, template, values, cancellationToken))
+            .Where(c => c.Value.ManagerId == writer).ToDictionary();
+        return WorkLogCards.Form(new WorkLogCards.FormState(template, team, date, values, errors, log?.Id, baseRevision, returned, reviewer, notice, Timing(team, date), customers), language);
     }
+
+    /// <summary>The registered customers the values (typed or stored) pick, by id, within the tenant.</summary>
+    public Task<Dictionary<long, PickedCustomer>> PickedCustomersAsync(string tenantId, LogTemplate template, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
+        CustomerPicks.NamesAsync(db, tenantId, template.CustomerIds(values), cancellationToken);
+
+    private Task<Dictionary<long, PickedCustomer>> CustomersAsync(WorkLog log, LogTemplate template, CancellationToken cancellationToken) =>
+        PickedCustomersAsync(log.TenantId, template, log.Revisions.Single(r => r.Number == log.CurrentRevision).Values, cancellationToken);
 }

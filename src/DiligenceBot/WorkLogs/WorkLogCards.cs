@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DiligenceBot.BotFramework.Cards;
 using DiligenceBot.Conversations;
+using DiligenceBot.Customers;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 using DiligenceBot.Reviews;
@@ -42,7 +43,8 @@ public static class WorkLogCards
         WorkLogReview? ReturnComment,
         string? ReviewerName,
         string? Notice = null,
-        LogTiming? Timing = null);
+        LogTiming? Timing = null,
+        IReadOnlyDictionary<long, PickedCustomer>? Customers = null);
 
     /// <summary>
     /// What a log's day means: the day it covers, the local day and time it is due, the team's today, and whether
@@ -83,7 +85,10 @@ public static class WorkLogCards
         foreach (var field in state.Template.Fields)
         {
             state.Values.TryGetValue(field.Key, out var value);
-            card.Body.Add(Input(field, value, state.WorkDate, language));
+            card.Body.Add(field.Type == LogFieldTypes.Customers
+                ? CustomerCards.Picker(new(LogValidation.InputPrefix + field.Key, field.LabelWithUnit(language), field.MaxLength),
+                    CustomerPicks.Read(state.Values, field.Key), state.Customers ?? new Dictionary<long, PickedCustomer>(), language)
+                : Input(field, value, state.WorkDate, language));
             if (state.Errors.TryGetValue(field.Key, out var error))
             {
                 card.Body.Add(new TextBlock(error) { Id = "error." + field.Key, Color = TextColor.Attention, Size = TextSize.Small, Spacing = Spacing.None });
@@ -122,7 +127,8 @@ public static class WorkLogCards
     public static AdaptiveCard Summary(WorkLog log, LogTemplate template, WorkLogReview? lastReview, string? reviewerName, string? managerUserId, Language language, string? notice = null) =>
         Summary(log, template, lastReview, reviewerName, managerUserId, language, notice is null ? null : new CardNotice(notice));
 
-    public static AdaptiveCard Summary(WorkLog log, LogTemplate template, WorkLogReview? lastReview, string? reviewerName, string? managerUserId, Language language, CardNotice? notice)
+    public static AdaptiveCard Summary(WorkLog log, LogTemplate template, WorkLogReview? lastReview, string? reviewerName, string? managerUserId, Language language, CardNotice? notice,
+        IReadOnlyDictionary<long, PickedCustomer>? customers = null)
     {
         var revision = log.Revisions.Single(r => r.Number == log.CurrentRevision);
         var title = Texts.WorkLogs.LogTitle.Format(language, CardDates.Long(log.WorkDate, language));
@@ -142,7 +148,7 @@ public static class WorkLogCards
             card.Body.Add(ReviewCards.Comment(lastReview, reviewerName, language));
         }
 
-        card.Body.Add(Content(template, revision.Values, language));
+        card.Body.Add(Content(template, revision.Values, customers, language));
         if (notice is not null)
         {
             card.Body.Insert(1, Notice(notice));
@@ -174,7 +180,8 @@ public static class WorkLogCards
         string? DeciderName,
         Dictionary<string, string> Typed,
         Dictionary<string, string> Errors,
-        string? ReviewerUserId);
+        string? ReviewerUserId,
+        IReadOnlyDictionary<long, PickedCustomer>? Customers = null);
 
     public static AdaptiveCard Review(ReviewState state, Language language, string? notice = null)
     {
@@ -208,7 +215,7 @@ public static class WorkLogCards
             card.Body.Add(Praised(state.DeciderName ?? log.PraisedById, language));
         }
 
-        card.Body.Add(Content(state.Template, revision.Values, language));
+        card.Body.Add(Content(state.Template, revision.Values, state.Customers, language));
         var decided = log.Reviews.SingleOrDefault(r => r.RevisionNumber == log.CurrentRevision);
         if (decided is not null)
         {
@@ -509,15 +516,18 @@ public static class WorkLogCards
         new(Texts.WorkLogs.PraisedBanner.Format(language, by ?? string.Empty)) { Id = "praised", Color = TextColor.Good, Weight = TextWeight.Bolder, Spacing = Spacing.Small };
 
     /// <summary>The log's answers, each label above its value, so both wrap across the card's whole width on a phone.</summary>
-    private static Container Content(LogTemplate template, Dictionary<string, string> values, Language language) => new()
+    private static Container Content(LogTemplate template, Dictionary<string, string> values, IReadOnlyDictionary<long, PickedCustomer>? customers, Language language) => new()
     {
         Id = "content",
         Separator = true,
-        Items = template.Fields.Select(f => (CardElement)ReviewCards.Answer("answer." + f.Key, f.LabelWithUnit(language), Display(f, values.GetValueOrDefault(f.Key), language))).ToList(),
+        Items = template.Fields.Select(f => (CardElement)ReviewCards.Answer("answer." + f.Key, f.LabelWithUnit(language), Display(f, values, customers, language))).ToList(),
     };
 
-    private static string Display(LogField field, string? value, Language language)
+    private static string Display(LogField field, Dictionary<string, string> values, IReadOnlyDictionary<long, PickedCustomer>? customers, Language language)
     {
+        var value = field.Type == LogFieldTypes.Customers
+            ? CustomerPicks.Read(values, field.Key).Display(customers ?? new Dictionary<long, PickedCustomer>(), language)
+            : values.GetValueOrDefault(field.Key);
         if (string.IsNullOrWhiteSpace(value))
         {
             return "—";

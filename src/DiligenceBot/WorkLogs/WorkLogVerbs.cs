@@ -109,10 +109,11 @@ public sealed class SubmitLogVerb(WorkLogBook book, ILogger<SubmitLogVerb> logge
         }
 
         var typed = LogValidation.ReadInputs(template, request.Card);
-        var checkedValues = LogValidation.Validate(template, typed, workDate, language);
+        var picked = await book.PickedCustomersAsync(manager.TenantId, template, typed, cancellationToken);
+        var checkedValues = LogValidation.Validate(template, typed, workDate, language, picked, manager.Id);
         if (!checkedValues.IsValid)
         {
-            return BotAnswer.WithCard(await book.FormAsync(team, template, workDate, log, typed, checkedValues.Errors, baseRevision, language, cancellationToken));
+            return BotAnswer.WithCard(await book.FormAsync(team, template, workDate, log, typed, checkedValues.Errors, baseRevision, language, cancellationToken, writerId: manager.Id));
         }
 
         var now = book.Now;

@@ -32,7 +32,7 @@ public sealed class CardSchemaTests
             Fields =
             [
                 new LogField { Key = "visits", Type = LogFieldTypes.Number, Required = true, Min = 0, Max = 60, LabelEn = "Visits", LabelZh = "拜访" },
-                new LogField { Key = "customers", Type = LogFieldTypes.Text, Required = true, MaxLength = 500, Multiline = true, LabelEn = "Customers", LabelZh = "客户", PlaceholderEn = "Shops", PlaceholderZh = "零售户" },
+                new LogField { Key = "customers", Type = LogFieldTypes.Customers, Required = true, MaxLength = 500, LabelEn = "Customers", LabelZh = "客户" },
                 new LogField { Key = "focus", Type = LogFieldTypes.Choice, Required = true, LabelEn = "Focus", LabelZh = "重点", Choices = [new LogChoice { Value = "a", En = "A", Zh = "甲" }] },
                 new LogField { Key = "next", Type = LogFieldTypes.Date, LabelEn = "Next", LabelZh = "下次" },
             ],
@@ -50,6 +50,22 @@ public sealed class CardSchemaTests
         var returnedReview = new WorkLogReview { RevisionNumber = 1, ReviewerId = "li-na", Decision = ReviewDecision.Returned, Evaluation = "Too short", Requirement = "Add volumes", QualityRating = 3, DecidedAt = at };
         var approvedReview = new WorkLogReview { RevisionNumber = 1, ReviewerId = "li-na", Decision = ReviewDecision.Approved, QualityRating = 4, DecidedAt = at };
         var errors = new Dictionary<string, string> { ["visits"] = "Visits must be a number from 0 to 60.", ["customers"] = "Customers is required." };
+        // Customers picked (long names, a licence number to keep whole) and shops not registered yet.
+        var picked = new Dictionary<long, DiligenceBot.Customers.PickedCustomer>
+        {
+            [1] = new(1, "华美便利店（南京路步行街旗舰店）", "110105100123", "wang-lei"),
+            [2] = new(2, "Xinhua Kiosk on the corner of Nanjing Road and Henan Road", "L-1002", "wang-lei"),
+        };
+        var pickedValues = new Dictionary<string, string>
+        {
+            ["visits"] = "12", ["customers"] = "customer:1,customer:2", ["customers.unregistered"] = "东街烟酒行\nStation Convenience", ["focus"] = "a",
+        };
+        WorkLog Picked()
+        {
+            var log = Log(WorkLogStatus.Submitted);
+            log.Revisions[0].Values = new(pickedValues);
+            return log;
+        }
 
         foreach (var language in Enum.GetValues<Language>())
         {
@@ -66,6 +82,9 @@ public sealed class CardSchemaTests
             yield return ($"worklog-best.{tag0}", WorkLogCards.BestLogs([(east1, [new WorkLogCards.BestLog(manager, praised)]), (east2, [])], new DateOnly(2026, 11, 1), language));
             yield return ($"worklog-best-empty.{tag0}", WorkLogCards.BestLogs([(east1, [])], new DateOnly(2026, 11, 1), language));
             yield return ($"worklog-form-errors.{tag0}", WorkLogCards.Form(new(template, east1, date, new() { ["visits"] = "x", ["customers"] = "" }, errors, null, 0, null, null), language));
+            yield return ($"worklog-form-customers.{tag0}", WorkLogCards.Form(new(template, east1, date, pickedValues, [], null, 0, null, null, null, timing, picked), language));
+            yield return ($"worklog-summary-customers.{tag0}", WorkLogCards.Summary(Picked(), template, null, null, null, language, (WorkLogCards.CardNotice?)null, picked));
+            yield return ($"worklog-review-customers.{tag0}", WorkLogCards.Review(new(Picked(), template, manager, east1, null, [], [], null, picked), language));
             yield return ($"worklog-form-returned.{tag0}", WorkLogCards.Form(new(template, east1, date, new() { ["visits"] = "12" }, [], Guid.NewGuid(), 1, returnedReview, "Li Na"), language));
             yield return ($"worklog-summary-submitted.{tag0}", WorkLogCards.Summary(Log(WorkLogStatus.Submitted), template, null, null, "29:1-wang-lei", language));
             yield return ($"worklog-summary-returned.{tag0}", WorkLogCards.Summary(Log(WorkLogStatus.Returned, returnedReview), template, returnedReview, "Li Na", null, language, "notice"));

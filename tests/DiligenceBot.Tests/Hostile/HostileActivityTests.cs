@@ -234,7 +234,7 @@ public sealed class HostileActivityTests(ITestOutputHelper output) : IAsyncLifet
         }
 
         // A changed log with one required input that shows nothing: stored, it would be revision 2.
-        foreach (var key in new[] { "f.customers", "f.plan", "f.visits", "f.focus" })
+        foreach (var key in new[] { "f.customers.unregistered", "f.plan", "f.visits", "f.focus" })
         {
             foreach (var (value, i) in Invisible.Select((v, i) => (v, i)))
             {
@@ -249,8 +249,8 @@ public sealed class HostileActivityTests(ITestOutputHelper output) : IAsyncLifet
         }
 
         yield return Execute("log.submit f.plan four Chinese characters", TeamsUser.WangLei, WorkLogCards.SubmitVerb, LogSubmit("f.plan", "拜访\u200B新店"));
-        yield return Execute("log.submit f.customers one visible", TeamsUser.WangLei, WorkLogCards.SubmitVerb, LogSubmit("f.customers", "\u3000店\u200B\u200B"));
-        foreach (var key in new[] { "f.customers", "f.plan", "f.market", "f.problems" })
+        yield return Execute("log.submit f.customers one visible", TeamsUser.WangLei, WorkLogCards.SubmitVerb, LogSubmit("f.customers.unregistered", "\u3000店\u200B\u200B"));
+        foreach (var key in new[] { "f.customers.unregistered", "f.plan", "f.market", "f.problems" })
         {
             foreach (var (value, i) in Controls.Select((v, i) => (v, i)))
             {
@@ -269,7 +269,7 @@ public sealed class HostileActivityTests(ITestOutputHelper output) : IAsyncLifet
         // Every field of the submission, wrong-typed, on a changed log whose plan and customers show nothing (so a
         // wrong-typed plan that reads as text, "false" say, still leaves the log refused).
         var refusedLog = LogSubmit("f.plan", "\u200B");
-        refusedLog["f.customers"] = "\u3000";
+        refusedLog["f.customers.unregistered"] = "\u3000";
         foreach (var key in LogFields.Select(f => "f." + f).Append("logId").Append("baseRevision").Append("workDate").Append("verb"))
         {
             foreach (var (value, i) in WrongTypes.Select((v, i) => (v, i)))

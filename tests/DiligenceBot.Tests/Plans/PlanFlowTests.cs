@@ -303,7 +303,14 @@ public sealed class PlanFlowTests : IAsyncLifetime
         Assert.True(summary is not null && Text(summary, "status").StartsWith("Waiting", StringComparison.Ordinal), answer.ToJsonString());
     }
 
-    /// <summary>A log of Wang Lei's for a day of October naming customers (and, if given, the cases ordered).</summary>
+    /// <summary>The customers picker's value (what a log stores) for these registered customers.</summary>
+    private async Task<string> PickedAsync(params string[] licences)
+    {
+        await using var db = _bot.CreateDbContext();
+        return CustomerPicks.Encode(await db.Customers.Where(c => licences.Contains(c.LicenceNumber)).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync());
+    }
+
+    /// <summary>A log of Wang Lei's for a day of October naming customers (free text as before the picker, or picked ids) and, if given, the cases ordered.</summary>
     private async Task LogAsync(int day, string customers, string? volume = null)
     {
         await using var db = _bot.CreateDbContext();
@@ -328,9 +335,10 @@ public sealed class PlanFlowTests : IAsyncLifetime
     {
         // Five visits planned, three of them before Wednesday 14 October; logs name Huamei Store on a planned day and
         // Xinhua Kiosk on another day (it counts: one visit to it was planned so far), and Huamei Store on the 14th (today: not yet counted).
+        // Logs written before the customers picker name them in free text; a picked customer counts by its id.
         await SubmitOctoberVisitsAsync(("2026-10-08", "L-1001"), ("2026-10-09", "L-1002"), ("2026-10-12", "L-1001"), ("2026-10-20", "L-1001, L-1002"));
         await LogAsync(8, "Huamei Store");
-        await LogAsync(13, "xinhua kiosk, a new shop");
+        await LogAsync(13, await PickedAsync("L-1002")); // picked in the log's customers picker
         await LogAsync(14, "Huamei Store");
 
         await RunScheduleAsync(10, 14, 8, 15);
@@ -420,7 +428,7 @@ public sealed class PlanFlowTests : IAsyncLifetime
         // Huamei Store three times, Xinhua Kiosk twice.
         await SubmitOctoberVisitsAsync(("2026-10-08", "L-1001"), ("2026-10-09", "L-1002"), ("2026-10-20", "L-1001, L-1002"), ("2026-10-30", "L-1001"));
         await LogAsync(8, "Huamei Store", "40.5");
-        await LogAsync(20, "Huamei Store, Xinhua Kiosk", "60");
+        await LogAsync(20, await PickedAsync("L-1001", "L-1002"), "60");
         await LogAsync(22, "huamei store", "10");
         await using (var db = _bot.CreateDbContext())
         {

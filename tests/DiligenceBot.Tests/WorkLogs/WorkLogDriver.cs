@@ -17,7 +17,9 @@ public sealed class WorkLogDriver(BotApp bot, LocalConnector connector)
     public static JsonObject ValidInputs(string plan = "Visit the three new shops on Nanjing Road") => new()
     {
         ["f.visits"] = "12",
-        ["f.customers"] = "Huamei Store\nXinhua Kiosk",
+        // The customers picker with nothing picked, and the shops written as not registered yet.
+        ["f.customers"] = "",
+        ["f.customers.unregistered"] = "Huamei Store\nXinhua Kiosk",
         ["f.volume"] = "85",
         ["f.focus"] = "promotion",
         ["f.market"] = "A competitor is offering 5% off to kiosks near the station.",

@@ -81,7 +81,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
     {
         var inputs = ValidInputs();
         inputs["f.visits"] = "many";
-        inputs["f.customers"] = "<script>alert(1)</script> Huamei";
+        inputs["f.customers.unregistered"] = "<script>alert(1)</script> Huamei";
         inputs["f.plan"] = "";
         inputs["f.focus"] = "sleeping";
         inputs["f.market"] = new string('x', 1001);
@@ -99,7 +99,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Contains("cannot be before the log's day (2026\u201111\u201127)", Text(card, "error.nextKeyVisit"), StringComparison.Ordinal);
         Assert.Null(ById(card, "error.volume"));
         // Everything typed is still in the form.
-        Assert.Equal("<script>alert(1)</script> Huamei", ById(card, "f.customers")!["value"]!.GetValue<string>());
+        Assert.Equal("<script>alert(1)</script> Huamei", ById(card, "f.customers.unregistered")!["value"]!.GetValue<string>());
         Assert.Equal(new string('x', 1001), ById(card, "f.market")!["value"]!.GetValue<string>());
         Assert.Equal(85, ById(card, "f.volume")!["value"]!.GetValue<double>());
         await using var db = _bot.CreateDbContext();
@@ -119,8 +119,8 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         Assert.Null(ById(card!, "notice")!["color"]);
         Assert.Equal("Brand promotion", Answer(card!, "answer.focus"));
         Assert.Equal("Orders taken (cases)\n85", Shown(card!, "answer.volume"));
-        // A multi-line answer keeps its lines.
-        Assert.Equal("Huamei Store\nXinhua Kiosk", Answer(card!, "answer.customers"));
+        // A multi-line answer keeps its lines; shops not in the register are marked so.
+        Assert.Equal("Huamei Store (not registered)\nXinhua Kiosk (not registered)", Answer(card!, "answer.customers"));
         Assert.Equal("worklog.view", card!["refresh"]!["action"]!["verb"]!.GetValue<string>());
         Assert.Equal(TeamsUser.WangLei.Id, card["refresh"]!["userIds"]![0]!.GetValue<string>());
         await using (var db = _bot.CreateDbContext())
@@ -137,7 +137,7 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested));
         Assert.Single(await Chats.SettledSentToAsync(TeamsUser.LiNa));
         Assert.Equal($"Wang Lei 王磊的{ZhDate(11, 27)}工作日志", Title(review));
-        Assert.Equal("Huamei Store\nXinhua Kiosk", Answer(review, "answer.customers"));
+        Assert.Equal("Huamei Store（未登记）\nXinhua Kiosk（未登记）", Answer(review, "answer.customers"));
         Assert.StartsWith("按时 · 第1版", Text(review, "status"), StringComparison.Ordinal);
         Assert.Equal("通过", Action(review, "worklog.approve")!["title"]!.GetValue<string>());
         Assert.NotNull(Action(review, "worklog.return"));
