@@ -72,7 +72,9 @@ try
             ["workDate"] = workDate,
             ["baseRevision"] = 0,
             ["f.visits"] = "12",
-            ["f.customers"] = "Huamei Store\nXinhua Kiosk",
+            // The customers picker with nothing picked (the bench's managers have no registered customers) and free text.
+            ["f.customers"] = "",
+            ["f.customers.unregistered"] = "Huamei Store\nXinhua Kiosk",
             ["f.volume"] = "85",
             ["f.focus"] = "promotion",
             ["f.market"] = "A competitor discounts kiosks near the station.",
