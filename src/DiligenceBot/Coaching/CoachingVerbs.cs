@@ -86,7 +86,7 @@ public sealed class CoachVerb(CoachingDesk desk) : IBotVerb
             };
         }
 
-        var matches = Match(coachable, query);
+        var matches = PeopleByName.Matching(coachable, query);
         if (matches.Count == 1)
         {
             return await OpenAsync(matches[0], request, cancellationToken);
@@ -98,7 +98,7 @@ public sealed class CoachVerb(CoachingDesk desk) : IBotVerb
         }
 
         var everyone = await desk.Db.People.AsNoTracking().Where(p => p.TenantId == lead.TenantId && p.TeamId != null).ToListAsync(cancellationToken);
-        if (Match(everyone, query) is [var someone, ..])
+        if (PeopleByName.Matching(everyone, query) is [var someone, ..])
         {
             return BotAnswer.Refused(Texts.Coaching.NotInLeadChain.Format(language, someone.DisplayName));
         }
@@ -106,13 +106,6 @@ public sealed class CoachVerb(CoachingDesk desk) : IBotVerb
         return coachable.Count == 0
             ? BotAnswer.Refused(Texts.Coaching.NobodyToCoach.In(language))
             : BotAnswer.WithCard(CoachingCards.Pick(coachable, Texts.Coaching.NoMatch.Format(language, query), language));
-    }
-
-    /// <summary>An exact id or name first; otherwise names containing what was typed (either script of a bilingual name).</summary>
-    private static List<Person> Match(List<Person> people, string query)
-    {
-        var exact = people.Where(p => p.Id.Equals(query, StringComparison.OrdinalIgnoreCase) || p.DisplayName.Equals(query, StringComparison.OrdinalIgnoreCase)).ToList();
-        return exact.Count > 0 ? exact : people.Where(p => p.DisplayName.Contains(query, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
     private async Task<BotAnswer> OpenAsync(Person manager, BotRequest request, CancellationToken cancellationToken) =>

@@ -26,3 +26,15 @@ public sealed class DirectoryLookup(DiligenceDbContext db)
             .OrderBy(t => t.Id)
             .ToListAsync(cancellationToken);
 }
+
+/// <summary>People found by what someone typed: the one way "coach NAME" and "check NAME" read a name.</summary>
+public static class PeopleByName
+{
+    /// <summary>An exact id or name first; otherwise names containing what was typed (either script of a bilingual name).</summary>
+    public static List<Person> Matching(IEnumerable<Person> people, string query)
+    {
+        var all = people as IReadOnlyCollection<Person> ?? [.. people];
+        var exact = all.Where(p => p.Id.Equals(query, StringComparison.OrdinalIgnoreCase) || p.DisplayName.Equals(query, StringComparison.OrdinalIgnoreCase)).ToList();
+        return exact.Count > 0 ? exact : all.Where(p => p.DisplayName.Contains(query, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+}
