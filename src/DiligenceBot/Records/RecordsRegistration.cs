@@ -9,7 +9,8 @@ public static class RecordsRegistration
 {
     /// <summary>
     /// The other records: the kinds of seeds/record-kinds.json, read and checked once (a file with a problem stops
-    /// start-up and names the problem); the options (file types, size, store) validated at start-up; the record store
+    /// start-up and names the problem); the four record checks (RecordChecks, the
+    /// one computation the check cards and scorecards read); the options (file types, size, store) validated at start-up; the record store
     /// the options choose; the verbs. Files sent in chat reach <see cref="KeepRecordFileVerb"/> through
     /// Files.ReceivedFileVerb (registered with the customers, who share the chat's files).
     /// </summary>
@@ -22,6 +23,8 @@ public static class RecordsRegistration
         services.AddSingleton<IValidateOptions<RecordsOptions>, RecordsOptionsValidator>();
         services.AddSingleton<IRecordStore, FileSystemRecordStore>();
         services.AddScoped<RecordBook>();
+        services.AddScoped<RecordChecks>();
+        services.AddScoped<RecordCheckDesk>();
         services.AddScoped<KeepRecordFileVerb>();
         services.AddScoped<RecordReviewKind>();
         services.AddNotificationRenderer<RecordReviewRequestedRenderer>(RecordReviewKind.ReviewRequested);
@@ -32,7 +35,9 @@ public static class RecordsRegistration
             .AddBotVerb<FileRecordVerb>(RecordCards.SubmitVerb)
             .AddBotVerb<ViewRecordVerb>(RecordCards.ViewVerb)
             .AddBotVerb<DecideRecordVerb>(RecordCards.VerifyVerb)
-            .AddBotVerb<DecideRecordVerb>(RecordCards.ReturnVerb);
+            .AddBotVerb<DecideRecordVerb>(RecordCards.ReturnVerb)
+            .AddBotVerb<RecordCheckVerb>(RecordCheckCards.CheckVerb, "check", "record checks", "检查", "资料检查")
+            .AddBotVerb<RecordCheckBehindVerb>(RecordCheckCards.BehindVerb);
     }
 
     /// <summary>Reads the kinds at start-up, so a broken file stops the app before it takes a message rather than at the first record.</summary>
