@@ -17,7 +17,7 @@ public static partial class Texts
             "资料检查由组长、其代理人、组长的上级和管理员使用。输入“资料”可查看您自己的资料。");
         public static readonly Text NotYours = new(
             "{0} is not in a team you lead or oversee; only {0}'s lead chain and admins check {0}'s records.",
-            "{0}不在您带领或分管的团队中；只有{0}的上级和管理员可以检查其资料。");
+            "{0}不在您带领或分管的团队中；只有{0}的上级和管理员可以检查{0}的资料。");
         public static readonly Text NotYourself = new(
             "You do not check your own records; type **records** to see them.",
             "不能检查自己的资料；输入“资料”即可查看。");
@@ -83,7 +83,7 @@ public static partial class Texts
         public static readonly Text MissingLog = new("Log for {0}: missing", "{0}日志：未提交");
         public static readonly Text Absent = new("{0} on {1}: absent", "{1}{0}：缺席");
         public static readonly Text AbsentBecause = new("{0} on {1}: absent ({2})", "{1}{0}：缺席（{2}）");
-        public static readonly Text RecordMissing = new("{0}, {1}: missing (due {2})", "{1}{0}：未提交（应于{2}前提交）");
+        public static readonly Text RecordMissing = new("{0}, {1}: missing (due {2})", "{0}（{1}）：未提交，应于{2}前提交");
         public static readonly Text LogReturned = new("Log for {0}: returned {1} time(s)", "{0}日志：退回{1}次");
         public static readonly Text PlanReturned = new("Plan for {0}: returned {1} time(s)", "{0}营销计划：退回{1}次");
         public static readonly Text RecordReturned = new("“{0}”: returned {1} time(s)", "“{0}”：退回{1}次");

@@ -6,7 +6,6 @@ using DiligenceBot.Meetings;
 using DiligenceBot.Organisation;
 using DiligenceBot.Plans;
 using DiligenceBot.WorkLogs;
-using Say = DiligenceBot.Localization.Texts.RecordChecks;
 
 namespace DiligenceBot.Records;
 
@@ -56,7 +55,8 @@ public static class RecordCheckCards
 
             var ranked = section.Managers.OrderByDescending(m => m.NotMetCount).ThenBy(m => m.MetCount).ThenBy(m => m.Manager.DisplayName, StringComparer.Ordinal);
             items.AddRange(ranked.Select(m => (CardElement)Row(m, language)));
-            return new TeamGroup(section.Team.Id, Texts.RecordChecks.TeamTitle.Format(language, WorkLogCards.TeamName(section.Team, language), monthName), items);
+            var teamName = WorkLogCards.TeamName(section.Team, language);
+            return new TeamGroup(section.Team.Id, single ? Texts.RecordChecks.TeamTitle.Format(language, teamName, monthName) : teamName, items);
         }).ToList();
         var card = LeadTeams.Card(Texts.RecordChecks.TeamsTitle.Format(language, monthName), groups);
         ((TextBlock)card.Body[0]).Wrap = true;
@@ -154,32 +154,32 @@ public static class RecordCheckCards
         {
             case RecordCheckKind.Complete:
                 var c = checks.Complete;
-                yield return c.Logs.Of == 0 ? Say.LogsNoneDue.In(language) : Say.Logs.Format(language, c.Logs.Count, c.Logs.Of, c.LogsOnTime);
-                yield return (c.PlanPresent ? Say.PlanPresent : Say.PlanMissing).Format(language, CardDates.Month(checks.Month, language));
-                yield return c.Meetings.Of == 0 ? Say.MeetingsNone.In(language) : Say.Meetings.Format(language, c.Meetings.Count, c.Meetings.Of);
-                yield return c.RequiredRecords.Of == 0 ? Say.RequiredNone.In(language) : Say.Required.Format(language, c.RequiredRecords.Count, c.RequiredRecords.Of);
+                yield return c.Logs.Of == 0 ? Texts.RecordChecks.LogsNoneDue.In(language) : Texts.RecordChecks.Logs.Format(language, c.Logs.Count, c.Logs.Of, c.LogsOnTime);
+                yield return (c.PlanPresent ? Texts.RecordChecks.PlanPresent : Texts.RecordChecks.PlanMissing).Format(language, CardDates.Month(checks.Month, language));
+                yield return c.Meetings.Of == 0 ? Texts.RecordChecks.MeetingsNone.In(language) : Texts.RecordChecks.Meetings.Format(language, c.Meetings.Count, c.Meetings.Of);
+                yield return c.RequiredRecords.Of == 0 ? Texts.RecordChecks.RequiredNone.In(language) : Texts.RecordChecks.Required.Format(language, c.RequiredRecords.Count, c.RequiredRecords.Of);
                 break;
             case RecordCheckKind.Correct:
                 var r = checks.Correct;
-                yield return Say.Approved.Format(language, r.Approved.Count, r.Approved.Of);
-                yield return Say.Returns.Format(language, r.Returns, r.LogReturns, r.PlanReturns, r.RecordReturns);
-                yield return Say.Waiting.Format(language, r.Waiting);
+                yield return Texts.RecordChecks.Approved.Format(language, r.Approved.Count, r.Approved.Of);
+                yield return Texts.RecordChecks.Returns.Format(language, r.Returns, r.LogReturns, r.PlanReturns, r.RecordReturns);
+                yield return Texts.RecordChecks.Waiting.Format(language, r.Waiting);
                 break;
             case RecordCheckKind.Classified:
                 var s = checks.Classified;
-                yield return s.Records.Of == 0 ? Say.NoRecordsFiled.In(language) : Say.RecordsClassified.Format(language, s.Records.Count, s.Records.Of);
-                yield return s.Logs.Of == 0 ? Say.NoLogs.In(language) : Say.LogsWithCustomers.Format(language, s.Logs.Count, s.Logs.Of);
+                yield return s.Records.Of == 0 ? Texts.RecordChecks.NoRecordsFiled.In(language) : Texts.RecordChecks.RecordsClassified.Format(language, s.Records.Count, s.Records.Of);
+                yield return s.Logs.Of == 0 ? Texts.RecordChecks.NoLogs.In(language) : Texts.RecordChecks.LogsWithCustomers.Format(language, s.Logs.Count, s.Logs.Of);
                 break;
             default:
                 var k = checks.Kept;
                 if (k.Locked.Of == 0)
                 {
-                    yield return Say.NoRecordsFiled.In(language);
+                    yield return Texts.RecordChecks.NoRecordsFiled.In(language);
                     break;
                 }
 
-                yield return Say.Locked.Format(language, k.Locked.Count, k.Locked.Of);
-                yield return Say.Retrievable.Format(language, k.Files.Count, k.Files.Of);
+                yield return Texts.RecordChecks.Locked.Format(language, k.Locked.Count, k.Locked.Of);
+                yield return Texts.RecordChecks.Retrievable.Format(language, k.Files.Count, k.Files.Of);
                 break;
         }
     }
@@ -240,43 +240,43 @@ public static class RecordCheckCards
             case RecordCheckKind.Complete:
                 foreach (var day in checks.MissingLogDays)
                 {
-                    yield return new BehindRow(Say.MissingLog.Format(language, Day(day)));
+                    yield return new BehindRow(Texts.RecordChecks.MissingLog.Format(language, Day(day)));
                 }
 
                 if (checks.Plan is null)
                 {
-                    yield return new BehindRow(Say.PlanMissing.Format(language, CardDates.Month(checks.Month, language)));
+                    yield return new BehindRow(Texts.RecordChecks.PlanMissing.Format(language, CardDates.Month(checks.Month, language)));
                 }
 
                 foreach (var meeting in checks.Meetings.Where(m => !m.Present))
                 {
                     var kindName = MinutesCards.KindName(meeting.Kind, language);
                     var text = meeting.AbsenceReason is { Length: > 0 } reason
-                        ? Say.AbsentBecause.Format(language, kindName, Day(meeting.Date), reason)
-                        : Say.Absent.Format(language, kindName, Day(meeting.Date));
+                        ? Texts.RecordChecks.AbsentBecause.Format(language, kindName, Day(meeting.Date), reason)
+                        : Texts.RecordChecks.Absent.Format(language, kindName, Day(meeting.Date));
                     yield return Opening(text, MinutesCards.ViewVerb, "minutesId", meeting.MinutesId);
                 }
 
                 foreach (var due in checks.DueRecords.Where(d => d.RecordId is null))
                 {
-                    yield return new BehindRow(Say.RecordMissing.Format(language, due.Kind.Name(language), due.Period.Name(language), Day(due.DueDay)));
+                    yield return new BehindRow(Texts.RecordChecks.RecordMissing.Format(language, due.Kind.Name(language), due.Period.Name(language), Day(due.DueDay)));
                 }
 
                 break;
             case RecordCheckKind.Correct:
                 foreach (var log in checks.Logs.Where(l => l.Returns > 0))
                 {
-                    yield return Log(Say.LogReturned.Format(language, Day(log.WorkDate), log.Returns), log.Id);
+                    yield return Log(Texts.RecordChecks.LogReturned.Format(language, Day(log.WorkDate), log.Returns), log.Id);
                 }
 
                 if (checks.Plan is { Returns: > 0 } plan)
                 {
-                    yield return Opening(Say.PlanReturned.Format(language, CardDates.Month(checks.Month, language), plan.Returns), PlanCards.ReviewViewVerb, "planId", plan.Id);
+                    yield return Opening(Texts.RecordChecks.PlanReturned.Format(language, CardDates.Month(checks.Month, language), plan.Returns), PlanCards.ReviewViewVerb, "planId", plan.Id);
                 }
 
                 foreach (var record in checks.Records.Where(r => r.Returns > 0))
                 {
-                    yield return Record(Say.RecordReturned.Format(language, record.Title, record.Returns), record.Id);
+                    yield return Record(Texts.RecordChecks.RecordReturned.Format(language, record.Title, record.Returns), record.Id);
                 }
 
                 break;
@@ -284,27 +284,27 @@ public static class RecordCheckCards
                 foreach (var record in checks.Records.Where(r => !r.Classified))
                 {
                     yield return Record(kinds.Find(record.KindId) is { } k
-                        ? Say.RecordNoCustomers.Format(language, record.Title, k.Name(language))
-                        : Say.RecordUnknownKind.Format(language, record.Title), record.Id);
+                        ? Texts.RecordChecks.RecordNoCustomers.Format(language, record.Title, k.Name(language))
+                        : Texts.RecordChecks.RecordUnknownKind.Format(language, record.Title), record.Id);
                 }
 
                 foreach (var log in checks.Logs.Where(l => !l.NamesCustomers))
                 {
-                    yield return Log(Say.LogNoCustomers.Format(language, Day(log.WorkDate)), log.Id);
+                    yield return Log(Texts.RecordChecks.LogNoCustomers.Format(language, Day(log.WorkDate)), log.Id);
                 }
 
                 break;
             default:
                 foreach (var record in checks.Records.Where(r => r.Status != RecordStatus.Verified))
                 {
-                    yield return Record(Say.RecordOpen.Format(language, record.Title, RecordCards.StatusText(record.Status, language)), record.Id);
+                    yield return Record(Texts.RecordChecks.RecordOpen.Format(language, record.Title, RecordCards.StatusText(record.Status, language)), record.Id);
                 }
 
                 foreach (var record in checks.Records)
                 {
                     foreach (var file in record.LostFiles)
                     {
-                        yield return Record(Say.FileLost.Format(language, record.Title, file), record.Id);
+                        yield return Record(Texts.RecordChecks.FileLost.Format(language, record.Title, file), record.Id);
                     }
                 }
 

@@ -155,6 +155,11 @@ public sealed class CardSchemaTests
         {
             yield return card;
         }
+
+        foreach (var card in Records.RecordCheckCardSchemaTests.EveryCard())
+        {
+            yield return card;
+        }
     }
 
     [Fact]
