@@ -24,6 +24,19 @@ public static class TeamsActivity
             },
         });
 
+    /// <summary>Teams' dynamic type-ahead: what a user typed so far in a picker naming <paramref name="dataset"/>.</summary>
+    public static JsonObject Search(string serviceUrl, BenchManager user, string queryText, string dataset, int skip = 0, int top = 15) =>
+        Envelope("invoke", serviceUrl, user, new JsonObject
+        {
+            ["name"] = "application/search",
+            ["value"] = new JsonObject
+            {
+                ["queryText"] = queryText,
+                ["queryOptions"] = new JsonObject { ["skip"] = skip, ["top"] = top },
+                ["dataset"] = dataset,
+            },
+        });
+
     private static JsonObject Envelope(string type, string serviceUrl, BenchManager user, JsonObject extra)
     {
         var now = DateTimeOffset.UtcNow;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# bench/records — one command per part of the records benches; builds DiligenceBot and the bench (Release), runs it
+# and prints the figures last.
+#
+#   bash bench/records/run.sh typeahead [--seconds N] [--rate R] [--customers C] [--warmup-seconds S] [--keep]
+#       Teams' type-ahead (application/search, signed) over a manager's 500 customers; target p99 <= 50 ms.
+#
+# Needs dotnet (the SDK in global.json). Everything it talks to is on 127.0.0.1; it stops by itself.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+# shellcheck source=../common.sh
+source "$root/bench/common.sh"
+
+part="${1:-}"
+case "$part" in
+  typeahead)
+    shift
+    echo "building DiligenceBot and the bench (Release)..."
+    build src/DiligenceBot/DiligenceBot.csproj
+    build bench/records/TypeAhead.Bench/TypeAhead.Bench.csproj
+    take_measure_lock
+    exec dotnet "$root/bench/records/TypeAhead.Bench/bin/Release/net10.0/TypeAhead.Bench.dll" --repo "$root" "$@"
+    ;;
+  *)
+    echo "usage: bash bench/records/run.sh typeahead [options]" >&2
+    exit 2
+    ;;
+esac
