@@ -82,7 +82,7 @@ public sealed class RecordCheckVerb(RecordCheckDesk desk) : IBotVerb
         }
 
         var (monthText, name) = request.Source == RequestSource.Text
-            ? Arguments(request.Arguments)
+            ? MonthAndName(request.Arguments)
             : (request.Card.String("month"), string.Empty);
         DateOnly? month = null;
         if (monthText is not null)
@@ -165,7 +165,7 @@ public sealed class RecordCheckVerb(RecordCheckDesk desk) : IBotVerb
     }
 
     /// <summary>"2026-11 Chen Jie", "Chen Jie 2026-11", "Chen Jie", "2026-11": a word that starts with a digit is the month.</summary>
-    private static (string? Month, string Name) Arguments(string arguments)
+    internal static (string? Month, string Name) MonthAndName(string arguments)
     {
         var words = UserText.Words(arguments).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var month = words.FirstOrDefault(w => char.IsDigit(w[0]));

@@ -151,6 +151,11 @@ public sealed class CardSchemaTests
             yield return card;
         }
 
+        foreach (var card in Assessment.ScorecardCardSchemaTests.EveryCard())
+        {
+            yield return card;
+        }
+
         foreach (var card in Plans.PlanCardSchemaTests.EveryCard())
         {
             yield return card;
