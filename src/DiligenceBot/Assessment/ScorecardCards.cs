@@ -46,7 +46,9 @@ public static class ScorecardCards
 
             items.AddRange(section.Managers.OrderByDescending(d => d.Scorecard.Measured).ThenBy(d => d.Manager.DisplayName, StringComparer.Ordinal)
                 .Select(d => (CardElement)Row(d, period, language)));
-            return new TeamGroup(section.Team.Id, Say.TeamTitle.Format(language, WorkLogCards.TeamName(section.Team, language), Say.TeamsTitle.Format(language, periodName)), items);
+            // One team: its heading is the card's title (team and period); several: each under its name, the period in the title.
+            var name = WorkLogCards.TeamName(section.Team, language);
+            return new TeamGroup(section.Team.Id, single ? Say.TeamTitle.Format(language, name, Say.TeamsTitle.Format(language, periodName)) : name, items);
         }).ToList();
         var card = LeadTeams.Card(Say.TeamsTitle.Format(language, periodName), groups);
         ((TextBlock)card.Body[0]).Wrap = true;
