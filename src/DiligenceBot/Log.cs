@@ -10,6 +10,9 @@ internal static partial class Log
     [LoggerMessage(2001, LogLevel.Error, "Verb {Verb} failed for activity {ActivityId}")]
     public static partial void VerbFailed(ILogger logger, string verb, string? activityId, Exception exception);
 
+    [LoggerMessage(2005, LogLevel.Warning, "Verb {Verb} for activity {ActivityId}: {Dependency} ({Failure}); the user was told, nothing was changed")]
+    public static partial void VerbDependencyUnavailable(ILogger logger, string verb, string? activityId, string dependency, string? failure);
+
     [LoggerMessage(2002, LogLevel.Information, "Conversation {ConversationId}: reference stored for user {UserId}")]
     public static partial void ReferenceStored(ILogger logger, string conversationId, string userId);
 

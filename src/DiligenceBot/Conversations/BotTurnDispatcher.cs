@@ -153,6 +153,11 @@ public sealed class BotTurnDispatcher(IServiceProvider services, BotVerbTable ve
             var handler = (IBotVerb)services.GetRequiredService(registration.HandlerType);
             return await handler.HandleAsync(request, cancellationToken);
         }
+        catch (DependencyUnavailableException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.VerbDependencyUnavailable(logger, registration.Name, LogText.Untrusted(activity.Id), ex.Message, ex.InnerException?.GetType().Name);
+            return BotAnswer.Refused(ex.Answer.In(language));
+        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.VerbFailed(logger, registration.Name, LogText.Untrusted(activity.Id), ex);

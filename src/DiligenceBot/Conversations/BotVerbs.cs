@@ -19,6 +19,16 @@ public enum RequestSource
     Execute,
 }
 
+/// <summary>
+/// A service the bot depends on (a file store, say) did not answer while a verb ran, and nothing was changed: the
+/// dispatcher logs a warning and answers the user with <see cref="Answer"/> instead of the generic "something went
+/// wrong". Thrown by the adapter of that service, so each verb need not catch it.
+/// </summary>
+public class DependencyUnavailableException(Text answer, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public Text Answer { get; } = answer;
+}
+
 /// <summary>One user request, whatever way it arrived: who asks, in which language, with what data.</summary>
 public sealed class BotRequest
 {

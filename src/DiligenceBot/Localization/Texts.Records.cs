@@ -28,6 +28,12 @@ public static partial class Texts
         public static readonly Text DownloadFailed = new(
             "I could not fetch “{0}” from Teams; nothing was kept. Please send it again.",
             "无法从Teams获取“{0}”，未保存任何内容，请重新发送。");
+        public static readonly Text StoreUnavailable = new(
+            "The record file store is not answering, so nothing was kept. Please send the file again in a few minutes.",
+            "资料文件库暂时无法访问，本次未保存任何内容。请过几分钟再重新发送文件。");
+        public static readonly Text StoreNotAnswering = new(
+            "The record file store is not answering; nothing was changed. Please try again in a few minutes.",
+            "资料文件库暂时无法访问，未做任何更改。请过几分钟再试。");
         public static readonly Text FileKept = new(
             "Kept “{0}” ({1} KB) for your records. Type **records file** to file it with a record.",
             "已保存“{0}”（{1}KB），可作为资料归档。输入“提交资料”即可归档。");

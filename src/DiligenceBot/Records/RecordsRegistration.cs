@@ -11,7 +11,7 @@ public static class RecordsRegistration
     /// The other records: the kinds of seeds/record-kinds.json, read and checked once (a file with a problem stops
     /// start-up and names the problem); the four record checks (RecordChecks, the
     /// one computation the check cards and scorecards read); the options (file types, size, store) validated at start-up; the record store
-    /// the options choose; the verbs. Files sent in chat reach <see cref="KeepRecordFileVerb"/> through
+    /// the options choose (a folder, or an Azure Blob container); the verbs. Files sent in chat reach <see cref="KeepRecordFileVerb"/> through
     /// Files.ReceivedFileVerb (registered with the customers, who share the chat's files).
     /// </summary>
     public static IServiceCollection AddRecords(this IServiceCollection services)
@@ -21,7 +21,9 @@ public static class RecordsRegistration
         services.AddHostedService<RecordKindsCheck>();
         services.AddOptions<RecordsOptions>().BindConfiguration(RecordsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RecordsOptions>, RecordsOptionsValidator>();
-        services.AddSingleton<IRecordStore, FileSystemRecordStore>();
+        services.AddSingleton<IRecordStore>(sp => sp.GetRequiredService<IOptions<RecordsOptions>>().Value.Store == RecordStores.AzureBlob
+            ? ActivatorUtilities.CreateInstance<AzureBlobRecordStore>(sp)
+            : ActivatorUtilities.CreateInstance<FileSystemRecordStore>(sp));
         services.AddScoped<RecordBook>();
         services.AddScoped<RecordChecks>();
         services.AddScoped<RecordCheckDesk>();
