@@ -118,7 +118,8 @@ public sealed class CustomerImport(DiligenceDbContext db, TimeProvider time)
             }
 
             var before = problems.Count;
-            var licence = Field(Licence, CustomerLimits.LicenceNumber);
+            // Full-width letters and digits (１１０１０５…) are the same licence number as their ASCII forms.
+            var licence = Field(Licence, CustomerLimits.LicenceNumber) is { } typedLicence ? UserText.Narrow(typedLicence) : null;
             if (licence is not null && !licence.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '/'))
             {
                 problems.Add(new(row, Columns[Licence].In(language), Texts.Customers.ProblemLicence.In(language)));

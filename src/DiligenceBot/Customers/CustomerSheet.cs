@@ -11,7 +11,8 @@ public enum SheetFormat { Xlsx, Csv }
 
 /// <summary>
 /// A spreadsheet as rows of text cells (row numbers as the user sees them, 1 = the header), read with MiniExcel from
-/// XLSX or CSV. Numbers become their plain invariant text (a licence number typed as a number stays its digits).
+/// XLSX or CSV (UTF-8 with or without BOM, or GBK). Numbers become their plain invariant text (a licence number typed
+/// as a number stays its digits).
 /// Cells holding a formula are named so the import can refuse them (a formula's cached value is not what a person
 /// sees when the sheet recalculates).
 /// </summary>
@@ -21,6 +22,8 @@ public sealed class CustomerSheet
     public required IReadOnlyList<(int Row, string?[] Cells)> Rows { get; init; }
     /// <summary>Cells (row, zero-based column) holding a formula.</summary>
     public required IReadOnlySet<(int Row, int Column)> Formulas { get; init; }
+    /// <summary>True when the file has no row with anything in it (not even a header).</summary>
+    public bool IsEmpty => Header.Count == 0;
     /// <summary>True when the file has more data rows than <c>maxRows</c> (reading stopped there).</summary>
     public bool TooManyRows { get; init; }
 
@@ -30,12 +33,7 @@ public sealed class CustomerSheet
         try
         {
             var formulas = format == SheetFormat.Xlsx ? FormulaCells(content) : new HashSet<(int, int)>();
-            using var stream = new MemoryStream(content, writable: false);
-            if (format == SheetFormat.Csv)
-            {
-                // Refuse text that is not UTF-8 rather than import mangled names.
-                _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(content);
-            }
+            using var stream = new MemoryStream(format == SheetFormat.Csv ? CsvAsUtf8(content) : content, writable: false);
 
             var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: format == SheetFormat.Xlsx ? ExcelType.XLSX : ExcelType.CSV);
             IReadOnlyList<string?>? header = null;
@@ -77,6 +75,33 @@ public sealed class CustomerSheet
         {
             throw new InvalidDataException("The file cannot be read as " + format, ex);
         }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>GB18030 (a superset of GBK, what Excel in Chinese saves "CSV" as), refusing bytes it does not define.</summary>
+    private static readonly Encoding StrictGb18030 =
+        CodePagesEncodingProvider.Instance.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!;
+
+    /// <summary>
+    /// CSV text as UTF-8 without a byte order mark: UTF-8 (with or without the BOM Excel writes for "CSV UTF-8") as it
+    /// is, else GBK/GB18030 (Excel's "CSV" on a Chinese Windows) converted; text that is neither is refused
+    /// (<see cref="DecoderFallbackException"/>) rather than imported as mangled names.
+    /// </summary>
+    private static byte[] CsvAsUtf8(byte[] content)
+    {
+        var text = content.AsSpan();
+        if (text.StartsWith(Encoding.UTF8.Preamble))
+        {
+            text = text[Encoding.UTF8.Preamble.Length..];
+        }
+
+        if (System.Text.Unicode.Utf8.IsValid(text))
+        {
+            return text.Length == content.Length ? content : text.ToArray();
+        }
+
+        return StrictUtf8.GetBytes(StrictGb18030.GetString(content));
     }
 
     private static string? Text(object? value) => value switch

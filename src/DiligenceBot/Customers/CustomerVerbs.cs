@@ -60,6 +60,11 @@ public sealed class ImportCustomersVerb(ChatFiles files, CustomerImport import, 
             return BotAnswer.Refused(Texts.Customers.ImportUnreadable.Format(language, file.Name, sheetFormat == SheetFormat.Xlsx ? "XLSX" : "CSV"));
         }
 
+        if (sheet.IsEmpty)
+        {
+            return BotAnswer.Refused(Texts.Customers.ImportEmptyFile.Format(language, file.Name));
+        }
+
         if (sheet.TooManyRows)
         {
             return BotAnswer.Refused(Texts.Customers.ImportTooManyRows.Format(language, CustomerImport.MaxRows));

@@ -7,14 +7,15 @@ namespace DiligenceBot.Input;
 /// The one place that reads a number someone typed (or a card sent): plain decimal notation in the invariant
 /// culture, finite only. "NaN", "Infinity", "-Infinity", "∞" and values beyond double's range ("1e309", which .NET
 /// would read as infinity) are not numbers a person meant, so they are refused like any other invalid number and
-/// never reach a card or the database.
+/// never reach a card or the database. Whitespace of any kind around the number (U+3000 and no-break space included)
+/// is ignored, and full-width digits and signs (３, －１．５, what a Chinese input method types) read as their ASCII forms.
 /// </summary>
 public static class UserNumber
 {
     public static bool TryParse(string? typed, out double value)
     {
         value = 0;
-        var text = UserText.Clean(typed);
+        var text = UserText.Narrow(UserText.Clean(typed));
         if (text.Length == 0 || text.Length > 64
             || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
             || !double.IsFinite(parsed))
@@ -54,7 +55,7 @@ public static class UserNumber
         var from = (min ?? 0).ToString(CultureInfo.InvariantCulture);
         var to = (max ?? double.MaxValue).ToString(CultureInfo.InvariantCulture);
         var text = UserText.Clean(typed);
-        return IsNotFinite(text)
+        return IsNotFinite(UserText.Narrow(text))
             ? Texts.Input.NotFinite.Format(language, label, from, to, text.Length > 20 ? text[..20] + "…" : text)
             : Texts.Input.Number.Format(language, label, from, to);
     }

@@ -161,6 +161,28 @@ public static partial class UserText
     /// <summary>True when the text contains HTML/script markup that must not be stored or echoed into cards.</summary>
     public static bool ContainsMarkup(string text) => MarkupPattern().IsMatch(text);
 
+    /// <summary>
+    /// The text with full-width ASCII forms (Ｕ+FF01-FF5E: １２３, ＡＢＣ, －, ．) as their ASCII letters, digits and signs, the
+    /// way a Chinese input method often types them; nothing else changes. For values read as numbers or codes
+    /// (licence numbers), never for names or notes.
+    /// </summary>
+    public static string Narrow(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\uFF01', '\uFF5E'))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
+            }
+        });
+    }
+
     /// <summary>Typed text made fit to match against keywords and names: cleaned, and every run of invisible characters a single space.</summary>
     public static string Words(string? text)
     {

@@ -65,11 +65,14 @@ public static partial class Texts
             "The file is larger than {0} MB; please split it. Nothing was imported.",
             "文件超过{0}MB，请拆分后再发送，未导入任何数据。");
         public static readonly Text ImportUnreadable = new(
-            "I could not read the file “{0}” (it is damaged, not really {1}, or not UTF-8 text); nothing was imported.",
-            "无法读取文件“{0}”（文件已损坏、并非{1}格式或不是UTF-8文本），未导入任何数据。");
+            "I could not read the file “{0}” (it is damaged, not really {1}, or text in neither UTF-8 nor GBK); nothing was imported.",
+            "无法读取文件“{0}”（文件已损坏、并非{1}格式，或文本编码既不是UTF-8也不是GBK），未导入任何数据。");
         public static readonly Text ImportDownloadFailed = new(
             "I could not fetch the file from Teams; please send it again. Nothing was imported.",
             "无法从Teams获取该文件，请重新发送，未导入任何数据。");
+        public static readonly Text ImportEmptyFile = new(
+            "“{0}” is empty; nothing was imported. Type **customers template** for the template.",
+            "“{0}”是空文件，未导入任何数据。输入“客户模板”获取模板。");
         public static readonly Text ImportEmpty = new(
             "The file has no customer rows under its header; nothing was imported.",
             "文件表头下没有客户数据，未导入任何数据。");
