@@ -123,6 +123,45 @@ public static partial class Texts
         public static readonly Text ReviewRequestedSummary = new("{0} filed “{1}” for you to verify.", "{0}提交了“{1}”，请核实。");
         public static readonly Text VerifiedSummary = new("Your lead verified “{0}”; it is now locked.", "组长已核实“{0}”，该资料现已锁定。");
         public static readonly Text ReturnedSummary = new("Your lead returned “{0}”; file it again with the changes asked for.", "组长退回了“{0}”，请按要求修改后重新提交。");
+        public static readonly Text DeleteButton = new("Delete", "删除");
+        public static readonly Text DeleteConfirmTitle = new("Delete this record?", "删除此资料？");
+        public static readonly Text DeleteConfirmNotice = new(
+            "“{0}” and its {1} file(s) will be deleted for good, and your lead will no longer see it. Tap Delete for good to confirm.",
+            "“{0}”及其{1}个文件将被永久删除，组长也将无法再查看。请点击“永久删除”确认。");
+        public static readonly Text DeleteForGood = new("Delete for good", "永久删除");
+        public static readonly Text KeepButton = new("Keep it", "保留");
+        public static readonly Text ListButton = new("My records", "我的资料");
+        public static readonly Text DeletedTitle = new("Record deleted", "资料已删除");
+        public static readonly Text Deleted = new(
+            "Deleted “{0}” and its {1} file(s).",
+            "已删除“{0}”及其{1}个文件。");
+        public static readonly Text DeleteLocked = new(
+            "“{0}” was verified by your lead on {1} and is locked: it cannot be deleted.",
+            "“{0}”已于{1}经组长核实并锁定，不能删除。");
+        public static readonly Text DeleteNotYours = new(
+            "Only {0}, who filed this record, can delete it; a lead returns it instead.",
+            "只有提交人{0}可以删除此资料；组长如需修改，请退回。");
+
+        public static readonly Text ReminderTitle = new("{0} for {1}", "{1}{0}");
+        public static readonly Text ReminderNotice = new(
+            "Reminder: your {0} for {1} is due by the end of {2}. Send me its files in this chat, then file it here.",
+            "提醒：您{1}的“{0}”须在{2}前提交。请先在本聊天中把文件发给我，再点击下方按钮提交。");
+        public static readonly Text ReminderSummary = new(
+            "Your {0} for {1} is due by the end of {2}",
+            "您{1}的“{0}”须在{2}前提交");
+        public static readonly Text FileItButton = new("File it", "立即提交");
+        public static readonly Text MissingTitle = new("Records still missing", "尚未提交的资料");
+        public static readonly Text MissingToLead = new(
+            "Why you get this: these records of {0} were due and are still missing.",
+            "提醒原因：{0}的以下资料已过截止日，仍未提交。");
+        public static readonly Text MissingToLeadsManager = new(
+            "Why you get this: these records of {0} (lead {1}) are still missing {2} working days after they were due.",
+            "提醒原因：{0}（组长{1}）的以下资料已过截止日{2}个工作日，仍未提交。");
+        public static readonly Text MissingLine = new("{0} for {1}, due by the end of {2}", "{1}“{0}”，截止日{2}");
+        public static readonly Text MissingSummary = new(
+            "Records of {0} are still missing",
+            "{0}有资料尚未提交");
+
         public static readonly Text ErrorCommentNeeded = new(
             "To return a record, write at least one of evaluation, requirement or suggestion.",
             "退回资料需至少填写评价、要求或建议中的一项。");

@@ -10,7 +10,7 @@ namespace DiligenceBot.Plans;
 
 /// <summary>
 /// The monthly plan in the team's schedule job (<see cref="ITeamDueRecords"/>): at the meeting of each of the last
-/// <see cref="ReminderDays"/> working days up to the plan day, managers without next month's plan get the form with the
+/// <see cref="ScheduleMath.DueReminderDays"/> working days up to the plan day, managers without next month's plan get the form with the
 /// bot's draft; at the meeting of the first working day after the plan day, the lead is told of each plan still
 /// missing; at the meeting of a month's first working day, last month's execution report goes to each manager who had a
 /// plan and the team's to the lead. Subjects: the team and the month (reminders, revision = the day of the month; the
@@ -20,24 +20,17 @@ public sealed class PlanSchedule(DiligenceDbContext db) : ITeamDueRecords
 {
     public const string Reminder = "plan.reminder";
     public const string MissingToLead = "plan.missing-lead";
-    public const int ReminderDays = 3;
 
     public async Task<IReadOnlyList<Notification>> DueAsync(Team team, TeamSchedule schedule, IReadOnlyList<Person> managers, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var wanted = new List<Notification>();
-        foreach (var day in TeamScheduleJob.CandidateDays(schedule, from, to))
+        foreach (var day in TeamScheduleJob.MeetingDaysWithin(schedule, from, to))
         {
-            var at = ScheduleMath.MeetingStart(schedule, day);
-            if (at <= from || at > to)
-            {
-                continue;
-            }
-
             // The month whose plan is due this month, and the month whose plan was due last month.
             var thisMonth = new DateOnly(day.Year, day.Month, 1);
             var next = thisMonth.AddMonths(1);
             var due = PlanBook.DueDay(team, next);
-            if (day <= due && ReminderDaysBefore(schedule, due).Contains(day))
+            if (ScheduleMath.IsDueReminderDay(schedule, due, day))
             {
                 var submitted = await SubmittedAsync(managers, next, cancellationToken);
                 wanted.AddRange(managers.Where(m => !submitted.Contains(m.Id))
@@ -70,20 +63,6 @@ public sealed class PlanSchedule(DiligenceDbContext db) : ITeamDueRecords
         }
 
         return wanted;
-    }
-
-    /// <summary>The last working days up to and including the plan day.</summary>
-    private static List<DateOnly> ReminderDaysBefore(TeamSchedule schedule, DateOnly due)
-    {
-        var days = new List<DateOnly>();
-        var day = ScheduleMath.IsWorkingDay(schedule, due) ? due : ScheduleMath.PreviousWorkingDay(schedule, due);
-        while (day is { } d && days.Count < ReminderDays)
-        {
-            days.Add(d);
-            day = ScheduleMath.PreviousWorkingDay(schedule, d);
-        }
-
-        return days;
     }
 
     private async Task<HashSet<string>> SubmittedAsync(IReadOnlyList<Person> managers, DateOnly month, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public static class RecordCards
     public const string ViewVerb = "records.view";
     public const string VerifyVerb = "records.verify";
     public const string ReturnVerb = "records.return";
+    public const string DeleteVerb = "records.delete";
     public const string KindInput = "kind";
     public const string PeriodInput = "period";
     public const string TitleInput = "title";
@@ -196,6 +197,100 @@ public static class RecordCards
         foreach (var file in record.Files.OrderBy(f => f.Id))
         {
             card.Body.Add(new TextBlock(Texts.Records.FileLine.Format(language, file.FileName, Kilobytes(file.SizeBytes), file.Sha256[..12])) { Id = "file-" + file.Id, Spacing = Spacing.Small });
+        }
+
+        return card;
+    }
+
+    /// <summary>The record's Delete button, for its manager while it is not verified: the first tap asks, the second (confirm) deletes.</summary>
+    public static ExecuteAction DeleteAction(ManagerRecord record, bool confirm, Language language) => new()
+    {
+        Title = (confirm ? Texts.Records.DeleteForGood : Texts.Records.DeleteButton).In(language),
+        Verb = DeleteVerb,
+        Data = new JsonObject { ["verb"] = DeleteVerb, ["recordId"] = record.Id.ToString(), ["revision"] = record.CurrentRevision, ["confirm"] = confirm },
+        Style = confirm ? ActionStyle.Destructive : null,
+    };
+
+    /// <summary>The record as it stands with the question: delete it for good, or keep it (back to the record).</summary>
+    public static AdaptiveCard DeleteConfirm(RecordView view, Language language, string? notice = null)
+    {
+        var card = Record(view, language, notice);
+        var title = Texts.Records.DeleteConfirmTitle.In(language);
+        card.FallbackText = title;
+        card.Body.Insert(0, new TextBlock(title) { Id = "confirm", Size = TextSize.Large, Weight = TextWeight.Bolder, Color = TextColor.Attention });
+        ((TextBlock)card.Body.Single(e => e.Id == "title")).Size = TextSize.Medium;
+        card.Body.Insert(1, new TextBlock(Texts.Records.DeleteConfirmNotice.Format(language, view.Record.Title, view.Record.Files.Count)) { Id = "confirm-notice" });
+        card.Actions =
+        [
+            DeleteAction(view.Record, confirm: true, language),
+            new ExecuteAction { Title = Texts.Records.KeepButton.In(language), Verb = ViewVerb, Data = new JsonObject { ["verb"] = ViewVerb, ["recordId"] = view.Record.Id.ToString() } },
+        ];
+        return card;
+    }
+
+    /// <summary>What replaces the record's card once it is deleted.</summary>
+    public static AdaptiveCard Deleted(string recordTitle, int files, Language language)
+    {
+        var title = Texts.Records.DeletedTitle.In(language);
+        return new AdaptiveCard
+        {
+            FallbackText = title,
+            Body =
+            [
+                new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Id = "title" },
+                new TextBlock(Texts.Records.Deleted.Format(language, recordTitle, files)) { Id = "deleted" },
+            ],
+            Actions = [new ExecuteAction { Title = Texts.Records.ListButton.In(language), Verb = ListVerb, Data = new JsonObject { ["verb"] = ListVerb } }],
+        };
+    }
+
+    /// <summary>To a manager before a record is due: which, by when, and one tap to the form with kind and period filled in.</summary>
+    public static AdaptiveCard Reminder(RecordKind kind, RecordPeriod period, string due, Language language)
+    {
+        var title = Texts.Records.ReminderTitle.Format(language, kind.Name(language), period.Name(language));
+        return new AdaptiveCard
+        {
+            FallbackText = title,
+            Body =
+            [
+                new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Id = "title" },
+                new TextBlock(Texts.Records.ReminderNotice.Format(language, kind.Name(language), period.Name(language), due)) { Id = "notice", Color = TextColor.Attention },
+            ],
+            Actions =
+            [
+                new ExecuteAction
+                {
+                    Title = Texts.Records.FileItButton.In(language),
+                    Verb = FormVerb,
+                    Data = new JsonObject { ["verb"] = FormVerb, [KindInput] = kind.Id, [PeriodInput] = period.Key },
+                    Style = ActionStyle.Positive,
+                },
+            ],
+        };
+    }
+
+    /// <summary>To the lead (or the lead's manager): why this came, then each record still missing with whose.</summary>
+    public static AdaptiveCard Missing(string why, IReadOnlyList<MissingRecord> missing, Language language)
+    {
+        var title = Texts.Records.MissingTitle.In(language);
+        var card = new AdaptiveCard
+        {
+            FallbackText = title,
+            Body =
+            [
+                new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Id = "title" },
+                new TextBlock(why) { Id = "why" },
+            ],
+        };
+        var separator = language == Language.ZhCn ? "、" : ", ";
+        foreach (var m in missing)
+        {
+            var key = m.Owed.Kind.Id + "." + m.Owed.Period.Key;
+            card.Body.Add(new TextBlock(Texts.Records.MissingLine.Format(language, m.Owed.Kind.Name(language), m.Owed.Period.Name(language), CardDates.Long(m.Owed.Due, language)))
+            {
+                Id = "missing." + key, Weight = TextWeight.Bolder, Separator = true,
+            });
+            card.Body.Add(new TextBlock(string.Join(separator, m.Managers.Select(p => p.DisplayName))) { Id = "managers." + key, Spacing = Spacing.None });
         }
 
         return card;

@@ -117,13 +117,7 @@ public sealed class RecordKind
             return null;
         }
 
-        var day = period.Last;
-        for (var i = 0; i < n; i++)
-        {
-            day = ScheduleMath.NextWorkingDay(schedule, day) ?? day.AddDays(1);
-        }
-
-        return day;
+        return ScheduleMath.WorkingDaysAfter(schedule, period.Last, n);
     }
 
     internal string? Problem()

@@ -57,6 +57,11 @@ public sealed class RecordBook(DiligenceDbContext db, RecordKinds kinds, Coachin
             card.Body.Add(ReviewCards.Comment(decided, decider, language));
         }
 
+        if (viewer.Id == record.ManagerId && !record.Locked)
+        {
+            card.Actions = [.. card.Actions ?? [], RecordCards.DeleteAction(record, confirm: false, language)];
+        }
+
         return card;
     }
 
@@ -191,8 +196,19 @@ public sealed class RecordFormVerb(RecordBook book) : IBotVerb
             return BotAnswer.Refused(Texts.Records.NotAManager.In(language));
         }
 
+        // From a reminder's button: the kind and period it is about, filled in.
+        var typed = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (book.Kinds.Find(request.Card.String(RecordCards.KindInput)) is { } kind)
+        {
+            typed[RecordCards.KindInput] = kind.Id;
+            if (kind.Period != RecordPeriodKind.None && RecordPeriod.TryParse(kind.Period, request.Card.String(RecordCards.PeriodInput), out var period))
+            {
+                typed[RecordCards.PeriodInput] = period.Key;
+            }
+        }
+
         var example = RecordPeriod.Holding(RecordPeriodKind.Monthly, book.Today(person)).Previous.Key;
-        return BotAnswer.WithCard(RecordCards.Form(person.Id, book.Kinds, await book.UnfiledAsync(person, cancellationToken), example, language));
+        return BotAnswer.WithCard(RecordCards.Form(person.Id, book.Kinds, await book.UnfiledAsync(person, cancellationToken), example, language, typed));
     }
 }
 
@@ -424,6 +440,64 @@ public sealed class ViewRecordVerb(RecordBook book) : IBotVerb
         }
 
         return BotAnswer.WithCard(await book.CardAsync(record, person, language, cancellationToken));
+    }
+}
+
+/// <summary>
+/// Delete a record: only its manager, only while the lead has not verified it (verified is locked; a lead returns a record
+/// instead of deleting it). The first tap shows the record with the question, the second deletes the record, its
+/// decisions and its files (rows, then contents in the record store) with an audit entry. A confirmation from a card
+/// older than the record's current filing asks again with the record as it stands.
+/// </summary>
+public sealed class DeleteRecordVerb(RecordBook book, IRecordStore store) : IBotVerb
+{
+    /// <summary>The lead verifying at the same moment changes the record's stamp: the delete decides again and finds it locked.</summary>
+    public Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken) =>
+        book.Db.AgainOnConflictAsync(() => DeleteAsync(request, cancellationToken));
+
+    private async Task<BotAnswer> DeleteAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        if (request.Person is not { } person)
+        {
+            return BotAnswer.Refused(Texts.Records.NotInDirectory.In(language));
+        }
+
+        if (request.Card.Guid("recordId") is not { } id || await book.LoadAsync(id, person.TenantId, cancellationToken) is not { } record)
+        {
+            return BotAnswer.Refused(Texts.Records.UnknownRecord.In(language));
+        }
+
+        if (record.ManagerId != person.Id)
+        {
+            var name = await book.Db.People.AsNoTracking().Where(p => p.Id == record.ManagerId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
+            return BotAnswer.Refused(Texts.Records.DeleteNotYours.Format(language, name));
+        }
+
+        if (record.Locked)
+        {
+            return BotAnswer.Refused(Texts.Records.DeleteLocked.Format(language, record.Title, CardDates.At(record.VerifiedAt!.Value, person.Team?.TimeZone ?? "Asia/Shanghai")));
+        }
+
+        var shown = request.Card.Integer("revision");
+        if (!request.Card.IsTrue("confirm") || shown != record.CurrentRevision)
+        {
+            var notice = request.Card.IsTrue("confirm") ? Texts.Records.StaleRevision.Format(language, shown ?? 0, record.CurrentRevision) : null;
+            return BotAnswer.WithCard(RecordCards.DeleteConfirm(await book.ViewAsync(record, language, cancellationToken), language, notice));
+        }
+
+        var keys = record.Files.Select(f => f.StorageKey).ToList();
+        book.Audit(request, person.Id, "record.deleted", record);
+        book.Db.RemoveRange(record.Files);
+        book.Db.Remove(record);
+        await book.Db.SaveChangesAsync(cancellationToken);
+        // The rows are gone first: a store that fails now leaves an unreferenced file for retention, never a record without its file.
+        foreach (var key in keys)
+        {
+            await store.DeleteAsync(key, cancellationToken);
+        }
+
+        return BotAnswer.WithCard(RecordCards.Deleted(record.Title, keys.Count, language));
     }
 }
 

@@ -1,6 +1,7 @@
 using DiligenceBot.Conversations;
 using DiligenceBot.Data;
 using DiligenceBot.Notifications;
+using DiligenceBot.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace DiligenceBot.Records;
@@ -31,6 +32,10 @@ public static class RecordsRegistration
         services.AddScoped<RecordReviewKind>();
         services.AddNotificationRenderer<RecordReviewRequestedRenderer>(RecordReviewKind.ReviewRequested);
         services.AddNotificationRenderer<RecordDecisionRenderer>(RecordReviewKind.Verified, RecordReviewKind.Returned);
+        services.AddScoped<RecordSchedule>();
+        services.AddScoped<ITeamDueRecords>(sp => sp.GetRequiredService<RecordSchedule>());
+        services.AddNotificationRenderer<RecordReminderRenderer>(RecordSchedule.Reminder);
+        services.AddNotificationRenderer<RecordMissingRenderer>(RecordSchedule.MissingToLead, RecordSchedule.MissingToLeadsManager);
         return services
             .AddBotVerb<RecordsVerb>(RecordCards.ListVerb, "records", "my records", "资料", "我的资料")
             .AddBotVerb<RecordFormVerb>(RecordCards.FormVerb, "records file", "file a record", "提交资料", "资料提交")
@@ -39,7 +44,8 @@ public static class RecordsRegistration
             .AddBotVerb<DecideRecordVerb>(RecordCards.VerifyVerb)
             .AddBotVerb<DecideRecordVerb>(RecordCards.ReturnVerb)
             .AddBotVerb<RecordCheckVerb>(RecordCheckCards.CheckVerb, "check", "record checks", "检查", "资料检查")
-            .AddBotVerb<RecordCheckBehindVerb>(RecordCheckCards.BehindVerb);
+            .AddBotVerb<RecordCheckBehindVerb>(RecordCheckCards.BehindVerb)
+            .AddBotVerb<DeleteRecordVerb>(RecordCards.DeleteVerb);
     }
 
     /// <summary>Reads the kinds at start-up, so a broken file stops the app before it takes a message rather than at the first record.</summary>

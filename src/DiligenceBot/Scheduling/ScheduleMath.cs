@@ -217,6 +217,47 @@ public static class ScheduleMath
         return [.. due.OrderBy(r => r.At.UtcTicks).ThenBy(r => r.Day).ThenByDescending(r => r.OffsetMinutes)];
     }
 
+    /// <summary>How many working days up to its due day a record a manager owes (a plan, a summary) is reminded at the meeting.</summary>
+    public const int DueReminderDays = 3;
+
+    /// <summary>
+    /// Whether <paramref name="day"/> is one of the last <see cref="DueReminderDays"/> working days up to and including
+    /// <paramref name="due"/> (the working day before it when the due day is not one): the days its reminders go out.
+    /// </summary>
+    public static bool IsDueReminderDay(TeamSchedule s, DateOnly due, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (day > due || !IsWorkingDay(s, day))
+        {
+            return false;
+        }
+
+        DateOnly? d = IsWorkingDay(s, due) ? due : PreviousWorkingDay(s, due);
+        for (var i = 0; i < DueReminderDays && d is { } candidate; i++)
+        {
+            if (candidate == day)
+            {
+                return true;
+            }
+
+            d = PreviousWorkingDay(s, candidate);
+        }
+
+        return false;
+    }
+
+    /// <summary>The <paramref name="count"/>th working day after <paramref name="day"/> (a calendar day further for each step without a working day within 60 days).</summary>
+    public static DateOnly WorkingDaysAfter(TeamSchedule s, DateOnly day, int count)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        for (var i = 0; i < count; i++)
+        {
+            day = NextWorkingDay(s, day) ?? day.AddDays(1);
+        }
+
+        return day;
+    }
+
     /// <summary>The number of working days from <paramref name="fromInclusive"/> to <paramref name="toInclusive"/>; 0 if the range is empty.</summary>
     public static int WorkingDaysBetween(TeamSchedule s, DateOnly fromInclusive, DateOnly toInclusive)
     {

@@ -267,6 +267,10 @@ public sealed class TeamScheduleJob(
         }
     }
 
+    /// <summary>The working days whose meeting starts in (from, to]: when the records a team owes (plans, summaries) are reminded and escalated.</summary>
+    public static IEnumerable<DateOnly> MeetingDaysWithin(TeamSchedule schedule, DateTimeOffset from, DateTimeOffset to) =>
+        CandidateDays(schedule, from, to).Where(day => Within(ScheduleMath.MeetingStart(schedule, day), from, to));
+
     private static bool Within(DateTimeOffset at, DateTimeOffset from, DateTimeOffset to) => at > from && at <= to;
 
     /// <summary>When the lead gets the digest of the logs read at <paramref name="meetingDay"/>'s meeting.</summary>

@@ -8,6 +8,7 @@ using DiligenceBot.Tests.WorkLogs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static DiligenceBot.Tests.Records.RecordChat;
 using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
 
 namespace DiligenceBot.Tests.Records;
@@ -30,6 +31,7 @@ public sealed class RecordFlowTests : IAsyncLifetime
     private LocalOneDrive _drive = null!;
     private BotApp _bot = null!;
     private WorkLogDriver _teams = null!;
+    private RecordChat _records = null!;
 
     private Chats Chats => _teams.Chats;
 
@@ -39,6 +41,7 @@ public sealed class RecordFlowTests : IAsyncLifetime
         _drive = await LocalOneDrive.StartAsync();
         _bot = new BotApp(time: _time, settings: new Dictionary<string, string?> { ["Records:MaxFileMegabytes"] = "1" }).Start();
         _teams = new WorkLogDriver(_bot, _connector);
+        _records = new RecordChat(_bot, _teams, _connector, _drive);
         foreach (var user in new[] { TeamsUser.WangLei, TeamsUser.LiNa, TeamsUser.ChenJie, LiuYang, ZhaoMin })
         {
             await _teams.InstallAsync(user, user == TeamsUser.WangLei ? "en-US" : "zh-CN");
@@ -63,25 +66,8 @@ public sealed class RecordFlowTests : IAsyncLifetime
         ManagerId = managerId, VisitsPerMonth = 2, CreatedAt = _time.GetUtcNow(), UpdatedAt = _time.GetUtcNow(),
     };
 
-    /// <summary>Sends a file in the personal chat the way Teams does; the bot's one reply.</summary>
-    private Task<ConnectorRequest> SendFileAsync(TeamsUser user, string name, string fileType, byte[] content, string text = "")
-    {
-        var activity = Activities.Message(_connector.ServiceUrl, user, text, user == TeamsUser.WangLei ? "en-US" : "zh-CN");
-        activity["attachments"] = new JsonArray(new JsonObject
-        {
-            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
-            ["contentUrl"] = "https://contoso.sharepoint.com/personal/user/Documents/" + name,
-            ["name"] = name,
-            ["content"] = new JsonObject { ["downloadUrl"] = _drive.Share(content), ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = fileType },
-        });
-        return Chats.ReplyToAsync(activity);
-    }
-
-    private static JsonObject Filing(string managerId, string kind, string period, string title, string customers, string files) => new()
-    {
-        ["verb"] = RecordCards.SubmitVerb, ["managerId"] = managerId,
-        ["kind"] = kind, ["period"] = period, ["title"] = title, ["customers"] = customers, ["files"] = files,
-    };
+    private Task<ConnectorRequest> SendFileAsync(TeamsUser user, string name, string fileType, byte[] content, string text = "") =>
+        _records.SendFileAsync(user, name, fileType, content, text);
 
     private async Task<string> SendSummaryAsync()
     {
@@ -288,6 +274,72 @@ public sealed class RecordFlowTests : IAsyncLifetime
             Filing("chen-jie", "monthly-summary", "2026-11", "第三版", string.Empty, thirdId.ToString(System.Globalization.CultureInfo.InvariantCulture)), locale: "zh-CN");
         Assert.Contains("经组长核实并锁定，不能再修改、删除或重新提交。", Text(locked!, "error.kind"), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Manager_DeletesAnUnverifiedRecord_AfterConfirming_WithItsFiles_NobodyElseCan_AndAVerifiedOneIsLocked()
+    {
+        var fileId = await SendSummaryAsync();
+        var (filed, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb, Filing("chen-jie", "monthly-summary", "2026-11", "11月工作总结", string.Empty, fileId), locale: "zh-CN");
+        var delete = Action(filed!, RecordCards.DeleteVerb)!;
+        Assert.Equal("删除", delete["title"]!.GetValue<string>());
+        string key;
+        await using (var db = _bot.CreateDbContext())
+        {
+            key = (await db.Set<RecordFile>().SingleAsync()).StorageKey;
+        }
+
+        // The lead sees no Delete button and is refused with the card's data; so is a colleague.
+        var open = new JsonObject { ["verb"] = RecordCards.ViewVerb, ["recordId"] = ((JsonObject)delete["data"]!)["recordId"]!.DeepClone() };
+        var (leads, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, RecordCards.ViewVerb, Copy(open), locale: "zh-CN");
+        Assert.Null(Action(leads!, RecordCards.DeleteVerb));
+        var confirmData = Copy(delete["data"]!.AsObject());
+        confirmData["confirm"] = true;
+        Assert.Equal("只有提交人Chen Jie 陈杰可以删除此资料；组长如需修改，请退回。", MessageOf((await _teams.ExecuteAsync(TeamsUser.LiNa, RecordCards.DeleteVerb, Copy(confirmData), locale: "zh-CN")).Answer));
+        Assert.Equal("Only Chen Jie 陈杰, who filed this record, can delete it; a lead returns it instead.", MessageOf((await _teams.ExecuteAsync(TeamsUser.WangLei, RecordCards.DeleteVerb, Copy(confirmData))).Answer));
+
+        // The first tap asks, and deletes nothing.
+        var (confirm, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.DeleteVerb, Copy(delete["data"]!.AsObject()), locale: "zh-CN");
+        Assert.Equal("删除此资料？", Text(confirm!, "confirm"));
+        Assert.Equal("“11月工作总结”及其1个文件将被永久删除，组长也将无法再查看。请点击“永久删除”确认。", Text(confirm!, "confirm-notice"));
+        Assert.NotNull(Action(confirm!, RecordCards.ViewVerb));
+        await using (var db = _bot.CreateDbContext())
+        {
+            Assert.Single(await db.Set<ManagerRecord>().ToListAsync());
+        }
+
+        // The second deletes the record, its file row and the file's content, with an audit entry.
+        var (deleted, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.DeleteVerb, Copy(Action(confirm!, RecordCards.DeleteVerb)!["data"]!.AsObject()), locale: "zh-CN");
+        Assert.Equal("资料已删除", Title(deleted!));
+        Assert.Equal("已删除“11月工作总结”及其1个文件。", Text(deleted!, "deleted"));
+        await using (var db = _bot.CreateDbContext())
+        {
+            Assert.Empty(await db.Set<ManagerRecord>().ToListAsync());
+            Assert.Empty(await db.Set<RecordFile>().ToListAsync());
+            Assert.Equal(["record.filed chen-jie", "record.deleted chen-jie"], await db.AuditEntries.Where(a => a.SubjectType == "Record").OrderBy(a => a.Id).Select(a => a.Action + " " + a.ActorId).ToListAsync());
+        }
+
+        Assert.Null(await _bot.Services.GetRequiredService<IRecordStore>().ReadAsync(key, default));
+        Assert.Equal("该资料已不存在。", MessageOf((await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.DeleteVerb, Copy(confirmData), locale: "zh-CN")).Answer));
+
+        // Filed again and verified by the lead: locked, no Delete button, the delete refused, nothing removed.
+        var again = await _records.FileAsync(TeamsUser.ChenJie, "chen-jie", "monthly-summary", "2026-11", "11月工作总结", "zh-CN");
+        var againDelete = Copy(Action(again, RecordCards.DeleteVerb)!["data"]!.AsObject());
+        var review = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, RecordReviewKind.ReviewRequested, n => n.SubjectId == againDelete["recordId"]!.GetValue<string>()));
+        var (verified, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, RecordCards.VerifyVerb, Copy(Action(review, RecordCards.VerifyVerb)!["data"]!.AsObject()), locale: "zh-CN");
+        Assert.NotNull(verified);
+        var (mine, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.ViewVerb, new JsonObject { ["verb"] = RecordCards.ViewVerb, ["recordId"] = againDelete["recordId"]!.DeepClone() }, locale: "zh-CN");
+        Assert.Null(Action(mine!, RecordCards.DeleteVerb));
+        againDelete["confirm"] = true;
+        var locked = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.DeleteVerb, againDelete, locale: "zh-CN");
+        Assert.Equal("“11月工作总结”已于2026-12-03 08:10经组长核实并锁定，不能删除。",
+            MessageOf(locked.Answer).Replace("\u2060", string.Empty, StringComparison.Ordinal).Replace('\u00a0', ' ').Replace('\u2011', '-'));
+        await using (var db = _bot.CreateDbContext())
+        {
+            var record = await db.Set<ManagerRecord>().Include(r => r.Files).SingleAsync();
+            Assert.Equal((RecordStatus.Verified, 1), (record.Status, record.Files.Count));
+            Assert.NotNull(await _bot.Services.GetRequiredService<IRecordStore>().ReadAsync(record.Files[0].StorageKey, default));
+        }
+    }
+
     [Fact]
     public async Task TwoFilingsOfOnePeriod_AtTheSameMoment_MakeOneRecordWithTwoRevisions_AndAFileIsFiledOnce()
     {
