@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using DiligenceBot.BotFramework.Cards;
 using DiligenceBot.Localization;
+using DiligenceBot.Organisation;
+using DiligenceBot.Reviews;
 
 namespace DiligenceBot.Records;
 
@@ -9,6 +11,13 @@ public sealed record RecordLine(Guid Id, string Kind, string Period, string Titl
 
 /// <summary>A record as its card shows it.</summary>
 public sealed record RecordView(ManagerRecord Record, string Kind, string Period, string ManagerName, IReadOnlyList<string> Customers, string FiledAt);
+
+/// <summary>
+/// A record's card for one viewer: the team (who reviews it), the decision on its current filing and who made it, and
+/// what the reviewer typed with its errors when the review comes back.
+/// </summary>
+public sealed record RecordCardState(RecordView View, Team Team, string ViewerId, RecordReview? Decided, string? DeciderName,
+    Dictionary<string, string>? Typed = null, Dictionary<string, string>? Errors = null, string? Notice = null);
 
 /// <summary>A file waiting to be filed, as the form offers it.</summary>
 public sealed record UnfiledFile(long Id, string Name, long SizeBytes);
@@ -25,7 +34,8 @@ public static class RecordCards
     public const string DeleteVerb = "records.delete";
     public const string KindInput = "kind";
     public const string PeriodInput = "period";
-    public const string TitleInput = "title";
+    /// <summary>Not "title": that is the id of every card's heading.</summary>
+    public const string TitleInput = "recordTitle";
     public const string CustomersInput = "customers";
     public const string FilesInput = "files";
     public const int MaxLines = 30;
@@ -100,6 +110,7 @@ public static class RecordCards
                 Label = Texts.Records.Files.In(language),
                 IsMultiSelect = true,
                 Style = ChoiceInputStyle.Expanded,
+                Wrap = true,
                 Choices = [.. files.Select(f => new Choice($"{f.Name} ({Kilobytes(f.SizeBytes)} KB)", f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
                 Value = typed.TryGetValue(FilesInput, out var chosen) ? chosen : string.Join(",", files.Select(f => f.Id)),
             });
@@ -153,6 +164,40 @@ public static class RecordCards
         if (unfiled > 0)
         {
             card.Body.Add(new TextBlock(Texts.Records.Unfiled.Format(language, unfiled)) { Id = "unfiled", Color = TextColor.Warning, Separator = true });
+        }
+
+        return card;
+    }
+
+    /// <summary>
+    /// A record's card for the one who opens it: for the team's lead or a delegate the review card (the shared comment
+    /// inputs with Verify and Return while the filing waits; the decision once made); for anyone else the record with the
+    /// decision on its current filing; for its manager, while it is not verified, a Delete button.
+    /// </summary>
+    public static AdaptiveCard ForViewer(RecordCardState state, Language language)
+    {
+        var record = state.View.Record;
+        var card = Record(state.View, language, state.Notice);
+        if (state.Team.IsReviewer(state.ViewerId))
+        {
+            if (state.Decided is not null)
+            {
+                card.Body.Add(ReviewCards.Decided(state.Decided, state.DeciderName, state.Team, language));
+            }
+            else if (record.Status == RecordStatus.Submitted)
+            {
+                card.Body.AddRange(ReviewCards.Inputs(record.CurrentRevision, state.Typed ?? [], state.Errors ?? [], language));
+                card.Actions = ReviewCards.Decisions(VerifyVerb, ReturnVerb, "recordId", record.Id, record.CurrentRevision, state.View.ManagerName, language);
+            }
+        }
+        else if (state.Decided is not null)
+        {
+            card.Body.Add(ReviewCards.Comment(state.Decided, state.DeciderName, language));
+        }
+
+        if (state.ViewerId == record.ManagerId && !record.Locked)
+        {
+            card.Actions = [.. card.Actions ?? [], DeleteAction(record, confirm: false, language)];
         }
 
         return card;

@@ -27,42 +27,15 @@ public sealed class RecordBook(DiligenceDbContext db, RecordKinds kinds, Coachin
     /// <summary>Sends what was queued (after the save that queued it).</summary>
     public void Wake() => dispatcher.Wake();
 
-    /// <summary>
-    /// A record's card for the one who opens it: for the team's lead or a delegate the review card (the shared comment
-    /// inputs with Verify and Return while the filing waits; the decision once made); for anyone else the record with
-    /// the decision on its current filing.
-    /// </summary>
+    /// <summary>A record's card for the one who opens it (<see cref="RecordCards.ForViewer"/>).</summary>
     public async Task<AdaptiveCard> CardAsync(ManagerRecord record, Person viewer, Language language, CancellationToken cancellationToken,
         string? notice = null, Dictionary<string, string>? typed = null, Dictionary<string, string>? errors = null)
     {
         var view = await ViewAsync(record, language, cancellationToken);
-        var card = RecordCards.Record(view, language, notice);
         var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Id == record.TeamId, cancellationToken);
         var decided = record.Reviews.SingleOrDefault(r => r.RevisionNumber == record.CurrentRevision);
         var decider = decided is null ? null : await db.People.AsNoTracking().Where(p => p.Id == decided.ReviewerId).Select(p => p.DisplayName).SingleOrDefaultAsync(cancellationToken);
-        if (team.IsReviewer(viewer.Id))
-        {
-            if (decided is not null)
-            {
-                card.Body.Add(ReviewCards.Decided(decided, decider, team, language));
-            }
-            else if (record.Status == RecordStatus.Submitted)
-            {
-                card.Body.AddRange(ReviewCards.Inputs(record.CurrentRevision, typed ?? [], errors ?? [], language));
-                card.Actions = ReviewCards.Decisions(RecordCards.VerifyVerb, RecordCards.ReturnVerb, "recordId", record.Id, record.CurrentRevision, view.ManagerName, language);
-            }
-        }
-        else if (decided is not null)
-        {
-            card.Body.Add(ReviewCards.Comment(decided, decider, language));
-        }
-
-        if (viewer.Id == record.ManagerId && !record.Locked)
-        {
-            card.Actions = [.. card.Actions ?? [], RecordCards.DeleteAction(record, confirm: false, language)];
-        }
-
-        return card;
+        return RecordCards.ForViewer(new RecordCardState(view, team, viewer.Id, decided, decider, typed, errors, notice), language);
     }
 
     public DiligenceDbContext Db => db;

@@ -165,6 +165,11 @@ public sealed class CardSchemaTests
         {
             yield return card;
         }
+
+        foreach (var card in Records.RecordCardSchemaTests.EveryCard())
+        {
+            yield return card;
+        }
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class RecordChat(BotApp bot, WorkLogDriver teams, LocalConnector c
     public static JsonObject Filing(string managerId, string kind, string period, string title, string customers, string files) => new()
     {
         ["verb"] = RecordCards.SubmitVerb, ["managerId"] = managerId,
-        ["kind"] = kind, ["period"] = period, ["title"] = title, ["customers"] = customers, ["files"] = files,
+        [RecordCards.KindInput] = kind, [RecordCards.PeriodInput] = period, [RecordCards.TitleInput] = title, [RecordCards.CustomersInput] = customers, [RecordCards.FilesInput] = files,
     };
 
     /// <summary>Sends one PDF and files it with a record of this kind and period; the card that came back.</summary>

@@ -140,7 +140,7 @@ public sealed class RecordFlowTests : IAsyncLifetime
 
         Assert.Equal("提交资料", Title(card!));
         Assert.Equal("“月度工作总结”按月提交，请将期间写成2026-12。", Text(card!, "error.period"));
-        Assert.Equal("请填写“标题”。", Text(card!, "error.title"));
+        Assert.Equal("请填写“标题”。", Text(card!, "error." + RecordCards.TitleInput));
         Assert.Equal("Huamei Store（L-1001）由其他客户经理负责；资料只能关联您自己的客户。“无名小店”不是已登记的客户，请填写您客户列表中的许可证号或名称。", Text(card!, "error.customers"));
         var json = card!.ToJsonString(Readable);
         Assert.Contains("\"value\":\"2026-Q4\"", json, StringComparison.Ordinal);
