@@ -50,6 +50,8 @@ public static partial class Texts
             "Licence numbers or names of your customers, separated by commas",
             "填写您客户的许可证号或名称，用逗号分隔");
         public static readonly Text Files = new("Files", "文件");
+        public static readonly Text FileChoice = new("{0} ({1} KB)", "{0}（{1}KB）");
+        public static readonly Text CustomersLine = new("{0}: {1}", "{0}：{1}");
         public static readonly Text NoFiles = new(
             "No files are waiting: send the record's files to me in this chat first, then open this form again.",
             "暂无待归档的文件：请先在本聊天中把资料文件发给我，再打开此表单。");

@@ -111,7 +111,7 @@ public static class RecordCards
                 IsMultiSelect = true,
                 Style = ChoiceInputStyle.Expanded,
                 Wrap = true,
-                Choices = [.. files.Select(f => new Choice($"{f.Name} ({Kilobytes(f.SizeBytes)} KB)", f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+                Choices = [.. files.Select(f => new Choice(Texts.Records.FileChoice.Format(language, f.Name, Kilobytes(f.SizeBytes)), f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
                 Value = typed.TryGetValue(FilesInput, out var chosen) ? chosen : string.Join(",", files.Select(f => f.Id)),
             });
         }
@@ -227,10 +227,12 @@ public static class RecordCards
                         new Fact(Texts.Records.Manager.In(language), view.ManagerName),
                         new Fact(Texts.Records.Kind.In(language), view.Kind),
                         new Fact(Texts.Records.Period.In(language), view.Period),
-                        new Fact(Texts.Records.Customers.In(language), view.Customers.Count == 0 ? Texts.Records.None.In(language) : string.Join(separator, view.Customers)),
                         new Fact(Texts.Records.Filed.In(language), view.FiledAt),
                     ],
                 },
+                // Not a fact: a long list of shops would squeeze the facts' labels to two characters a line on a phone.
+                new TextBlock(Texts.Records.CustomersLine.Format(language, Texts.Records.Customers.In(language),
+                    view.Customers.Count == 0 ? Texts.Records.None.In(language) : string.Join(separator, view.Customers))) { Id = "customers" },
                 new TextBlock(Texts.Records.Files.In(language)) { Weight = TextWeight.Bolder, Separator = true, Id = "files-heading" },
             ],
         };

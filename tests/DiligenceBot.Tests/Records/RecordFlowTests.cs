@@ -90,14 +90,14 @@ public sealed class RecordFlowTests : IAsyncLifetime
 
         var form = CardOf(await Chats.SayAsync(TeamsUser.ChenJie, "提交资料", "zh-CN"));
         Assert.Equal("提交资料", Title(form));
-        Assert.Contains("11月工作总结.pdf (3 KB)", form.ToJsonString(Readable), StringComparison.Ordinal);
+        Assert.Contains("11月工作总结.pdf（3KB）", form.ToJsonString(Readable), StringComparison.Ordinal);
 
         var (card, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb,
             Filing("chen-jie", "monthly-summary", "2026-11", "11月工作总结", "L-2001，西城烟酒", fileId), locale: "zh-CN");
 
         Assert.Equal("月度工作总结：11月工作总结", Title(card!));
         Assert.Contains("待组长核实", Text(card!, "status"), StringComparison.Ordinal);
-        Assert.Equal("东方便利（L-2001）、西城烟酒（L-2002）", Facts(card!)["相关客户"]);
+        Assert.Equal("相关客户：东方便利（L-2001）、西城烟酒（L-2002）", Text(card!, "customers"));
         Assert.Contains("11月工作总结.pdf", card!.ToJsonString(Readable), StringComparison.Ordinal);
         Guid recordId;
         await using (var db = _bot.CreateDbContext())
