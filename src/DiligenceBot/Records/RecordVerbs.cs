@@ -65,6 +65,12 @@ public sealed class RecordBook(DiligenceDbContext db, RecordKinds kinds, Coachin
             .Select(f => new UnfiledFile(f.Id, f.FileName, f.SizeBytes))
             .ToListAsync(cancellationToken);
 
+    /// <summary>The person who tapped a record's card and the record it names (in their tenant); nulls when either is unknown.</summary>
+    public async Task<(Person? Person, ManagerRecord? Record)> TappedAsync(BotRequest request, CancellationToken cancellationToken) =>
+        request.Person is { } person && request.Card.Guid("recordId") is { } id
+            ? (person, await LoadAsync(id, person.TenantId, cancellationToken))
+            : (request.Person, null);
+
     public Task<ManagerRecord?> LoadAsync(Guid id, string tenantId, CancellationToken cancellationToken) =>
         db.Set<ManagerRecord>().Include(r => r.Files).Include(r => r.Reviews).SingleOrDefaultAsync(r => r.Id == id && r.TenantId == tenantId, cancellationToken);
 
@@ -396,14 +402,9 @@ public sealed class ViewRecordVerb(RecordBook book) : IBotVerb
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        if (request.Person is not { } person)
+        if (await book.TappedAsync(request, cancellationToken) is not ({ } person, { } record))
         {
-            return BotAnswer.Refused(Texts.Records.NotInDirectory.In(language));
-        }
-
-        if (request.Card.Guid("recordId") is not { } id || await book.LoadAsync(id, person.TenantId, cancellationToken) is not { } record)
-        {
-            return BotAnswer.Refused(Texts.Records.UnknownRecord.In(language));
+            return BotAnswer.Refused((request.Person is null ? Texts.Records.NotInDirectory : Texts.Records.UnknownRecord).In(language));
         }
 
         if (!await book.MaySeeAsync(person, record.ManagerId, cancellationToken))
@@ -431,14 +432,9 @@ public sealed class DeleteRecordVerb(RecordBook book, IRecordStore store) : IBot
     private async Task<BotAnswer> DeleteAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        if (request.Person is not { } person)
+        if (await book.TappedAsync(request, cancellationToken) is not ({ } person, { } record))
         {
-            return BotAnswer.Refused(Texts.Records.NotInDirectory.In(language));
-        }
-
-        if (request.Card.Guid("recordId") is not { } id || await book.LoadAsync(id, person.TenantId, cancellationToken) is not { } record)
-        {
-            return BotAnswer.Refused(Texts.Records.UnknownRecord.In(language));
+            return BotAnswer.Refused((request.Person is null ? Texts.Records.NotInDirectory : Texts.Records.UnknownRecord).In(language));
         }
 
         if (record.ManagerId != person.Id)
