@@ -129,7 +129,7 @@ public sealed class BlobRecordStoreTests : IAsyncLifetime
         var (card, _) = await teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb, new JsonObject
         {
             ["verb"] = RecordCards.SubmitVerb, ["managerId"] = "chen-jie", ["kind"] = "monthly-summary", ["period"] = "2026-11",
-            ["title"] = "11月工作总结", ["customers"] = string.Empty, ["files"] = file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [RecordCards.TitleInput] = "11月工作总结", ["customers"] = string.Empty, ["files"] = file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, locale: "zh-CN");
         Assert.Equal("月度工作总结：11月工作总结", Title(card!));
         await using (var db = _bot.CreateDbContext())
