@@ -6,7 +6,6 @@ using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 using DiligenceBot.Records;
 using DiligenceBot.WorkLogs;
-using Say = DiligenceBot.Localization.Texts.Scorecards;
 
 namespace DiligenceBot.Assessment;
 
@@ -41,16 +40,16 @@ public static class ScorecardCards
             };
             if (section.Managers.Count == 0)
             {
-                items.Add(new TextBlock(Say.Nobody.In(language)) { Id = LeadTeams.Id("empty", section.Team.Id, single), Wrap = true });
+                items.Add(new TextBlock(Texts.Scorecards.Nobody.In(language)) { Id = LeadTeams.Id("empty", section.Team.Id, single), Wrap = true });
             }
 
             items.AddRange(section.Managers.OrderByDescending(d => d.Scorecard.Measured).ThenBy(d => d.Manager.DisplayName, StringComparer.Ordinal)
                 .Select(d => (CardElement)Row(d, period, language)));
             // One team: its heading is the card's title (team and period); several: each under its name, the period in the title.
             var name = WorkLogCards.TeamName(section.Team, language);
-            return new TeamGroup(section.Team.Id, single ? Say.TeamTitle.Format(language, name, Say.TeamsTitle.Format(language, periodName)) : name, items);
+            return new TeamGroup(section.Team.Id, single ? Texts.Scorecards.TeamTitle.Format(language, name, Texts.Scorecards.TeamsTitle.Format(language, periodName)) : name, items);
         }).ToList();
-        var card = LeadTeams.Card(Say.TeamsTitle.Format(language, periodName), groups);
+        var card = LeadTeams.Card(Texts.Scorecards.TeamsTitle.Format(language, periodName), groups);
         ((TextBlock)card.Body[0]).Wrap = true;
         return card;
     }
@@ -72,14 +71,14 @@ public static class ScorecardCards
                     Items =
                     [
                         new TextBlock(draft.Manager.DisplayName) { Weight = TextWeight.Bolder, Wrap = true },
-                        new TextBlock(Say.RowTotal.Format(language, Points(card.Measured), Points(measuredOf))) { Id = "total." + draft.Manager.Id, Spacing = Spacing.None, Wrap = true },
-                        new TextBlock(notMeasured == 0 ? Say.AllMeasured.In(language) : Say.RowNotMeasured.Format(language, notMeasured))
+                        new TextBlock(Texts.Scorecards.RowTotal.Format(language, Points(card.Measured), Points(measuredOf))) { Id = "total." + draft.Manager.Id, Spacing = Spacing.None, Wrap = true },
+                        new TextBlock(notMeasured == 0 ? Texts.Scorecards.AllMeasured.In(language) : Texts.Scorecards.RowNotMeasured.Format(language, notMeasured))
                         {
                             Id = "notmeasured." + draft.Manager.Id, Spacing = Spacing.None, Wrap = true, IsSubtle = true,
                         },
                     ],
                 },
-                new Column { Width = "auto", Items = [new ActionSet { Actions = [Execute(Say.OpenButton.In(language), draft.Manager.Id, period)] }] },
+                new Column { Width = "auto", Items = [new ActionSet { Actions = [Execute(Texts.Scorecards.OpenButton.In(language), draft.Manager.Id, period)] }] },
             ],
         };
     }
@@ -87,20 +86,20 @@ public static class ScorecardCards
     /// <summary>One manager's draft: the points measured, then each dimension with each indicator's value and points or "not measured".</summary>
     public static AdaptiveCard Manager(Draft draft, RecordPeriod period, DateOnly until, Language language)
     {
-        var title = Say.ManagerTitle.Format(language, draft.Manager.DisplayName, PeriodName(period, language));
+        var title = Texts.Scorecards.ManagerTitle.Format(language, draft.Manager.DisplayName, PeriodName(period, language));
         var card = draft.Scorecard;
         var measuredOf = card.Dimensions.SelectMany(d => d.Indicators).Where(i => i.Measured).Sum(i => i.Indicator.Points);
         var body = new List<CardElement>
         {
             new TextBlock(title) { Id = "title", Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
             new TextBlock(Status(period, until, language)) { Id = "status", IsSubtle = true, Spacing = Spacing.None, Wrap = true },
-            new TextBlock(Say.Measured.Format(language, Points(card.Measured), Points(measuredOf))) { Id = "measured", Size = TextSize.Medium, Weight = TextWeight.Bolder, Wrap = true },
+            new TextBlock(Texts.Scorecards.Measured.Format(language, Points(card.Measured), Points(measuredOf))) { Id = "measured", Size = TextSize.Medium, Weight = TextWeight.Bolder, Wrap = true },
         };
         foreach (var dimension in card.Dimensions)
         {
             var items = new List<CardElement>
             {
-                new TextBlock(Say.DimensionHeading.Format(language, dimension.Dimension.Name(language), Points(dimension.Measured), Points(dimension.Dimension.Weight)))
+                new TextBlock(Texts.Scorecards.DimensionHeading.Format(language, dimension.Dimension.Name(language), Points(dimension.Measured), Points(dimension.Dimension.Weight)))
                 {
                     Id = "dimension." + dimension.Dimension.Id, Weight = TextWeight.Bolder, Wrap = true,
                 },
@@ -114,21 +113,21 @@ public static class ScorecardCards
 
         if (card.NotMeasured.Any())
         {
-            body.Add(new TextBlock(Say.NotMeasuredNote.In(language)) { Id = "note", IsSubtle = true, Size = TextSize.Small, Wrap = true, Separator = true });
+            body.Add(new TextBlock(Texts.Scorecards.NotMeasuredNote.In(language)) { Id = "note", IsSubtle = true, Size = TextSize.Small, Wrap = true, Separator = true });
         }
 
         return new AdaptiveCard
         {
             FallbackText = title,
             Body = body,
-            Actions = [Execute(Say.BackToTeam.In(language), null, period)],
+            Actions = [Execute(Texts.Scorecards.BackToTeam.In(language), null, period)],
         };
     }
 
     private static string Line(IndicatorScore score, Language language) =>
         score is { Value: { } value, Points: { } points }
-            ? Say.IndicatorLine.Format(language, score.Indicator.Name(language), Value(score.Indicator.Source, value, language), Points(points), Points(score.Indicator.Points))
-            : Say.IndicatorNotMeasured.Format(language, score.Indicator.Name(language), Points(score.Indicator.Points));
+            ? Texts.Scorecards.IndicatorLine.Format(language, score.Indicator.Name(language), Value(score.Indicator.Source, value, language), Points(points), Points(score.Indicator.Points))
+            : Texts.Scorecards.IndicatorNotMeasured.Format(language, score.Indicator.Name(language), Points(score.Indicator.Points));
 
     /// <summary>A source's value as a lead reads it: a share in percent, a rating to one decimal, a count, checks met of four.</summary>
     public static string Value(string source, double value, Language language) => ScoreSources.All[source] switch
@@ -142,7 +141,7 @@ public static class ScorecardCards
     };
 
     private static string Status(RecordPeriod period, DateOnly until, Language language) =>
-        until <= period.Last ? Say.Draft.Format(language, CardDates.Long(until.AddDays(-1), language)) : Say.DraftWhole.In(language);
+        until <= period.Last ? Texts.Scorecards.Draft.Format(language, CardDates.Long(until.AddDays(-1), language)) : Texts.Scorecards.DraftWhole.In(language);
 
     private static ExecuteAction Execute(string title, string? managerId, RecordPeriod period)
     {

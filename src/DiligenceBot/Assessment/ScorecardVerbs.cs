@@ -2,7 +2,6 @@ using DiligenceBot.Conversations;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 using DiligenceBot.Records;
-using Say = DiligenceBot.Localization.Texts.Scorecards;
 
 namespace DiligenceBot.Assessment;
 
@@ -19,7 +18,7 @@ public sealed class ScorecardVerb(RecordCheckDesk desk, ScorecardRules rules, Sc
         var language = request.Language;
         if (request.Person is not { } person || person.TenantId != request.TenantId)
         {
-            return BotAnswer.Refused(Say.NotInDirectory.In(language));
+            return BotAnswer.Refused(Texts.Scorecards.NotInDirectory.In(language));
         }
 
         var (periodText, name) = request.Source == RequestSource.Text
@@ -30,7 +29,7 @@ public sealed class ScorecardVerb(RecordCheckDesk desk, ScorecardRules rules, Sc
         {
             if (!RecordPeriod.TryParse(RecordPeriodKind.Monthly, periodText, out var period) && !RecordPeriod.TryParse(RecordPeriodKind.Quarterly, periodText, out period))
             {
-                return BotAnswer.Refused(Say.BadPeriod.In(language));
+                return BotAnswer.Refused(Texts.Scorecards.BadPeriod.In(language));
             }
 
             asked = period;
@@ -39,7 +38,7 @@ public sealed class ScorecardVerb(RecordCheckDesk desk, ScorecardRules rules, Sc
         var (isChecker, checkable) = await desk.CheckedByAsync(person, cancellationToken);
         if (!isChecker)
         {
-            return BotAnswer.Refused(Say.ForLeads.In(language));
+            return BotAnswer.Refused(Texts.Scorecards.ForLeads.In(language));
         }
 
         Person? manager = null;
@@ -48,7 +47,7 @@ public sealed class ScorecardVerb(RecordCheckDesk desk, ScorecardRules rules, Sc
             manager = await desk.ManagerAsync(person.TenantId, managerId, cancellationToken);
             if (manager is null)
             {
-                return BotAnswer.Refused(Say.UnknownManager.Format(language, managerId));
+                return BotAnswer.Refused(Texts.Scorecards.UnknownManager.Format(language, managerId));
             }
         }
         else if (name.Length > 0)
@@ -56,13 +55,13 @@ public sealed class ScorecardVerb(RecordCheckDesk desk, ScorecardRules rules, Sc
             var candidates = PeopleByName.Matching(checkable, name);
             if (candidates.Count > 1)
             {
-                return BotAnswer.Refused(Say.SeveralMatch.Format(language, name, string.Join(Say.ListSeparator.In(language), candidates.Select(c => c.DisplayName))));
+                return BotAnswer.Refused(Texts.Scorecards.SeveralMatch.Format(language, name, string.Join(Texts.Scorecards.ListSeparator.In(language), candidates.Select(c => c.DisplayName))));
             }
 
             manager = candidates.SingleOrDefault() ?? PeopleByName.Matching(await desk.ManagersOfTenantAsync(person.TenantId, cancellationToken), name).FirstOrDefault();
             if (manager is null)
             {
-                return BotAnswer.Refused(Say.UnknownManager.Format(language, name.Length > 40 ? name[..40] + "…" : name));
+                return BotAnswer.Refused(Texts.Scorecards.UnknownManager.Format(language, name.Length > 40 ? name[..40] + "…" : name));
             }
         }
 
@@ -70,17 +69,17 @@ public sealed class ScorecardVerb(RecordCheckDesk desk, ScorecardRules rules, Sc
         {
             if (manager.Id == person.Id)
             {
-                return BotAnswer.Refused(Say.NotYourself.In(language));
+                return BotAnswer.Refused(Texts.Scorecards.NotYourself.In(language));
             }
 
             if (!await desk.MayCheckAsync(person, manager, cancellationToken))
             {
-                return BotAnswer.Refused(Say.NotYours.Format(language, manager.DisplayName));
+                return BotAnswer.Refused(Texts.Scorecards.NotYours.Format(language, manager.DisplayName));
             }
         }
         else if (checkable.Count == 0)
         {
-            return BotAnswer.Refused(Say.NoManagers.In(language));
+            return BotAnswer.Refused(Texts.Scorecards.NoManagers.In(language));
         }
 
         var managers = manager is not null ? [manager] : checkable;
@@ -89,7 +88,7 @@ public sealed class ScorecardVerb(RecordCheckDesk desk, ScorecardRules rules, Sc
         var chosen = asked ?? RecordPeriod.Holding(RecordPeriodKind.Monthly, thisMonth).Previous;
         if (chosen.First > thisMonth)
         {
-            return BotAnswer.Refused(Say.FuturePeriod.Format(language, chosen.Name(language)));
+            return BotAnswer.Refused(Texts.Scorecards.FuturePeriod.Format(language, chosen.Name(language)));
         }
 
         var measured = await values.OfAsync(managers, chosen, thisMonth, cancellationToken);

@@ -42,15 +42,15 @@ public static partial class Texts
         public static readonly Text Kind = new("Kind of record", "资料类别");
         public static readonly Text Period = new("Period", "所属期间");
         public static readonly Text PeriodHint = new(
-            "Month 2026-11, quarter 2026-Q4 or half-year 2026-H2, as the kind needs; leave empty for a kind without a period.",
-            "按类别填写月份2026-11、季度2026-Q4或半年2026-H2；不分期的类别请留空。");
+            "Month 2026\u201111, quarter 2026\u2011Q4 or half-year 2026\u2011H2, as the kind needs; leave empty for a kind without a period.",
+            "按类别填写月份2026\u201111、季度2026\u2011Q4或半年2026\u2011H2；不分期的类别请留空。");
         public static readonly Text RecordTitle = new("Title", "标题");
         public static readonly Text Customers = new("Related customers", "相关客户");
         public static readonly Text CustomersHint = new(
             "Licence numbers or names of your customers, separated by commas",
             "填写您客户的许可证号或名称，用逗号分隔");
         public static readonly Text Files = new("Files", "文件");
-        public static readonly Text FileChoice = new("{0} ({1} KB)", "{0}（{1}KB）");
+        public static readonly Text FileChoice = new("{0} ({1} KB)", "{0}（{1}KB，待归档）");
         public static readonly Text CustomersLine = new("{0}: {1}", "{0}：{1}");
         public static readonly Text NoFiles = new(
             "No files are waiting: send the record's files to me in this chat first, then open this form again.",
@@ -144,7 +144,7 @@ public static partial class Texts
             "Only {0}, who filed this record, can delete it; a lead returns it instead.",
             "只有提交人{0}可以删除此资料；组长如需修改，请退回。");
 
-        public static readonly Text ReminderTitle = new("{0} for {1}", "{1}{0}");
+        public static readonly Text ReminderTitle = new("{0} for {1}", "{1}的{0}");
         public static readonly Text ReminderNotice = new(
             "Reminder: your {0} for {1} is due by the end of {2}. Send me its files in this chat, then file it here.",
             "提醒：您{1}的“{0}”须在{2}前提交。请先在本聊天中把文件发给我，再点击下方按钮提交。");

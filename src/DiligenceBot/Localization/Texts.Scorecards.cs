@@ -17,7 +17,7 @@ public static partial class Texts
             "考核草稿由组长、组长的上级和管理员查看；您的考核结果经组长发布后会发给您。");
         public static readonly Text NotYours = new(
             "{0} is not in a team you lead or oversee; only {0}'s lead chain and admins see {0}'s scorecard.",
-            "{0}不在您带领或分管的团队中；只有{0}的上级和管理员可以查看其考核。");
+            "{0}不在您带领或分管的团队中；只有{0}的上级和管理员可以查看{0}的考核。");
         public static readonly Text NotYourself = new(
             "You do not score yourself; your own lead does.",
             "不能为自己评分，您的考核由您的上级负责。");

@@ -38,6 +38,9 @@ public readonly record struct RecordPeriod(RecordPeriodKind Kind, DateOnly First
         return new RecordPeriod(kind, first, first.AddMonths(months).AddDays(-1));
     }
 
+    /// <summary>The key as a card shows it for the user to type after (non-breaking hyphen, so it never breaks; typed back, it reads the same).</summary>
+    public string Example => Key.Replace('-', '\u2011');
+
     /// <summary>The period before this one (of the same kind).</summary>
     public RecordPeriod Previous => Kind == RecordPeriodKind.None ? this : Holding(Kind, First.AddDays(-1));
 
@@ -50,7 +53,7 @@ public readonly record struct RecordPeriod(RecordPeriodKind Kind, DateOnly First
             return string.IsNullOrWhiteSpace(text);
         }
 
-        var t = Input.UserText.Words(text).ToUpperInvariant().Replace('－', '-').Replace(' ', '-');
+        var t = Input.UserText.Words(text).ToUpperInvariant().Replace('－', '-').Replace('\u2011', '-').Replace(' ', '-');
         var dash = t.IndexOf('-', StringComparison.Ordinal);
         if (dash != 4 || !int.TryParse(t[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 2000 || year > 2100)
         {

@@ -186,7 +186,7 @@ public sealed class RecordFormVerb(RecordBook book) : IBotVerb
             }
         }
 
-        var example = RecordPeriod.Holding(RecordPeriodKind.Monthly, book.Today(person)).Previous.Key;
+        var example = RecordPeriod.Holding(RecordPeriodKind.Monthly, book.Today(person)).Previous.Example;
         return BotAnswer.WithCard(RecordCards.Form(person.Id, book.Kinds, await book.UnfiledAsync(person, cancellationToken), example, language, typed));
     }
 }
@@ -244,9 +244,9 @@ public sealed class FileRecordVerb(RecordBook book) : IBotVerb
             {
                 var (unit, example) = kind.Period switch
                 {
-                    RecordPeriodKind.Monthly => (Texts.Records.PerMonth, RecordPeriod.Holding(kind.Period, today).Key),
-                    RecordPeriodKind.Quarterly => (Texts.Records.PerQuarter, RecordPeriod.Holding(kind.Period, today).Key),
-                    _ => (Texts.Records.PerHalfYear, RecordPeriod.Holding(kind.Period, today).Key),
+                    RecordPeriodKind.Monthly => (Texts.Records.PerMonth, RecordPeriod.Holding(kind.Period, today).Example),
+                    RecordPeriodKind.Quarterly => (Texts.Records.PerQuarter, RecordPeriod.Holding(kind.Period, today).Example),
+                    _ => (Texts.Records.PerHalfYear, RecordPeriod.Holding(kind.Period, today).Example),
                 };
                 errors[RecordCards.PeriodInput] = Texts.Records.ErrorPeriod.Format(language, kind.Name(language), unit.In(language), example);
             }
@@ -301,7 +301,7 @@ public sealed class FileRecordVerb(RecordBook book) : IBotVerb
 
         if (errors.Count > 0)
         {
-            var example = RecordPeriod.Holding(RecordPeriodKind.Monthly, today).Previous.Key;
+            var example = RecordPeriod.Holding(RecordPeriodKind.Monthly, today).Previous.Example;
             return BotAnswer.WithCard(RecordCards.Form(person.Id, book.Kinds, unfiled, example, language, typed, errors));
         }
 

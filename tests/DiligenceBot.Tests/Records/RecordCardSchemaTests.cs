@@ -26,7 +26,7 @@ public static class RecordCardSchemaTests
         var filedAt = new DateTimeOffset(2026, 12, 2, 9, 40, 0, TimeSpan.Zero);
         UnfiledFile[] files =
         [
-            new(41, "2026年11月工作总结（华东一组·王磊）定稿.pdf", 1_482_113),
+            new(41, "月度工作总结（华东一组·王磊）定稿.pdf", 1_482_113),
             new(42, "Huamei Store display photos before and after.jpg", 3_204_987),
         ];
         var returned = new RecordReview
@@ -39,7 +39,7 @@ public static class RecordCardSchemaTests
         ManagerRecord Record(RecordStatus status, int revision, params RecordReview[] reviews) => new()
         {
             Id = Guid.Parse("7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"), TenantId = "t", TeamId = "east-1", ManagerId = "wang-lei", KindId = summary.Id,
-            PeriodKey = november.Key, Title = "2026年11月工作总结：新店开发与重点客户维护", CustomerIds = [1, 2], Status = status, CurrentRevision = revision,
+            PeriodKey = november.Key, Title = "月度工作总结：新店开发与重点客户维护", CustomerIds = [1, 2], Status = status, CurrentRevision = revision,
             FirstFiledAt = filedAt, LastFiledAt = filedAt, VerifiedById = status == RecordStatus.Verified ? "li-na" : null,
             VerifiedAt = status == RecordStatus.Verified ? verified.DecidedAt : null, Reviews = [.. reviews],
             Files =
@@ -58,8 +58,8 @@ public static class RecordCardSchemaTests
             AdaptiveCard As(string viewer, ManagerRecord record, RecordReview? decided, Dictionary<string, string>? typed = null, Dictionary<string, string>? errors = null) =>
                 RecordCards.ForViewer(new RecordCardState(View(record), east1, viewer, decided, decided is null ? null : "Li Na 李娜", typed, errors), language);
 
-            yield return ($"record-form-new.{tag}", RecordCards.Form("wang-lei", kinds, files, "2026-11", language));
-            yield return ($"record-form-reminded.{tag}", RecordCards.Form("wang-lei", kinds, files, "2026-11", language,
+            yield return ($"record-form-new.{tag}", RecordCards.Form("wang-lei", kinds, files, november.Example, language));
+            yield return ($"record-form-reminded.{tag}", RecordCards.Form("wang-lei", kinds, files, november.Example, language,
                 new() { [RecordCards.KindInput] = summary.Id, [RecordCards.PeriodInput] = november.Key }));
             var typed = new Dictionary<string, string>
             {
@@ -68,13 +68,13 @@ public static class RecordCardSchemaTests
             };
             var errors = new Dictionary<string, string>
             {
-                [RecordCards.PeriodInput] = Texts.Records.ErrorPeriod.Format(language, summary.Name(language), Texts.Records.PerMonth.In(language), "2026-12"),
+                [RecordCards.PeriodInput] = Texts.Records.ErrorPeriod.Format(language, summary.Name(language), Texts.Records.PerMonth.In(language), "2026\u201112"),
                 [RecordCards.TitleInput] = Texts.WorkLogs.ErrorRequired.Format(language, Texts.Records.RecordTitle.In(language)),
                 [RecordCards.CustomersInput] = Texts.Records.ErrorUnknownCustomer.Format(language, "无名小店") + (language == Language.ZhCn ? string.Empty : " ")
                     + Texts.Records.ErrorOthersCustomer.Format(language, "西城烟酒", "310106100175"),
             };
-            yield return ($"record-form-errors.{tag}", RecordCards.Form("wang-lei", kinds, files, "2026-11", language, typed, errors));
-            yield return ($"record-form-locked.{tag}", RecordCards.Form("wang-lei", kinds, [], "2026-11", language,
+            yield return ($"record-form-errors.{tag}", RecordCards.Form("wang-lei", kinds, files, november.Example, language, typed, errors));
+            yield return ($"record-form-locked.{tag}", RecordCards.Form("wang-lei", kinds, [], november.Example, language,
                 new() { [RecordCards.KindInput] = summary.Id, [RecordCards.PeriodInput] = november.Key, [RecordCards.TitleInput] = "11月工作总结（补充）" },
                 new() { [RecordCards.KindInput] = Texts.Records.ErrorLocked.Format(language, summary.Name(language), november.Name(language), CardDates.At(verified.DecidedAt, "Asia/Shanghai")) }));
 
@@ -82,7 +82,7 @@ public static class RecordCardSchemaTests
                 new(Guid.NewGuid(), kind.Name(language), period.Name(language), title, manager, status, count);
             yield return ($"record-list.{tag}", RecordCards.List(Texts.Records.ListTitle.Format(language, november.Name(language)),
             [
-                Line("2026年11月工作总结：新店开发与重点客户维护", summary, november, null, RecordStatus.Submitted, 2),
+                Line("月度工作总结：新店开发与重点客户维护", summary, november, null, RecordStatus.Submitted, 2),
                 Line("Q3 market analysis: Huangpu district", analysis, q3, null, RecordStatus.Verified, 1),
             ], 1, Texts.Records.ListNone.Format(language, november.Name(language)), language));
             yield return ($"record-list-team.{tag}", RecordCards.List(Texts.Records.ListTitleTeam.Format(language, november.Name(language)),
@@ -101,7 +101,7 @@ public static class RecordCardSchemaTests
             yield return ($"record-verified.{tag}", As("wang-lei", Record(RecordStatus.Verified, 2, returned, verified), verified));
             yield return ($"record-review-verified.{tag}", As("li-na", Record(RecordStatus.Verified, 2, returned, verified), verified));
             yield return ($"record-delete-confirm.{tag}", RecordCards.DeleteConfirm(View(Record(RecordStatus.Submitted, 1)), language));
-            yield return ($"record-deleted.{tag}", RecordCards.Deleted("2026年11月工作总结：新店开发与重点客户维护", 2, language));
+            yield return ($"record-deleted.{tag}", RecordCards.Deleted("月度工作总结：新店开发与重点客户维护", 2, language));
 
             yield return ($"record-reminder.{tag}", RecordCards.Reminder(summary, november, CardDates.Long(new DateOnly(2026, 12, 3), language), language));
             var missing = new List<MissingRecord>

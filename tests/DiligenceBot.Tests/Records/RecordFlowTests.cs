@@ -90,7 +90,7 @@ public sealed class RecordFlowTests : IAsyncLifetime
 
         var form = CardOf(await Chats.SayAsync(TeamsUser.ChenJie, "提交资料", "zh-CN"));
         Assert.Equal("提交资料", Title(form));
-        Assert.Contains("11月工作总结.pdf（3KB）", form.ToJsonString(Readable), StringComparison.Ordinal);
+        Assert.Contains("11月工作总结.pdf（3KB，待归档）", form.ToJsonString(Readable), StringComparison.Ordinal);
 
         var (card, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb,
             Filing("chen-jie", "monthly-summary", "2026-11", "11月工作总结", "L-2001，西城烟酒", fileId), locale: "zh-CN");
@@ -139,7 +139,7 @@ public sealed class RecordFlowTests : IAsyncLifetime
             Filing("chen-jie", "monthly-summary", "2026-Q4", "  ", "L-1001、无名小店", fileId), locale: "zh-CN");
 
         Assert.Equal("提交资料", Title(card!));
-        Assert.Equal("“月度工作总结”按月提交，请将期间写成2026-12。", Text(card!, "error.period"));
+        Assert.Equal("“月度工作总结”按月提交，请将期间写成2026\u201112。", Text(card!, "error.period"));
         Assert.Equal("请填写“标题”。", Text(card!, "error." + RecordCards.TitleInput));
         Assert.Equal("Huamei Store（L-1001）由其他客户经理负责；资料只能关联您自己的客户。“无名小店”不是已登记的客户，请填写您客户列表中的许可证号或名称。", Text(card!, "error.customers"));
         var json = card!.ToJsonString(Readable);

@@ -96,7 +96,7 @@ public sealed class RecordScheduleTests : IAsyncLifetime
         Assert.Equal("Monthly work summary for September\u00a02026", Title(toWang));
         Assert.Equal("Reminder: your Monthly work summary for September\u00a02026 is due by the end of Saturday\u00a010\u00a0October. Send me its files in this chat, then file it here.", Text(toWang, "notice"));
         var toChen = CardOf(await Chats.NotifiedAsync(TeamsUser.ChenJie, RecordSchedule.Reminder));
-        Assert.Equal($"{ZhMonth(9)}月度工作总结", Title(toChen));
+        Assert.Equal($"{ZhMonth(9)}的月度工作总结", Title(toChen));
         Assert.Equal($"提醒：您{ZhMonth(9)}的“月度工作总结”须在{ZhDate(10, 10)}前提交。请先在本聊天中把文件发给我，再点击下方按钮提交。", Text(toChen, "notice"));
 
         // Wang Lei taps the reminder's button: the form with the kind and the period filled in; he files it.
