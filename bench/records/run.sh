@@ -4,6 +4,9 @@
 #
 #   bash bench/records/run.sh typeahead [--seconds N] [--rate R] [--customers C] [--warmup-seconds S] [--keep]
 #       Teams' type-ahead (application/search, signed) over a manager's 500 customers; target p99 <= 50 ms.
+#   bash bench/records/run.sh import [--rows N] [--managers M] [--keep]
+#       A lead sends the customer register (100,000 rows, XLSX) in chat; then the same file with a tenth of the
+#       customers moved. Targets <= 15 s and <= 300 MB peak resident memory.
 #
 # Needs dotnet (the SDK in global.json). Everything it talks to is on 127.0.0.1; it stops by itself.
 set -euo pipefail
@@ -16,16 +19,16 @@ source "$root/bench/common.sh"
 
 part="${1:-}"
 case "$part" in
-  typeahead)
+  typeahead|import)
     shift
     echo "building DiligenceBot and the bench (Release)..."
     build src/DiligenceBot/DiligenceBot.csproj
-    build bench/records/TypeAhead.Bench/TypeAhead.Bench.csproj
+    build bench/records/Records.Bench/Records.Bench.csproj
     take_measure_lock
-    exec dotnet "$root/bench/records/TypeAhead.Bench/bin/Release/net10.0/TypeAhead.Bench.dll" --repo "$root" "$@"
+    exec dotnet "$root/bench/records/Records.Bench/bin/Release/net10.0/Records.Bench.dll" "$part" --repo "$root" "$@"
     ;;
   *)
-    echo "usage: bash bench/records/run.sh typeahead [options]" >&2
+    echo "usage: bash bench/records/run.sh typeahead|import [options]" >&2
     exit 2
     ;;
 esac

@@ -176,6 +176,13 @@ public sealed class CustomerImport(DiligenceDbContext db, TimeProvider time)
         return await StoreAsync(importer, rows, sourceActivityId, cancellationToken);
     }
 
+    /// <summary>Rows saved per SaveChanges when customers change on a re-import (keeps the change tracker small).</summary>
+    private const int UpdatesPerSave = 1000;
+
+    /// <summary>
+    /// Stores the checked rows in one transaction: new licence numbers inserted in bulk (<see cref="BulkInsert"/>),
+    /// customers whose row differs updated in chunks, the rest left as they are; every move to another manager recorded.
+    /// </summary>
     private async Task<ImportOutcome> StoreAsync(Person importer, List<Customer> rows, string? sourceActivityId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -183,46 +190,63 @@ public sealed class CustomerImport(DiligenceDbContext db, TimeProvider time)
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
+            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var existing = await db.Customers.Where(c => c.TenantId == tenantId).ToDictionaryAsync(c => c.LicenceNumber, StringComparer.OrdinalIgnoreCase, cancellationToken);
-            int added = 0, updated = 0;
-            var moves = new List<(Customer Customer, string From)>();
+            var existing = await db.Customers.AsNoTracking().Where(c => c.TenantId == tenantId)
+                .ToDictionaryAsync(c => c.LicenceNumber, StringComparer.OrdinalIgnoreCase, cancellationToken);
+            var added = new List<Customer>();
+            var changed = new List<(Customer Stored, Customer Row)>();
+            var moves = new List<CustomerManagerChange>();
+            var unchanged = 0;
             foreach (var row in rows)
             {
-                if (existing.TryGetValue(row.LicenceNumber, out var customer))
-                {
-                    if (customer.ManagerId != row.ManagerId)
-                    {
-                        moves.Add((customer, customer.ManagerId));
-                    }
-
-                    customer.Name = row.Name;
-                    customer.Address = row.Address;
-                    customer.District = row.District;
-                    customer.Tier = row.Tier;
-                    customer.ManagerId = row.ManagerId;
-                    customer.VisitsPerMonth = row.VisitsPerMonth;
-                    customer.UpdatedAt = now;
-                    updated++;
-                }
-                else
+                if (!existing.TryGetValue(row.LicenceNumber, out var stored))
                 {
                     row.CreatedAt = now;
                     row.UpdatedAt = now;
-                    db.Customers.Add(row);
+                    added.Add(row);
                     existing[row.LicenceNumber] = row;
-                    added++;
+                    continue;
                 }
-            }
 
-            foreach (var (customer, from) in moves)
-            {
-                db.CustomerManagerChanges.Add(new CustomerManagerChange
+                if (stored.Name == row.Name && stored.Address == row.Address && stored.District == row.District && stored.Tier == row.Tier
+                    && stored.ManagerId == row.ManagerId && stored.VisitsPerMonth == row.VisitsPerMonth)
                 {
-                    TenantId = tenantId, CustomerId = customer.Id, FromManagerId = from, ToManagerId = customer.ManagerId, At = now, ByPersonId = importer.Id,
-                });
+                    unchanged++;
+                    continue;
+                }
+
+                if (stored.ManagerId != row.ManagerId)
+                {
+                    moves.Add(new CustomerManagerChange
+                    {
+                        TenantId = tenantId, CustomerId = stored.Id, FromManagerId = stored.ManagerId, ToManagerId = row.ManagerId, At = now, ByPersonId = importer.Id,
+                    });
+                }
+
+                changed.Add((stored, row));
             }
 
+            foreach (var chunk in changed.Chunk(UpdatesPerSave))
+            {
+                foreach (var (stored, row) in chunk)
+                {
+                    db.Customers.Attach(stored);
+                    stored.Name = row.Name;
+                    stored.Address = row.Address;
+                    stored.District = row.District;
+                    stored.Tier = row.Tier;
+                    stored.ManagerId = row.ManagerId;
+                    stored.VisitsPerMonth = row.VisitsPerMonth;
+                    stored.UpdatedAt = now;
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            await BulkInsert.InsertAsync(db, added, cancellationToken);
+            await BulkInsert.InsertAsync(db, moves, cancellationToken);
             db.Set<AuditEntry>().Add(new AuditEntry
             {
                 TenantId = tenantId, At = now, ActorId = importer.Id, Action = "customers.imported", SubjectType = "CustomerImport",
@@ -231,7 +255,8 @@ public sealed class CustomerImport(DiligenceDbContext db, TimeProvider time)
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return new ImportOutcome(rows.Count, added, updated, moves.Count, []);
+            // Unchanged rows count as updated: the file confirmed them (the user's count of rows adds up).
+            return new ImportOutcome(rows.Count, added.Count, changed.Count + unchanged, moves.Count, []);
         });
     }
 }

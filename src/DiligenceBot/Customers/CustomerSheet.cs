@@ -40,10 +40,11 @@ public sealed class CustomerSheet
             var data = new List<(int, string?[])>();
             var number = 0;
             var tooMany = false;
+            var pool = new CellPool();
             foreach (IDictionary<string, object?> row in rows)
             {
                 number++;
-                var cells = row.Values.Select(Text).ToArray();
+                var cells = row.Values.Select(v => pool.Share(Text(v))).ToArray();
                 if (header is null)
                 {
                     if (cells.All(string.IsNullOrWhiteSpace))
@@ -74,6 +75,36 @@ public sealed class CustomerSheet
         catch (Exception ex) when (ex is not OutOfMemoryException and not InvalidDataException)
         {
             throw new InvalidDataException("The file cannot be read as " + format, ex);
+        }
+    }
+
+    /// <summary>
+    /// One string for each value that repeats down a column (district, tier, manager, visits), so 100,000 rows hold a
+    /// handful of those rather than 100,000 copies: the first <see cref="Capacity"/> distinct short values are kept.
+    /// </summary>
+    private sealed class CellPool
+    {
+        private const int Capacity = 4096, MaxLength = 64;
+        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+        public string? Share(string? value)
+        {
+            if (value is null || value.Length > MaxLength)
+            {
+                return value;
+            }
+
+            if (_values.TryGetValue(value, out var shared))
+            {
+                return shared;
+            }
+
+            if (_values.Count < Capacity)
+            {
+                _values[value] = value;
+            }
+
+            return value;
         }
     }
 

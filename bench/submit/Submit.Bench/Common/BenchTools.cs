@@ -12,6 +12,10 @@ public static class TeamsActivity
     public static JsonObject InstallationAdd(string serviceUrl, BenchManager user) =>
         Envelope("installationUpdate", serviceUrl, user, new JsonObject { ["action"] = "add" });
 
+    /// <summary>A chat message in the personal conversation (attachments may be added to it).</summary>
+    public static JsonObject Message(string serviceUrl, BenchManager user, string text) =>
+        Envelope("message", serviceUrl, user, new JsonObject { ["text"] = text });
+
     public static JsonObject Execute(string serviceUrl, BenchManager user, string verb, JsonObject data) =>
         Envelope("invoke", serviceUrl, user, new JsonObject
         {
