@@ -85,8 +85,8 @@ internal static partial class Log
     [LoggerMessage(3201, LogLevel.Warning, "Uploading an offered file to {Host} failed (HTTP {Status}; 0 = no answer)")]
     public static partial void FileUploadFailed(ILogger logger, int status, string? host);
 
-    [LoggerMessage(3202, LogLevel.Information, "Customer import by {PersonId}: {Rows} rows, stored {Stored}, {Problems} problems")]
-    public static partial void CustomersImported(ILogger logger, string personId, int rows, bool stored, int problems);
+    [LoggerMessage(3202, LogLevel.Information, "Import of {Kind} by {PersonId}: {Rows} rows, stored {Stored}, {Problems} problems")]
+    public static partial void FileImported(ILogger logger, string kind, string personId, int rows, bool stored, int problems);
 
     [LoggerMessage(3203, LogLevel.Warning, "A customer search (application/search) in activity {ActivityId} was refused: {Reason}")]
     public static partial void CustomerSearchRefused(ILogger logger, string? activityId, string reason);

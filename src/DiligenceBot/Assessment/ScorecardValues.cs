@@ -59,6 +59,8 @@ public sealed class ScorecardValues(DiligenceDbContext db, RecordChecks checks)
             return result;
         }
 
+        await ImportedValues.AddAsync(db, tenantId, result, period, thisMonth, cancellationToken);
+
         var last = tally.Values.Select(t => t.Until).DefaultIfEmpty(until).Max();
         var to = last < until ? last : until;
 

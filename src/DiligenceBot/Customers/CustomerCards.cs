@@ -7,14 +7,13 @@ namespace DiligenceBot.Customers;
 /// <summary>A customer as the list shows it: with the visits the manager's logs record this month.</summary>
 public sealed record CustomerLine(string LicenceNumber, string Name, string District, string Tier, string ManagerName, int Visits, int Required);
 
-/// <summary>The customer list and the import's error report.</summary>
+/// <summary>The customer list and the customers picker.</summary>
 public static class CustomerCards
 {
     public const string ListVerb = "customers.list";
-    public const string TemplateVerb = "customers.template";
     public const string ImportVerb = "customers.import";
     public const string QueryInput = "query";
-    /// <summary>How many customers (or import problems) a card shows; Teams cards must stay small.</summary>
+    /// <summary>How many customers a card shows; Teams cards must stay small.</summary>
     public const int MaxLines = 30;
 
     /// <summary>
@@ -125,55 +124,4 @@ public static class CustomerCards
         });
         return card;
     }
-
-    /// <summary>Nothing was imported: every problem of the file (the first <see cref="MaxLines"/> here, all in the XLSX sent with it).</summary>
-    public static AdaptiveCard ImportFailed(string fileName, IReadOnlyList<ImportProblem> problems, Language language)
-    {
-        var rows = problems.Select(p => p.Row).Distinct().Count();
-        var card = new AdaptiveCard
-        {
-            FallbackText = Texts.Customers.ImportFailedTitle.In(language),
-            Body =
-            [
-                new TextBlock(Texts.Customers.ImportFailedTitle.In(language)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Color = TextColor.Attention, Id = "title" },
-                new TextBlock(Texts.Customers.ImportFailed.Format(language, fileName, problems.Count, rows)) { Id = "summary" },
-            ],
-        };
-
-        // Each problem stacked under where it is ("Row 10 · Visits per month"): in three columns a phone squeezed the row
-        // number to one digit a line and the column name beside it.
-        foreach (var problem in problems.Take(MaxLines))
-        {
-            card.Body.Add(new Container
-            {
-                Id = $"problem-{problem.Row}-{problem.Column}",
-                Separator = true,
-                Items =
-                [
-                    new TextBlock(Texts.Customers.ProblemAt.Format(language, problem.Row, problem.Column)) { IsSubtle = true, Size = TextSize.Small, Weight = TextWeight.Bolder },
-                    new TextBlock(problem.Problem) { Spacing = Spacing.None },
-                ],
-            });
-        }
-
-        if (problems.Count > MaxLines)
-        {
-            card.Body.Add(new TextBlock(Texts.Customers.ImportFailedMore.Format(language, problems.Count - MaxLines)) { IsSubtle = true, Id = "more" });
-        }
-
-        return card;
-    }
-
-    /// <summary>The error report as an XLSX: row, column, problem (headers in the user's language).</summary>
-    public static byte[] ProblemsXlsx(IReadOnlyList<ImportProblem> problems, Language language) =>
-        CustomerSheet.WriteXlsx(
-            [Texts.Customers.ColumnRow.In(language), Texts.Customers.ColumnColumn.In(language), Texts.Customers.ColumnProblem.In(language)],
-            problems.Select(p => (IReadOnlyList<object?>)[p.Row, p.Column, p.Problem]));
-
-    /// <summary>The import template: the column names in the user's language (the other language's are accepted too), one example row.</summary>
-    public static byte[] TemplateXlsx(Language language) =>
-        CustomerSheet.WriteXlsx(
-            CustomerImport.Columns.Select(c => c.In(language)).ToList(),
-            [["110105100123", language == Language.ZhCn ? "华美便利店" : "Huamei Store", language == Language.ZhCn ? "朝阳区建国路88号" : "88 Jianguo Road", language == Language.ZhCn ? "朝阳区" : "Chaoyang", "A", "name@example.com", 4]]);
-
 }

@@ -1,5 +1,6 @@
 using DiligenceBot.Audit;
 using DiligenceBot.Data;
+using DiligenceBot.Imports;
 using DiligenceBot.Input;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
@@ -7,173 +8,78 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DiligenceBot.Customers;
 
-/// <summary>One thing wrong with an imported file: the row and column as the user sees them, and what to change.</summary>
-public sealed record ImportProblem(int Row, string Column, string Problem);
-
-/// <summary>What an import did: counts when stored, or every problem when nothing was stored.</summary>
-public sealed record ImportOutcome(int Imported, int Added, int Updated, int Moved, IReadOnlyList<ImportProblem> Problems)
-{
-    public bool Stored => Problems.Count == 0;
-}
-
 /// <summary>
-/// The customer import: every cell of every row checked through the shared input rules (<see cref="UserText"/>,
-/// <see cref="UserNumber"/>), managers resolved in the importer's tenant (a lead only for the teams they lead),
-/// then all rows stored in one transaction, or none when any row has a problem. A re-import updates customers by
-/// licence number and records each move to another manager.
+/// The customer import (one kind of <see cref="ImportKind"/>): every row checked through the shared cell rules, managers
+/// resolved in the importer's tenant (a lead only for the teams they lead), then all rows stored in one transaction, or
+/// none when any row has a problem. A re-import updates customers by licence number and records each move to another
+/// manager.
 /// </summary>
-public sealed class CustomerImport(DiligenceDbContext db, TimeProvider time)
+public sealed class CustomerImport(DiligenceDbContext db, TimeProvider time) : ImportKind
 {
-    public const int MaxRows = 100_000;
-
-    /// <summary>The columns of the file, in the template's order; the header may name them in either language.</summary>
-    public static readonly Text[] Columns =
+    private static readonly ImportColumn[] ColumnList =
     [
-        Texts.Customers.ColumnLicence, Texts.Customers.ColumnName, Texts.Customers.ColumnAddress, Texts.Customers.ColumnDistrict,
-        Texts.Customers.ColumnTier, Texts.Customers.ColumnManager, Texts.Customers.ColumnVisits,
+        new(Texts.Customers.ColumnLicence), new(Texts.Customers.ColumnName), new(Texts.Customers.ColumnAddress), new(Texts.Customers.ColumnDistrict),
+        new(Texts.Customers.ColumnTier), new(Texts.Imports.ColumnManager), new(Texts.Customers.ColumnVisits),
     ];
 
     private const int Licence = 0, Name = 1, Address = 2, District = 3, Tier = 4, Manager = 5, Visits = 6;
 
-    /// <summary>The columns the header lacks (in the user's language), or the index of each column in the file.</summary>
-    public static int[]? MapHeader(IReadOnlyList<string?> header, Language language, out IReadOnlyList<string> missing)
+    public override Text Word => Texts.Customers.Word;
+
+    public override Text TemplateCommand => Texts.Customers.TemplateCommand;
+
+    public override Text TemplateFileName => Texts.Customers.TemplateFileName;
+
+    public override Text TemplateOffer => Texts.Customers.TemplateOffer;
+
+    public override IReadOnlyList<ImportColumn> Columns => ColumnList;
+
+    public override IReadOnlyList<object?> ExampleRow(Language language) =>
+        ["110105100123", language == Language.ZhCn ? "华美便利店" : "Huamei Store", language == Language.ZhCn ? "朝阳区建国路88号" : "88 Jianguo Road", language == Language.ZhCn ? "朝阳区" : "Chaoyang", "A", "name@example.com", 4];
+
+    public override async Task<ImportOutcome> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
     {
-        var map = new int[Columns.Length];
-        var absent = new List<string>();
-        for (var c = 0; c < Columns.Length; c++)
-        {
-            map[c] = -1;
-            for (var i = 0; i < header.Count; i++)
-            {
-                var name = UserText.Words(header[i]);
-                if (name.Equals(Columns[c].EnUs, StringComparison.OrdinalIgnoreCase) || name == Columns[c].ZhCn
-                    || name.Equals(ShortName(Columns[c].EnUs), StringComparison.OrdinalIgnoreCase) || name == ShortName(Columns[c].ZhCn))
-                {
-                    map[c] = i;
-                    break;
-                }
-            }
-
-            if (map[c] < 0)
-            {
-                absent.Add(Columns[c].In(language));
-            }
-        }
-
-        missing = absent;
-        return absent.Count == 0 ? map : null;
-    }
-
-    // "Account manager (email)" is also accepted as "Account manager"; "客户经理（邮箱）" as "客户经理".
-    private static string ShortName(string header) => header.Split(['(', '（'])[0].Trim();
-
-    /// <summary>Checks every row and stores them all, or nothing when any row has a problem.</summary>
-    public async Task<ImportOutcome> ImportAsync(Person importer, CustomerSheet sheet, int[] map, Language language, string? sourceActivityId, CancellationToken cancellationToken)
-    {
-        var tenantId = importer.TenantId;
-        var people = await db.People.AsNoTracking()
-            .Where(p => p.TenantId == tenantId && p.LeftAt == null && p.TeamId != null)
-            .Select(p => new { p.Id, p.Email, p.DisplayName, p.TeamId })
-            .ToListAsync(cancellationToken);
-        var byKey = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var p in people)
-        {
-            byKey.TryAdd(p.Id, p.Id);
-            if (!string.IsNullOrEmpty(p.Email))
-            {
-                byKey.TryAdd(p.Email, p.Id);
-            }
-        }
-
-        var teamOf = people.ToDictionary(p => p.Id, p => p.TeamId!, StringComparer.Ordinal);
-        HashSet<string>? ledTeams = null;
-        if (!importer.IsAdmin)
-        {
-            ledTeams = (await db.Teams.AsNoTracking().Where(t => t.TenantId == tenantId && t.LeadId == importer.Id).Select(t => t.Id).ToListAsync(cancellationToken))
-                .ToHashSet(StringComparer.Ordinal);
-        }
-
-        var problems = new List<ImportProblem>();
-        var rows = new List<Customer>(sheet.Rows.Count);
+        var language = request.Language;
+        var people = await ImportPeople.LoadAsync(db, request.Importer, cancellationToken);
+        var check = new ImportRows(request, ColumnList);
+        var rows = new List<Customer>(request.Sheet.Rows.Count);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (row, cells) in sheet.Rows)
+        foreach (var row in check.Each())
         {
-            string? Cell(int column) => map[column] < cells.Length ? cells[map[column]] : null;
-            string? Field(int column, int maxLength)
-            {
-                if (sheet.Formulas.Contains((row, map[column])))
-                {
-                    problems.Add(new(row, Columns[column].In(language), Texts.Customers.ProblemFormula.In(language)));
-                    return null;
-                }
-
-                var label = Columns[column].In(language);
-                var error = UserText.Check(Cell(column), new TextRule(maxLength, Required: true, Multiline: false), label, language, out var clean);
-                if (error is not null)
-                {
-                    problems.Add(new(row, label, error));
-                }
-
-                return clean;
-            }
-
-            var before = problems.Count;
             // Full-width letters and digits (１１０１０５…) are the same licence number as their ASCII forms.
-            var licence = Field(Licence, CustomerLimits.LicenceNumber) is { } typedLicence ? UserText.Narrow(typedLicence) : null;
+            var licence = row.Text(Licence, CustomerLimits.LicenceNumber) is { } typedLicence ? UserText.Narrow(typedLicence) : null;
             if (licence is not null && !licence.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '/'))
             {
-                problems.Add(new(row, Columns[Licence].In(language), Texts.Customers.ProblemLicence.In(language)));
+                row.Problem(Licence, Texts.Customers.ProblemLicence.In(language));
             }
-            else if (licence is not null && !seen.TryAdd(licence, row))
+            else if (licence is not null && !seen.TryAdd(licence, row.Number))
             {
-                problems.Add(new(row, Columns[Licence].In(language), Texts.Customers.ProblemDuplicate.Format(language, licence, seen[licence])));
+                row.Problem(Licence, Texts.Customers.ProblemDuplicate.Format(language, licence, seen[licence]));
             }
 
-            var name = Field(Name, CustomerLimits.Name);
-            var address = Field(Address, CustomerLimits.Address);
-            var district = Field(District, CustomerLimits.District);
-            var tier = Field(Tier, CustomerLimits.Tier);
-            var managerText = Field(Manager, 256);
-            string? managerId = null;
-            if (managerText is not null)
-            {
-                if (!byKey.TryGetValue(managerText, out managerId))
-                {
-                    problems.Add(new(row, Columns[Manager].In(language), Texts.Customers.ProblemUnknownManager.Format(language, managerText)));
-                }
-                else if (ledTeams is not null && !ledTeams.Contains(teamOf[managerId]))
-                {
-                    problems.Add(new(row, Columns[Manager].In(language), Texts.Customers.ProblemNotYourTeam.Format(language, managerText)));
-                    managerId = null;
-                }
-            }
-
-            var visits = 0;
-            if (sheet.Formulas.Contains((row, map[Visits])))
-            {
-                problems.Add(new(row, Columns[Visits].In(language), Texts.Customers.ProblemFormula.In(language)));
-            }
-            else if (!UserNumber.TryParseWhole(Cell(Visits), 0, CustomerLimits.MaxVisitsPerMonth, out visits))
-            {
-                problems.Add(new(row, Columns[Visits].In(language), Texts.Customers.ProblemVisits.Format(language, CustomerLimits.MaxVisitsPerMonth)));
-            }
-
-            if (problems.Count == before)
+            var name = row.Text(Name, CustomerLimits.Name);
+            var address = row.Text(Address, CustomerLimits.Address);
+            var district = row.Text(District, CustomerLimits.District);
+            var tier = row.Text(Tier, CustomerLimits.Tier);
+            var manager = row.Manager(Manager, people);
+            var visits = row.Whole(Visits, 0, CustomerLimits.MaxVisitsPerMonth, Texts.Customers.ProblemVisits.Format(language, CustomerLimits.MaxVisitsPerMonth));
+            if (row.IsClean)
             {
                 rows.Add(new Customer
                 {
-                    TenantId = tenantId, LicenceNumber = licence!, Name = name!, Address = address!, District = district!, Tier = tier!,
-                    ManagerId = managerId!, VisitsPerMonth = visits,
+                    TenantId = request.Importer.TenantId, LicenceNumber = licence!, Name = name!, Address = address!, District = district!, Tier = tier!,
+                    ManagerId = manager!.Id, VisitsPerMonth = visits!.Value,
                 });
             }
         }
 
-        if (problems.Count > 0)
+        if (check.Problems.Count > 0)
         {
-            return new ImportOutcome(0, 0, 0, 0, problems);
+            return ImportOutcome.Failed(check.Problems);
         }
 
-        return await StoreAsync(importer, rows, sourceActivityId, cancellationToken);
+        var (added, updated, moved) = await StoreAsync(request.Importer, rows, request.SourceActivityId, cancellationToken);
+        return new ImportOutcome(Texts.Customers.ImportDone.Format(language, rows.Count, request.FileName, added, updated, moved), []);
     }
 
     /// <summary>Rows saved per SaveChanges when customers change on a re-import (keeps the change tracker small).</summary>
@@ -183,7 +89,7 @@ public sealed class CustomerImport(DiligenceDbContext db, TimeProvider time)
     /// Stores the checked rows in one transaction: new licence numbers inserted in bulk (<see cref="BulkInsert"/>),
     /// customers whose row differs updated in chunks, the rest left as they are; every move to another manager recorded.
     /// </summary>
-    private async Task<ImportOutcome> StoreAsync(Person importer, List<Customer> rows, string? sourceActivityId, CancellationToken cancellationToken)
+    private async Task<(int Added, int Updated, int Moved)> StoreAsync(Person importer, List<Customer> rows, string? sourceActivityId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var tenantId = importer.TenantId;
@@ -256,7 +162,7 @@ public sealed class CustomerImport(DiligenceDbContext db, TimeProvider time)
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             // Unchanged rows count as updated: the file confirmed them (the user's count of rows adds up).
-            return new ImportOutcome(rows.Count, added.Count, changed.Count + unchanged, moves.Count, []);
+            return (added.Count, changed.Count + unchanged, moves.Count);
         });
     }
 }

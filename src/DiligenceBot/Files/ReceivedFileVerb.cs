@@ -1,5 +1,5 @@
 using DiligenceBot.Conversations;
-using DiligenceBot.Customers;
+using DiligenceBot.Imports;
 using DiligenceBot.Input;
 using DiligenceBot.Organisation;
 using DiligenceBot.Records;
@@ -8,7 +8,8 @@ namespace DiligenceBot.Files;
 
 /// <summary>
 /// A file sent in the 1:1 chat goes to the feature it is for: a CSV, an XLSX from an admin or a lead, or any file from
-/// an admin or lead without a team is a customer import; anything else, or any file sent with the words "records" /
+/// an admin or lead without a team is an import (customers, figures or evaluations, as its header says:
+/// <see cref="ImportFileVerb"/>); anything else, or any file sent with the words "records" /
 /// "资料", is kept for the sender's records.
 /// </summary>
 public sealed class ReceivedFileVerb(IServiceProvider services, DirectoryLookup directory) : IBotVerb
@@ -23,7 +24,7 @@ public sealed class ReceivedFileVerb(IServiceProvider services, DirectoryLookup 
         // A CSV is always an import (records take no CSV); a lead's or admin's XLSX is an import, and so is any file of
         // a lead or admin who files no records (no team of their own), which keeps the import's own answers for them.
         var import = !forRecords && (file?.FileType == "csv" || (lead && (file?.FileType == "xlsx" || request.Person?.TeamId is null)));
-        IBotVerb target = import ? services.GetRequiredService<ImportCustomersVerb>() : services.GetRequiredService<KeepRecordFileVerb>();
+        IBotVerb target = import ? services.GetRequiredService<ImportFileVerb>() : services.GetRequiredService<KeepRecordFileVerb>();
         return await target.HandleAsync(request, cancellationToken);
     }
 }

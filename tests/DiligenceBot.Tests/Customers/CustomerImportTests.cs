@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DiligenceBot.Customers;
+using DiligenceBot.Imports;
 using DiligenceBot.Tests.Infrastructure;
 using DiligenceBot.Testing;
 using DiligenceBot.WorkLogs;
@@ -54,15 +55,7 @@ public sealed class CustomerImportTests : IAsyncLifetime
     private async Task<IReadOnlyList<ConnectorRequest>> SendFileAsync(TeamsUser user, string name, string fileType, byte[] content, string locale = "en-US")
     {
         _connector.Clear();
-        var activity = Activities.Message(_connector.ServiceUrl, user, string.Empty, locale);
-        activity.Remove("text");
-        activity["attachments"] = new JsonArray(new JsonObject
-        {
-            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
-            ["contentUrl"] = "https://contoso.sharepoint.com/personal/user/Documents/" + name,
-            ["name"] = name,
-            ["content"] = new JsonObject { ["downloadUrl"] = _drive.Share(content), ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = fileType },
-        });
+        var activity = Activities.FileMessage(_connector.ServiceUrl, user, name, fileType, _drive.Share(content), locale);
         var response = await _bot.PostActivityAsync(activity);
         Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}");
         return _connector.SentActivities;
@@ -187,8 +180,8 @@ public sealed class CustomerImportTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("chen-jie", "customers.csv", "csv", "Only a lead or an administrator can import customers; nothing was imported.")]
-    [InlineData("li-na", "customers.docx", "docx", "I can import customers from an XLSX or CSV file only (this one is “docx”); nothing was imported.")]
+    [InlineData("chen-jie", "customers.csv", "csv", "Only a lead or an administrator can import customers, figures or evaluations; nothing was imported.")]
+    [InlineData("li-na", "customers.docx", "docx", "I can import from an XLSX or CSV file only (this one is “docx”); nothing was imported.")]
     [InlineData("li-na", "broken.xlsx", "xlsx", "I could not read the file “broken.xlsx” (it is damaged, not really XLSX, or text in neither UTF-8 nor GBK); nothing was imported.")]
     public async Task RefusedFiles_StoreNothing_AndSayWhy(string who, string name, string type, string answer)
     {
@@ -257,7 +250,7 @@ public sealed class CustomerImportTests : IAsyncLifetime
     [Fact]
     public async Task AFileOverTheSizeLimit_IsRefused_BeforeItIsRead()
     {
-        var sent = await SendFileAsync(TeamsUser.LiNa, "huge.csv", "csv", new byte[ImportCustomersVerb.MaxFileBytes + 1]);
+        var sent = await SendFileAsync(TeamsUser.LiNa, "huge.csv", "csv", new byte[ImportFileVerb.MaxFileBytes + 1]);
 
         Assert.Equal("The file is larger than 20 MB; please split it. Nothing was imported.", TextOf(Assert.Single(sent)));
         await AssertNothingStoredAsync();
@@ -284,8 +277,8 @@ public sealed class CustomerImportTests : IAsyncLifetime
     [Fact]
     public async Task MoreRowsThanTheLimit_AreRefused_NamingTheLimit()
     {
-        var lines = new List<string>(CustomerImport.MaxRows + 2) { string.Join(",", EnHeader) };
-        for (var i = 0; i <= CustomerImport.MaxRows; i++)
+        var lines = new List<string>(ImportFileVerb.MaxRows + 2) { string.Join(",", EnHeader) };
+        for (var i = 0; i <= ImportFileVerb.MaxRows; i++)
         {
             lines.Add($"L-{i},Store {i},Road {i},Chaoyang,A,chen.jie@diligence.example,1");
         }
@@ -298,9 +291,9 @@ public sealed class CustomerImportTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("", "“empty.csv” is empty; nothing was imported. Type **customers template** for the template.")]
-    [InlineData("\r\n,,,\r\n \r\n", "“empty.csv” is empty; nothing was imported. Type **customers template** for the template.")]
-    [InlineData("Licence number,Customer name,Address,District,Tier,Account manager,Visits per month\r\n,,,,,,\r\n", "The file has no customer rows under its header; nothing was imported.")]
+    [InlineData("", "“empty.csv” is empty; nothing was imported. For a template type **customers template**, **figures template**, **evaluations template**.")]
+    [InlineData("\r\n,,,\r\n \r\n", "“empty.csv” is empty; nothing was imported. For a template type **customers template**, **figures template**, **evaluations template**.")]
+    [InlineData("Licence number,Customer name,Address,District,Tier,Account manager,Visits per month\r\n,,,,,,\r\n", "The file has no rows under its header; nothing was imported.")]
     public async Task AnEmptyFile_OrAHeaderOnly_IsRefused(string content, string answer)
     {
         var sent = await SendFileAsync(TeamsUser.LiNa, "empty.csv", "csv", Encoding.UTF8.GetBytes(content));
@@ -312,9 +305,9 @@ public sealed class CustomerImportTests : IAsyncLifetime
     [Fact]
     public async Task EmptyXlsx_HeaderOnly_IsRefused()
     {
-        var sent = await SendFileAsync(TeamsUser.LiNa, "客户.xlsx", "xlsx", CustomerSheet.WriteXlsx(ZhHeader, []), "zh-CN");
+        var sent = await SendFileAsync(TeamsUser.LiNa, "客户.xlsx", "xlsx", ImportSheet.WriteXlsx(ZhHeader, []), "zh-CN");
 
-        Assert.Equal("文件表头下没有客户数据，未导入任何数据。", TextOf(Assert.Single(sent)));
+        Assert.Equal("文件表头下没有数据，未导入任何数据。", TextOf(Assert.Single(sent)));
         await AssertNothingStoredAsync();
     }
 

@@ -350,6 +350,20 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
             case "SendWindowPerTenant":
                 await InsertAsync("SendWindows", new { Key = Tenant, LastSlot = 89_800_000_123L });
                 break;
+
+            case "ImportedFiguresAndEvaluations":
+                // Wang Lei's imported November figures (amounts with decimals) and customer 1's evaluation of him, with a comment.
+                await InsertAsync("ManagerFigures", new
+                {
+                    TenantId = Tenant, ManagerId = "wang-lei", Month = new DateOnly(2026, 11, 1), VolumeTargetCases = 320m, VolumeCases = 304.5m, ValueTargetYuan = 2_000_000m,
+                    ValueYuan = 1_950_000.75m, ForecastCases = 342m, ImportedAt = Utc(12, 7, 12, 0), ImportedById = "li-na",
+                });
+                await InsertAsync("CustomerEvaluations", new
+                {
+                    TenantId = Tenant, CustomerId = 1L, ManagerId = "wang-lei", Month = new DateOnly(2026, 11, 1), VisitRegularity = 5, ServiceAttitude = 4, PolicyExplanation = 4,
+                    ProblemSolving = 3, FairnessIntegrity = 5, Comment = (string?)"每周二按时来", ImportedAt = Utc(12, 7, 12, 0), ImportedById = "li-na",
+                });
+                break;
         }
     }
 

@@ -127,8 +127,21 @@ public sealed class CardSchemaTests
                 new("310106100175", "万家福便利店", "黄浦区", "C", "Chen Jie 陈杰", 12, 2),
             ], 3, null, language));
             yield return ($"customers-none.{tag}", DiligenceBot.Customers.CustomerCards.List([], 0, "华美", language));
-            yield return ($"customers-import-failed.{tag}", DiligenceBot.Customers.CustomerCards.ImportFailed("客户.xlsx",
-                Enumerable.Range(2, 40).Select(r => new DiligenceBot.Customers.ImportProblem(r, "每月拜访次数", "每月拜访次数必须是0到31之间的整数。")).ToList(), language));
+            yield return ($"customers-import-failed.{tag}", DiligenceBot.Imports.ImportCards.ImportFailed("客户.xlsx",
+                Enumerable.Range(2, 40).Select(r => new DiligenceBot.Imports.ImportProblem(r, "每月拜访次数", "每月拜访次数必须是0到31之间的整数。")).ToList(), language));
+            // The same card for the other kinds, with their longest column names and problems in the user's language.
+            yield return ($"import-failed-figures.{tag}", DiligenceBot.Imports.ImportCards.ImportFailed("华东一组业绩.xlsx",
+            [
+                new(2, Texts.Imports.ColumnManager.In(language), Texts.Imports.ProblemNotYourTeam.Format(language, "zhao.min@diligence.example")),
+                new(3, Texts.Figures.ColumnValueTarget.In(language), Texts.Figures.ProblemTargetZero.Format(language, Texts.Figures.ColumnValueTarget.In(language))),
+                new(4, Texts.Figures.ColumnForecast.In(language), Texts.Imports.ProblemAmount.Format(language, Texts.Figures.ColumnForecast.In(language), "1,000,000")),
+                new(5, Texts.Imports.ColumnMonth.In(language), Texts.Imports.ProblemMonth.Format(language, Texts.Imports.ColumnMonth.In(language), "2026\u201111")),
+            ], language));
+            yield return ($"import-failed-evaluations.{tag}", DiligenceBot.Imports.ImportCards.ImportFailed("customer-evaluations.csv",
+            [
+                new(2, Texts.Customers.ColumnLicence.In(language), Texts.Evaluations.ProblemNotServed.Format(language, "110105100456", "chen.jie@diligence.example")),
+                new(3, Texts.Evaluations.ColumnFairness.In(language), Texts.Evaluations.ProblemScore.Format(language, Texts.Evaluations.ColumnFairness.In(language))),
+            ], language));
         }
 
         foreach (var card in Transfers.TransferCardSchemaTests.EveryCard())

@@ -11,6 +11,8 @@ public sealed record TeamsUser(string Id, string Name, string AadObjectId)
     public static readonly TeamsUser LiNa = new("29:1-li-na", "Li Na 李娜", "2b6e4b6c-6e82-40d0-842c-b1d3ffbd0a33");
     /// <summary>Chen Jie: manager in East 1.</summary>
     public static readonly TeamsUser ChenJie = new("29:1-chen-jie", "Chen Jie 陈杰", "b4a7088a-da51-4de1-9744-9dc84098a62f");
+    /// <summary>Liu Yang: administrator, the East 1 lead's own manager and a delegate of East 1.</summary>
+    public static readonly TeamsUser LiuYang = new("29:1-liu-yang", "Liu Yang 刘洋", "944cedb3-3940-469a-a27e-ff773a2307f2");
     /// <summary>Someone in the tenant who is not in the directory.</summary>
     public static readonly TeamsUser Stranger = new("29:1-stranger", "Stranger", "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f");
 }
@@ -23,6 +25,25 @@ public static class Activities
 
     public static JsonObject Message(string serviceUrl, TeamsUser user, string text, string locale = "en-US", string? conversationId = null) =>
         Base("message", serviceUrl, user, locale, conversationId, extra: new JsonObject { ["text"] = text, ["textFormat"] = "plain" });
+
+    /// <summary>A file sent in the personal chat the way Teams sends it: a file download info attachment whose pre-authenticated URL serves it.</summary>
+    public static JsonObject FileMessage(string serviceUrl, TeamsUser user, string name, string fileType, string downloadUrl, string locale = "en-US", string text = "")
+    {
+        var activity = Message(serviceUrl, user, text, locale);
+        if (text.Length == 0)
+        {
+            activity.Remove("text");
+        }
+
+        activity["attachments"] = new JsonArray(new JsonObject
+        {
+            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+            ["contentUrl"] = "https://contoso.sharepoint.com/personal/user/Documents/" + name,
+            ["name"] = name,
+            ["content"] = new JsonObject { ["downloadUrl"] = downloadUrl, ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = fileType },
+        });
+        return activity;
+    }
 
     public static JsonObject Submit(string serviceUrl, TeamsUser user, JsonObject value, string replyToId, string locale = "en-US") =>
         Base("message", serviceUrl, user, locale, null, extra: new JsonObject { ["value"] = value, ["replyToId"] = replyToId });

@@ -14,14 +14,7 @@ public sealed class RecordChat(BotApp bot, WorkLogDriver teams, LocalConnector c
     /// <summary>Sends a file in the personal chat the way Teams does; the bot's one reply.</summary>
     public Task<ConnectorRequest> SendFileAsync(TeamsUser user, string name, string fileType, byte[] content, string text = "")
     {
-        var activity = Activities.Message(connector.ServiceUrl, user, text, user == TeamsUser.WangLei ? "en-US" : "zh-CN");
-        activity["attachments"] = new JsonArray(new JsonObject
-        {
-            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
-            ["contentUrl"] = "https://contoso.sharepoint.com/personal/user/Documents/" + name,
-            ["name"] = name,
-            ["content"] = new JsonObject { ["downloadUrl"] = drive.Share(content), ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = fileType },
-        });
+        var activity = Activities.FileMessage(connector.ServiceUrl, user, name, fileType, drive.Share(content), user == TeamsUser.WangLei ? "en-US" : "zh-CN", text);
         return teams.Chats.ReplyToAsync(activity);
     }
 

@@ -11,12 +11,14 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
     public partial class SqliteDiligenceDbContextModel
     {
         private SqliteDiligenceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32198a5d-6e19-41f4-a1ad-e2199959a7f4"), entityTypeCount: 39)
+            : base(skipDetectChanges: false, modelId: new Guid("74de36cb-78df-4415-8e5e-ce193f00f471"), entityTypeCount: 41)
         {
         }
 
         partial void Initialize()
         {
+            var customerEvaluation = CustomerEvaluationEntityType.Create(this);
+            var managerFigures = ManagerFiguresEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var coachingAction = CoachingActionEntityType.Create(this);
             var coachingAssessment = CoachingAssessmentEntityType.Create(this);
@@ -57,6 +59,9 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             var workLogReview = WorkLogReviewEntityType.Create(this);
             var workLogRevision = WorkLogRevisionEntityType.Create(this);
 
+            CustomerEvaluationEntityType.CreateForeignKey1(customerEvaluation, customer);
+            CustomerEvaluationEntityType.CreateForeignKey2(customerEvaluation, person);
+            ManagerFiguresEntityType.CreateForeignKey1(managerFigures, person);
             CoachingActionEntityType.CreateForeignKey1(coachingAction, coachingAssessment);
             CustomerEntityType.CreateForeignKey1(customer, person);
             CustomerManagerChangeEntityType.CreateForeignKey1(customerManagerChange, customer);
@@ -74,6 +79,8 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             WorkLogReviewEntityType.CreateForeignKey1(workLogReview, workLog);
             WorkLogRevisionEntityType.CreateForeignKey1(workLogRevision, workLog);
 
+            CustomerEvaluationEntityType.CreateAnnotations(customerEvaluation);
+            ManagerFiguresEntityType.CreateAnnotations(managerFigures);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CoachingActionEntityType.CreateAnnotations(coachingAction);
             CoachingAssessmentEntityType.CreateAnnotations(coachingAssessment);

@@ -4,7 +4,7 @@ using System.Text;
 using System.Xml;
 using MiniExcelLibs;
 
-namespace DiligenceBot.Customers;
+namespace DiligenceBot.Imports;
 
 /// <summary>The kinds of file an import reads.</summary>
 public enum SheetFormat { Xlsx, Csv }
@@ -16,7 +16,7 @@ public enum SheetFormat { Xlsx, Csv }
 /// Cells holding a formula are named so the import can refuse them (a formula's cached value is not what a person
 /// sees when the sheet recalculates).
 /// </summary>
-public sealed class CustomerSheet
+public sealed class ImportSheet
 {
     public required IReadOnlyList<string?> Header { get; init; }
     public required IReadOnlyList<(int Row, string?[] Cells)> Rows { get; init; }
@@ -28,7 +28,7 @@ public sealed class CustomerSheet
     public bool TooManyRows { get; init; }
 
     /// <summary>Reads the file; throws <see cref="InvalidDataException"/> when it is not a readable file of that format.</summary>
-    public static CustomerSheet Read(byte[] content, SheetFormat format, int maxRows)
+    public static ImportSheet Read(byte[] content, SheetFormat format, int maxRows)
     {
         try
         {
@@ -70,7 +70,7 @@ public sealed class CustomerSheet
                 data.Add((number, cells));
             }
 
-            return new CustomerSheet { Header = header ?? [], Rows = data, Formulas = formulas, TooManyRows = tooMany };
+            return new ImportSheet { Header = header ?? [], Rows = data, Formulas = formulas, TooManyRows = tooMany };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not InvalidDataException)
         {

@@ -1,0 +1,207 @@
+using DiligenceBot.Audit;
+using DiligenceBot.Customers;
+using DiligenceBot.Data;
+using DiligenceBot.Imports;
+using DiligenceBot.Input;
+using DiligenceBot.Localization;
+using DiligenceBot.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DiligenceBot.Assessment;
+
+/// <summary>
+/// A retail customer's evaluation of the account manager who serves it, for one month: the five items the trade asks
+/// about, each 1–5, and an optional comment. Imported; one per customer, manager and month (a re-import replaces it).
+/// Who said what is for leads; a manager only ever sees averages (<see cref="ImportedValues"/>).
+/// </summary>
+public sealed class CustomerEvaluation
+{
+    public long Id { get; set; }
+    public required string TenantId { get; set; }
+    public long CustomerId { get; set; }
+    public required string ManagerId { get; set; }
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; set; }
+    public int VisitRegularity { get; set; }
+    public int ServiceAttitude { get; set; }
+    public int PolicyExplanation { get; set; }
+    public int ProblemSolving { get; set; }
+    public int FairnessIntegrity { get; set; }
+    public string? Comment { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+    public required string ImportedById { get; set; }
+}
+
+internal sealed class CustomerEvaluationConfiguration : IEntityTypeConfiguration<CustomerEvaluation>
+{
+    public void Configure(EntityTypeBuilder<CustomerEvaluation> b)
+    {
+        b.ToTable("CustomerEvaluations");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.TenantId).HasMaxLength(64);
+        b.Property(e => e.ManagerId).HasMaxLength(64);
+        b.Property(e => e.ImportedById).HasMaxLength(64);
+        b.Property(e => e.Comment).HasMaxLength(EvaluationImport.MaxComment);
+        b.HasIndex(e => new { e.TenantId, e.CustomerId, e.ManagerId, e.Month }).IsUnique();
+        b.HasIndex(e => new { e.TenantId, e.ManagerId, e.Month });
+        b.HasOne<Customer>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Person>().WithMany().HasForeignKey(e => e.ManagerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>
+/// The customers' evaluations import (one kind of <see cref="ImportKind"/>): per row a customer of the register (by
+/// licence number) served by the row's manager, a manager the importer may import for, a month that has begun, five
+/// whole scores 1–5 and an optional comment. The same customer, manager and month twice in a file is a problem; one
+/// imported before is replaced.
+/// </summary>
+public sealed class EvaluationImport(DiligenceDbContext db, TimeProvider time) : ImportKind
+{
+    public const int MaxComment = 500;
+
+    private static readonly ImportColumn[] ColumnList =
+    [
+        new(Texts.Customers.ColumnLicence), new(Texts.Imports.ColumnManager), new(Texts.Imports.ColumnMonth),
+        new(Texts.Evaluations.ColumnVisits), new(Texts.Evaluations.ColumnAttitude), new(Texts.Evaluations.ColumnPolicy), new(Texts.Evaluations.ColumnProblems),
+        new(Texts.Evaluations.ColumnFairness), new(Texts.Evaluations.ColumnComment, Optional: true),
+    ];
+
+    private const int Licence = 0, Manager = 1, Month = 2, FirstScore = 3, LastScore = 7, Comment = 8;
+
+    public override Text Word => Texts.Evaluations.Word;
+
+    public override Text TemplateCommand => Texts.Evaluations.TemplateCommand;
+
+    public override Text TemplateFileName => Texts.Evaluations.TemplateFileName;
+
+    public override Text TemplateOffer => Texts.Evaluations.TemplateOffer;
+
+    public override IReadOnlyList<ImportColumn> Columns => ColumnList;
+
+    public override IReadOnlyList<object?> ExampleRow(Language language) =>
+        ["110105100123", "name@example.com", "2026-11", 5, 4, 4, 5, 5, language == Language.ZhCn ? "希望雨天也能按时送货。" : "Deliveries on time even when it rains, please."];
+
+    public override async Task<ImportOutcome> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        var tenantId = request.Importer.TenantId;
+        var people = await ImportPeople.LoadAsync(db, request.Importer, cancellationToken);
+        var latest = FiguresImport.ThisMonth(request.Importer, time);
+        var check = new ImportRows(request, ColumnList);
+        var rows = new List<CustomerEvaluation>(request.Sheet.Rows.Count);
+        var seen = new Dictionary<(string, string, DateOnly), int>();
+
+        // The register's customers the file names, read once.
+        // A licence typed in the other case is the same licence (the customer import matches them so too).
+        var licences = request.Sheet.Rows.Select(r => LicenceIn(r.Cells, request.Map[Licence])).OfType<string>()
+            .SelectMany(l => new[] { l, l.ToUpperInvariant(), l.ToLowerInvariant() }).Distinct(StringComparer.Ordinal).ToList();
+        var register = new Dictionary<string, (long Id, string ManagerId)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in licences.Chunk(500))
+        {
+            foreach (var c in await db.Customers.AsNoTracking().Where(c => c.TenantId == tenantId && chunk.Contains(c.LicenceNumber))
+                         .Select(c => new { c.Id, c.LicenceNumber, c.ManagerId }).ToListAsync(cancellationToken))
+            {
+                register[c.LicenceNumber] = (c.Id, c.ManagerId);
+            }
+        }
+
+        foreach (var row in check.Each())
+        {
+            var licence = row.Text(Licence, CustomerLimits.LicenceNumber) is { } l ? UserText.Narrow(l) : null;
+            var manager = row.Manager(Manager, people);
+            var month = row.Month(Month, latest);
+            var scores = new int?[LastScore - FirstScore + 1];
+            for (var c = FirstScore; c <= LastScore; c++)
+            {
+                scores[c - FirstScore] = row.Whole(c, 1, 5, Texts.Evaluations.ProblemScore.Format(language, check.Label(c)));
+            }
+
+            var comment = row.Text(Comment, MaxComment, multiline: true);
+            (long Id, string ManagerId) customer = default;
+            if (licence is not null && !register.TryGetValue(licence, out customer))
+            {
+                row.Problem(Licence, Texts.Evaluations.ProblemNotRegistered.Format(language, licence));
+            }
+            else if (licence is not null && manager is not null && customer.ManagerId != manager.Id)
+            {
+                row.Problem(Licence, Texts.Evaluations.ProblemNotServed.Format(language, licence, manager.Email ?? manager.Id));
+            }
+            else if (licence is not null && manager is not null && month is { } m && !seen.TryAdd((licence.ToUpperInvariant(), manager.Id, m), row.Number))
+            {
+                row.Problem(Licence, Texts.Evaluations.ProblemDuplicate.Format(language, licence, CardDates.Month(m, language), seen[(licence.ToUpperInvariant(), manager.Id, m)]));
+            }
+
+            if (row.IsClean)
+            {
+                rows.Add(new CustomerEvaluation
+                {
+                    TenantId = tenantId, CustomerId = customer.Id, ManagerId = manager!.Id, Month = month!.Value, ImportedById = request.Importer.Id,
+                    VisitRegularity = scores[0]!.Value, ServiceAttitude = scores[1]!.Value, PolicyExplanation = scores[2]!.Value,
+                    ProblemSolving = scores[3]!.Value, FairnessIntegrity = scores[4]!.Value, Comment = comment,
+                });
+            }
+        }
+
+        if (check.Problems.Count > 0)
+        {
+            return ImportOutcome.Failed(check.Problems);
+        }
+
+        var replaced = await StoreAsync(request, rows, cancellationToken);
+        return new ImportOutcome(Texts.Evaluations.Done.Format(language, rows.Count, request.FileName, rows.Count - replaced, replaced), []);
+    }
+
+    private static string? LicenceIn(string?[] cells, int index) =>
+        index >= 0 && index < cells.Length && cells[index] is { } cell && !UserText.IsBlank(cell) ? UserText.Narrow(UserText.Clean(cell)) : null;
+
+    /// <summary>Stores every row in one transaction, replacing the same customer, manager and month; how many were replaced.</summary>
+    private async Task<int> StoreAsync(ImportRequest request, List<CustomerEvaluation> rows, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var tenantId = request.Importer.TenantId;
+        var managers = rows.Select(r => r.ManagerId).Distinct().ToList();
+        var first = rows.Min(r => r.Month);
+        var last = rows.Max(r => r.Month);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var existing = (await db.Set<CustomerEvaluation>()
+                    .Where(e => e.TenantId == tenantId && managers.Contains(e.ManagerId) && e.Month >= first && e.Month <= last)
+                    .ToListAsync(cancellationToken))
+                .ToDictionary(e => (e.CustomerId, e.ManagerId, e.Month));
+            var replaced = 0;
+            foreach (var row in rows)
+            {
+                row.ImportedAt = now;
+                if (existing.TryGetValue((row.CustomerId, row.ManagerId, row.Month), out var evaluation))
+                {
+                    evaluation.VisitRegularity = row.VisitRegularity;
+                    evaluation.ServiceAttitude = row.ServiceAttitude;
+                    evaluation.PolicyExplanation = row.PolicyExplanation;
+                    evaluation.ProblemSolving = row.ProblemSolving;
+                    evaluation.FairnessIntegrity = row.FairnessIntegrity;
+                    evaluation.Comment = row.Comment;
+                    evaluation.ImportedAt = now;
+                    evaluation.ImportedById = row.ImportedById;
+                    replaced++;
+                }
+                else
+                {
+                    db.Add(row);
+                }
+            }
+
+            db.Set<AuditEntry>().Add(new AuditEntry
+            {
+                TenantId = tenantId, At = now, ActorId = request.Importer.Id, Action = "evaluations.imported", SubjectType = "EvaluationImport",
+                SubjectId = $"{rows.Count} rows", SourceVerb = Files.ChatFiles.ReceivedVerb, SourceActivityId = request.SourceActivityId,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return replaced;
+        });
+    }
+}
