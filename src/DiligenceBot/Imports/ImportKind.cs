@@ -88,11 +88,10 @@ public sealed class ImportKinds(IEnumerable<ImportKind> kinds)
     /// </summary>
     public (ImportKind Kind, int[] Map)? Of(IReadOnlyList<string?> header)
     {
-        var scored = All.Select(k => (Kind: k, Map: k.MapHeader(header)))
-            .Select(x => (x.Kind, x.Map, Found: x.Map.Count(i => i >= 0), Complete: x.Kind.Columns.Where((c, i) => x.Map[i] < 0 && !c.Optional).Any() == false))
+        var best = All.Select(k => (Kind: k, Map: k.MapHeader(header)))
+            .Select(x => (x.Kind, x.Map, Found: x.Map.Count(i => i >= 0), Complete: !x.Kind.Columns.Where((c, i) => x.Map[i] < 0 && !c.Optional).Any()))
             .OrderByDescending(x => x.Complete).ThenByDescending(x => x.Found)
-            .ToList();
-        var best = scored[0];
+            .First();
         return best.Complete || best.Found >= 2 ? (best.Kind, best.Map) : null;
     }
 
