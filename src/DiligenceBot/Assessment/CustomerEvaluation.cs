@@ -163,45 +163,33 @@ public sealed class EvaluationImport(DiligenceDbContext db, TimeProvider time) :
         var managers = rows.Select(r => r.ManagerId).Distinct().ToList();
         var first = rows.Min(r => r.Month);
         var last = rows.Max(r => r.Month);
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await ImportStore.InOneTransactionAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var existing = (await db.Set<CustomerEvaluation>()
-                    .Where(e => e.TenantId == tenantId && managers.Contains(e.ManagerId) && e.Month >= first && e.Month <= last)
-                    .ToListAsync(cancellationToken))
-                .ToDictionary(e => (e.CustomerId, e.ManagerId, e.Month));
-            var replaced = 0;
             foreach (var row in rows)
             {
                 row.ImportedAt = now;
-                if (existing.TryGetValue((row.CustomerId, row.ManagerId, row.Month), out var evaluation))
-                {
-                    evaluation.VisitRegularity = row.VisitRegularity;
-                    evaluation.ServiceAttitude = row.ServiceAttitude;
-                    evaluation.PolicyExplanation = row.PolicyExplanation;
-                    evaluation.ProblemSolving = row.ProblemSolving;
-                    evaluation.FairnessIntegrity = row.FairnessIntegrity;
-                    evaluation.Comment = row.Comment;
-                    evaluation.ImportedAt = now;
-                    evaluation.ImportedById = row.ImportedById;
-                    replaced++;
-                }
-                else
-                {
-                    db.Add(row);
-                }
             }
 
+            var before = await db.Set<CustomerEvaluation>().AsNoTracking()
+                .Where(e => e.TenantId == tenantId && managers.Contains(e.ManagerId) && e.Month >= first && e.Month <= last)
+                .ToListAsync(cancellationToken);
+            var replaced = await ImportStore.ReplaceAsync(db, rows, before, e => (e.CustomerId, e.ManagerId, e.Month), (stored, row) =>
+            {
+                stored.VisitRegularity = row.VisitRegularity;
+                stored.ServiceAttitude = row.ServiceAttitude;
+                stored.PolicyExplanation = row.PolicyExplanation;
+                stored.ProblemSolving = row.ProblemSolving;
+                stored.FairnessIntegrity = row.FairnessIntegrity;
+                stored.Comment = row.Comment;
+                stored.ImportedAt = now;
+                stored.ImportedById = row.ImportedById;
+            }, cancellationToken);
             db.Set<AuditEntry>().Add(new AuditEntry
             {
                 TenantId = tenantId, At = now, ActorId = request.Importer.Id, Action = "evaluations.imported", SubjectType = "EvaluationImport",
                 SubjectId = $"{rows.Count} rows", SourceVerb = Files.ChatFiles.ReceivedVerb, SourceActivityId = request.SourceActivityId,
             });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             return replaced;
-        });
+        }, cancellationToken);
     }
 }

@@ -150,44 +150,32 @@ public sealed class FiguresImport(DiligenceDbContext db, TimeProvider time) : Im
         var managers = rows.Select(r => r.ManagerId).Distinct().ToList();
         var first = rows.Min(r => r.Month);
         var last = rows.Max(r => r.Month);
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await ImportStore.InOneTransactionAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var existing = (await db.Set<ManagerFigures>()
-                    .Where(f => f.TenantId == tenantId && managers.Contains(f.ManagerId) && f.Month >= first && f.Month <= last)
-                    .ToListAsync(cancellationToken))
-                .ToDictionary(f => (f.ManagerId, f.Month));
-            var replaced = 0;
             foreach (var row in rows)
             {
                 row.ImportedAt = now;
-                if (existing.TryGetValue((row.ManagerId, row.Month), out var figures))
-                {
-                    figures.VolumeTargetCases = row.VolumeTargetCases;
-                    figures.VolumeCases = row.VolumeCases;
-                    figures.ValueTargetYuan = row.ValueTargetYuan;
-                    figures.ValueYuan = row.ValueYuan;
-                    figures.ForecastCases = row.ForecastCases;
-                    figures.ImportedAt = now;
-                    figures.ImportedById = row.ImportedById;
-                    replaced++;
-                }
-                else
-                {
-                    db.Add(row);
-                }
             }
 
+            var before = await db.Set<ManagerFigures>().AsNoTracking()
+                .Where(f => f.TenantId == tenantId && managers.Contains(f.ManagerId) && f.Month >= first && f.Month <= last)
+                .ToListAsync(cancellationToken);
+            var replaced = await ImportStore.ReplaceAsync(db, rows, before, f => (f.ManagerId, f.Month), (stored, row) =>
+            {
+                stored.VolumeTargetCases = row.VolumeTargetCases;
+                stored.VolumeCases = row.VolumeCases;
+                stored.ValueTargetYuan = row.ValueTargetYuan;
+                stored.ValueYuan = row.ValueYuan;
+                stored.ForecastCases = row.ForecastCases;
+                stored.ImportedAt = now;
+                stored.ImportedById = row.ImportedById;
+            }, cancellationToken);
             db.Set<AuditEntry>().Add(new AuditEntry
             {
                 TenantId = tenantId, At = now, ActorId = request.Importer.Id, Action = "figures.imported", SubjectType = "FiguresImport",
                 SubjectId = $"{rows.Count} rows", SourceVerb = Files.ChatFiles.ReceivedVerb, SourceActivityId = request.SourceActivityId,
             });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             return replaced;
-        });
+        }, cancellationToken);
     }
 }

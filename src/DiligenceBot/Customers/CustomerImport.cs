@@ -82,22 +82,16 @@ public sealed class CustomerImport(DiligenceDbContext db, TimeProvider time) : I
         return new ImportOutcome(Texts.Customers.ImportDone.Format(language, rows.Count, request.FileName, added, updated, moved), []);
     }
 
-    /// <summary>Rows saved per SaveChanges when customers change on a re-import (keeps the change tracker small).</summary>
-    private const int UpdatesPerSave = 1000;
-
     /// <summary>
-    /// Stores the checked rows in one transaction: new licence numbers inserted in bulk (<see cref="BulkInsert"/>),
+    /// Stores the checked rows in one transaction (<see cref="ImportStore"/>): new licence numbers inserted in bulk,
     /// customers whose row differs updated in chunks, the rest left as they are; every move to another manager recorded.
     /// </summary>
     private async Task<(int Added, int Updated, int Moved)> StoreAsync(Person importer, List<Customer> rows, string? sourceActivityId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var tenantId = importer.TenantId;
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await ImportStore.InOneTransactionAsync(db, async () =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var existing = await db.Customers.AsNoTracking().Where(c => c.TenantId == tenantId)
                 .ToDictionaryAsync(c => c.LicenceNumber, StringComparer.OrdinalIgnoreCase, cancellationToken);
             var added = new List<Customer>();
@@ -133,36 +127,24 @@ public sealed class CustomerImport(DiligenceDbContext db, TimeProvider time) : I
                 changed.Add((stored, row));
             }
 
-            foreach (var chunk in changed.Chunk(UpdatesPerSave))
+            await ImportStore.WriteAsync(db, added, changed, (stored, row) =>
             {
-                foreach (var (stored, row) in chunk)
-                {
-                    db.Customers.Attach(stored);
-                    stored.Name = row.Name;
-                    stored.Address = row.Address;
-                    stored.District = row.District;
-                    stored.Tier = row.Tier;
-                    stored.ManagerId = row.ManagerId;
-                    stored.VisitsPerMonth = row.VisitsPerMonth;
-                    stored.UpdatedAt = now;
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
-
-            await BulkInsert.InsertAsync(db, added, cancellationToken);
+                stored.Name = row.Name;
+                stored.Address = row.Address;
+                stored.District = row.District;
+                stored.Tier = row.Tier;
+                stored.ManagerId = row.ManagerId;
+                stored.VisitsPerMonth = row.VisitsPerMonth;
+                stored.UpdatedAt = now;
+            }, cancellationToken);
             await BulkInsert.InsertAsync(db, moves, cancellationToken);
             db.Set<AuditEntry>().Add(new AuditEntry
             {
                 TenantId = tenantId, At = now, ActorId = importer.Id, Action = "customers.imported", SubjectType = "CustomerImport",
                 SubjectId = $"{rows.Count} rows", SourceVerb = CustomerCards.ImportVerb, SourceActivityId = sourceActivityId,
             });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             // Unchanged rows count as updated: the file confirmed them (the user's count of rows adds up).
             return (added.Count, changed.Count + unchanged, moves.Count);
-        });
+        }, cancellationToken);
     }
 }
