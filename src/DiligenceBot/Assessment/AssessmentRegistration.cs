@@ -1,5 +1,7 @@
 using DiligenceBot.Conversations;
 using DiligenceBot.Data;
+using DiligenceBot.Notifications;
+using DiligenceBot.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace DiligenceBot.Assessment;
@@ -9,7 +11,9 @@ public static class AssessmentRegistration
     /// <summary>
     /// The assessment's rules: seeds/scorecard.json read and checked once at start-up (a file with a problem, or no file,
     /// stops start-up and names every problem), then shared by the monthly and quarterly scorecards; the values the
-    /// product measures itself; the draft scorecards (<c>scorecard</c> / <c>考核</c>).
+    /// product measures itself; the draft scorecards (<c>scorecard</c> / <c>考核</c>); publishing, the manager's answer and
+    /// the decision on an objection (<see cref="ScorecardBook"/>, its options checked at start-up); the drafts sent to
+    /// the lead in the team's schedule job; the manager's own scorecards (<c>my scorecard</c> / <c>我的考核</c>).
     /// </summary>
     public static IServiceCollection AddAssessment(this IServiceCollection services)
     {
@@ -17,7 +21,20 @@ public static class AssessmentRegistration
             DataExtensions.SeedFolder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value), ScorecardRules.FileName)));
         services.AddHostedService<ScorecardRulesCheck>();
         services.AddScoped<ScorecardValues>();
-        return services.AddBotVerb<ScorecardVerb>(ScorecardCards.ScorecardVerb, "scorecard", "scorecards", "考核", "月度考核");
+        services.AddOptions<ScorecardOptions>().BindConfiguration(ScorecardOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScorecardOptions>, ScorecardOptionsValidator>();
+        services.AddScoped<ScorecardBook>();
+        services.AddScoped<ITeamDueRecords, ScorecardDraftSchedule>();
+        services.AddNotificationRenderer<ScorecardDraftsRenderer>(ScorecardDraftSchedule.Drafts);
+        services.AddNotificationRenderer<ScorecardRenderer>(ScorecardBook.Published, ScorecardBook.Objected, ScorecardBook.Decided);
+        return services
+            .AddBotVerb<ScorecardVerb>(ScorecardCards.ScorecardVerb, "scorecard", "scorecards", "考核", "月度考核")
+            .AddBotVerb<MyScorecardVerb>(ScorecardCards.MineVerb, "my scorecard", "我的考核")
+            .AddBotVerb<ScorecardPublishVerb>(ScorecardCards.PublishVerb)
+            .AddBotVerb<ScorecardAnswerVerb>(ScorecardCards.AcknowledgeVerb)
+            .AddBotVerb<ScorecardAnswerVerb>(ScorecardCards.ObjectVerb)
+            .AddBotVerb<ScorecardDecideVerb>(ScorecardCards.UpholdVerb)
+            .AddBotVerb<ScorecardDecideVerb>(ScorecardCards.AmendVerb);
     }
 
     /// <summary>Reads the rules at start-up, so a broken file stops the app before it takes a message rather than at the first scorecard.</summary>

@@ -55,6 +55,76 @@ public sealed class RecordCheckDesk(RecordBook book, RecordChecks checks, Coachi
     public async Task<ManagerChecks?> OfAsync(Person manager, DateOnly month, CancellationToken cancellationToken) =>
         (await checks.OfAsync([manager], month, cancellationToken)).SingleOrDefault();
 
+    /// <summary>
+    /// The words a feature's refusals use when choosing a manager (the record checks, the scorecards): each feature says
+    /// them in its own terms, the choosing is the same.
+    /// </summary>
+    public sealed record ChooserTexts(Text NotAChecker, Text UnknownManager, Text SeveralMatch, Text ListSeparator, Text NotYourself, Text NotYours, Text NoManagers);
+
+    /// <summary>Whom a checker asked for: one manager (null for all they check), every manager they check, or the refusal.</summary>
+    public sealed record Choice(bool IsChecker, Person? Manager, List<Person> Checkable, BotAnswer? Refusal);
+
+    /// <summary>
+    /// The one chooser of the checkers' verbs: whether the person checks records at all; the manager a card's button
+    /// names (<c>managerId</c>) or the name typed (a name matching several is refused with their names; someone the
+    /// person does not check is still found by name, so a typo and a refusal read differently); never themselves, never
+    /// a manager outside what they check; without a manager, everyone they check (none is refused).
+    /// </summary>
+    public async Task<Choice> ChooseAsync(BotRequest request, Person person, string name, ChooserTexts texts, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        var (isChecker, checkable) = await CheckedByAsync(person, cancellationToken);
+        if (!isChecker)
+        {
+            return new(false, null, [], BotAnswer.Refused(texts.NotAChecker.In(language)));
+        }
+
+        Person? manager = null;
+        if (request.Source != RequestSource.Text && request.Card.String("managerId") is { Length: > 0 } managerId)
+        {
+            manager = await ManagerAsync(person.TenantId, managerId, cancellationToken);
+            if (manager is null)
+            {
+                return new(true, null, checkable, BotAnswer.Refused(texts.UnknownManager.Format(language, managerId)));
+            }
+        }
+        else if (name.Length > 0)
+        {
+            var candidates = PeopleByName.Matching(checkable, name);
+            if (candidates.Count > 1)
+            {
+                return new(true, null, checkable, BotAnswer.Refused(texts.SeveralMatch.Format(language, name,
+                    string.Join(texts.ListSeparator.In(language), candidates.Select(c => c.DisplayName)))));
+            }
+
+            // Someone the asker does not check is named too (and refused by name below), so a typo and a refusal read differently.
+            manager = candidates.SingleOrDefault() ?? PeopleByName.Matching(await ManagersOfTenantAsync(person.TenantId, cancellationToken), name).FirstOrDefault();
+            if (manager is null)
+            {
+                return new(true, null, checkable, BotAnswer.Refused(texts.UnknownManager.Format(language, name.Length > 40 ? name[..40] + "…" : name)));
+            }
+        }
+
+        if (manager is not null)
+        {
+            if (manager.Id == person.Id)
+            {
+                return new(true, manager, checkable, BotAnswer.Refused(texts.NotYourself.In(language)));
+            }
+
+            if (!await MayCheckAsync(person, manager, cancellationToken))
+            {
+                return new(true, manager, checkable, BotAnswer.Refused(texts.NotYours.Format(language, manager.DisplayName)));
+            }
+        }
+        else if (checkable.Count == 0)
+        {
+            return new(true, null, checkable, BotAnswer.Refused(texts.NoManagers.In(language)));
+        }
+
+        return new(true, manager, checkable, null);
+    }
+
     /// <summary>The team card: every manager the person checks, grouped by team (in team order), in one pass over the tables.</summary>
     public async Task<AdaptiveCard> TeamsCardAsync(IReadOnlyList<Person> managers, DateOnly month, Language language, CancellationToken cancellationToken)
     {
@@ -73,6 +143,9 @@ public sealed class RecordCheckDesk(RecordBook book, RecordChecks checks, Coachi
 /// </summary>
 public sealed class RecordCheckVerb(RecordCheckDesk desk) : IBotVerb
 {
+    private static readonly RecordCheckDesk.ChooserTexts Chooser = new(Texts.RecordChecks.NotALead, Texts.RecordChecks.UnknownManager,
+        Texts.RecordChecks.SeveralMatch, Texts.RecordChecks.ListSeparator, Texts.RecordChecks.NotYourself, Texts.RecordChecks.NotYours, Texts.RecordChecks.NoManagers);
+
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
@@ -95,50 +168,15 @@ public sealed class RecordCheckVerb(RecordCheckDesk desk) : IBotVerb
             month = period.First;
         }
 
-        var (isChecker, checkable) = await desk.CheckedByAsync(person, cancellationToken);
-        if (!isChecker)
+        var choice = await desk.ChooseAsync(request, person, name, Chooser, cancellationToken);
+        if (choice.Refusal is not null)
         {
-            return BotAnswer.Refused(Texts.RecordChecks.NotALead.In(language));
+            return choice.Refusal;
         }
 
-        Person? manager = null;
-        if (request.Source != RequestSource.Text && request.Card.String("managerId") is { Length: > 0 } managerId)
-        {
-            manager = await desk.ManagerAsync(person.TenantId, managerId, cancellationToken);
-            if (manager is null)
-            {
-                return BotAnswer.Refused(Texts.RecordChecks.UnknownManager.Format(language, managerId));
-            }
-        }
-        else if (name.Length > 0)
-        {
-            var candidates = PeopleByName.Matching(checkable, name);
-            if (candidates.Count > 1)
-            {
-                return BotAnswer.Refused(Texts.RecordChecks.SeveralMatch.Format(language, name,
-                    string.Join(Texts.RecordChecks.ListSeparator.In(language), candidates.Select(c => c.DisplayName))));
-            }
-
-            // Someone the asker does not check is named too (and refused by name below), so a typo and a refusal read differently.
-            manager = candidates.SingleOrDefault() ?? PeopleByName.Matching(await desk.ManagersOfTenantAsync(person.TenantId, cancellationToken), name).FirstOrDefault();
-            if (manager is null)
-            {
-                return BotAnswer.Refused(Texts.RecordChecks.UnknownManager.Format(language, name.Length > 40 ? name[..40] + "…" : name));
-            }
-        }
-
+        var (manager, checkable) = (choice.Manager, choice.Checkable);
         if (manager is not null)
         {
-            if (manager.Id == person.Id)
-            {
-                return BotAnswer.Refused(Texts.RecordChecks.NotYourself.In(language));
-            }
-
-            if (!await desk.MayCheckAsync(person, manager, cancellationToken))
-            {
-                return BotAnswer.Refused(Texts.RecordChecks.NotYours.Format(language, manager.DisplayName));
-            }
-
             var chosen = month ?? desk.DefaultMonth(manager.Team!);
             if (chosen > desk.ThisMonth(manager.Team!))
             {
@@ -147,11 +185,6 @@ public sealed class RecordCheckVerb(RecordCheckDesk desk) : IBotVerb
 
             var one = await desk.OfAsync(manager, chosen, cancellationToken);
             return BotAnswer.WithCard(RecordCheckCards.Manager(one!, language));
-        }
-
-        if (checkable.Count == 0)
-        {
-            return BotAnswer.Refused(Texts.RecordChecks.NoManagers.In(language));
         }
 
         var first = checkable.Select(m => m.Team!).OrderBy(t => t.Id, StringComparer.Ordinal).First();

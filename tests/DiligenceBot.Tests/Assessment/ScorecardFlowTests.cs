@@ -20,9 +20,9 @@ namespace DiligenceBot.Tests.Assessment;
 /// Thursday 3 December 2026, 10:00 in Shanghai: November is over. Chen Jie logged every working day of November, two
 /// days late, each log rated 4; his two registered customers (two visits a month each) are named in no log.
 /// </summary>
-public sealed class ScorecardFlowTests : IAsyncLifetime
+public sealed partial class ScorecardFlowTests : IAsyncLifetime
 {
-    private static readonly TeamsUser LiuYang = new("29:1-liu-yang", "Liu Yang 刘洋", "944cedb3-3940-469a-a27e-ff773a2307f2");
+    internal static readonly TeamsUser LiuYang = new("29:1-liu-yang", "Liu Yang 刘洋", "944cedb3-3940-469a-a27e-ff773a2307f2");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.FromHours(8)));
     private LocalConnector _connector = null!;
     private BotApp _bot = null!;
@@ -137,7 +137,8 @@ public sealed class ScorecardFlowTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("chen-jie", "考核", "zh-CN", "考核草稿由组长、组长的上级和管理员查看；您的考核结果经组长发布后会发给您。")]
+    [InlineData("chen-jie", "考核", "zh-CN", "您还没有已发布的考核；组长会在月末后发布。")]
+    [InlineData("chen-jie", "考核 Wang Lei", "zh-CN", "考核草稿由组长、组长的上级和管理员查看；您的考核结果经组长发布后会发给您。")]
     [InlineData("wang-lei", "scorecard Chen Jie", "en-US", "Chen Jie 陈杰 is not in a team you lead or oversee; only Chen Jie 陈杰's lead chain and admins see Chen Jie 陈杰's scorecard.")]
     [InlineData("li-na", "scorecard 2026-13", "en-US", "Write the month as YYYY-MM or the quarter as YYYY-Qn, e.g. scorecard 2026-11 or scorecard 2026-Q4 Chen Jie.")]
     [InlineData("li-na", "scorecard 2027-01", "en-US", "January\u00a02027 has not begun yet; choose a month or quarter that has.")]
