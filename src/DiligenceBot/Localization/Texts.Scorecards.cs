@@ -98,8 +98,8 @@ public static partial class Texts
             "已发布并发送给{0}，其可在{1}前确认或提出异议。");
         public static readonly Text RowPublished = new("Published: {0}/100", "已发布：{0}/100分");
         public static readonly Text DraftsReady = new(
-            "The {0} drafts are ready ({1}): open each manager, score what was not measured, adjust with a reason where you see fit, and publish.",
-            "{0}考核草稿已生成（{1}）：请逐一查看客户经理，为未计量的指标评分，如需调整请说明理由，然后发布。");
+            "The {0} drafts are ready as of {1}: open each manager, score what was not measured, adjust with a reason where you see fit, and publish.",
+            "{0}考核草稿已于{1}生成：请逐一查看客户经理，为未计量的指标评分，如需调整请说明理由，然后发布。");
         public static readonly Text DraftsSummary = new("Scorecard drafts for {0} are ready", "{0}考核草稿已生成");
 
         // A published scorecard.

@@ -74,7 +74,7 @@ public sealed class ScorecardDraftJobTests : IAsyncLifetime
         Assert.Equal(["east-1:2026-09 li-na", "east-1:2026-Q3 li-na"], await QueuedAsync());
         var month = CardOf(await _t.Chats.NotifiedAsync(TeamsUser.LiNa, ScorecardDraftSchedule.Drafts, n => n.SubjectId == "east-1:2026-09"));
         Assert.Equal($"华东一组·{ZhMonth(9)}考核", Title(month));
-        Assert.Equal($"{ZhMonth(9)}考核草稿已生成（{CardDates.Long(new DateOnly(2026, 10, 8), Language.ZhCn)}）：请逐一查看客户经理，为未计量的指标评分，如需调整请说明理由，然后发布。", Text(month, "notice"));
+        Assert.Equal($"{ZhMonth(9)}考核草稿已于{CardDates.Long(new DateOnly(2026, 10, 8), Language.ZhCn)}生成：请逐一查看客户经理，为未计量的指标评分，如需调整请说明理由，然后发布。", Text(month, "notice"));
         Assert.NotNull(ById(month, "row.chen-jie"));
         Assert.NotNull(ById(month, "row.wang-lei"));
         var quarter = CardOf(await _t.Chats.NotifiedAsync(TeamsUser.LiNa, ScorecardDraftSchedule.Drafts, n => n.SubjectId == "east-1:2026-Q3"));
