@@ -342,6 +342,28 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 await InsertAsync("RecordReviews", new { RecordId = recordId, RevisionNumber = 2, ReviewerId = "li-na", Decision = ReviewDecision.Approved, Evaluation = (string?)null, Requirement = (string?)null, Suggestion = (string?)null, QualityRating = (int?)4, DecidedAt = Utc(12, 3, 5, 0) });
                 break;
 
+            case "PublishedScorecards":
+                // Chen Jie's November scorecard, published by Li Na and objected to; one dimension adjusted, one indicator the lead scored.
+                var scorecardId = Guid.Parse("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b");
+                await InsertAsync("PublishedScorecards", new
+                {
+                    Id = scorecardId, TenantId = Tenant, TeamId = "east-1", ManagerId = "chen-jie", PeriodKey = "2026-11", Total = 62.5m, State = DiligenceBot.Assessment.ScorecardState.Objected,
+                    PublishedById = "li-na", PublishedAt = Utc(12, 3, 2, 0), RespondBy = new DateOnly(2026, 12, 8), AcknowledgedAt = (DateTimeOffset?)null,
+                    ObjectionReason = (string?)"拜访次数漏计。", ObjectedAt = (DateTimeOffset?)Utc(12, 4, 1, 0), DeciderId = (string?)"liu-yang", DecidedById = (string?)null,
+                    DecisionReason = (string?)null, DecidedAt = (DateTimeOffset?)null, ConcurrencyStamp = Guid.Parse("6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c"),
+                });
+                await InsertAsync("PublishedScorecardDimensions", new
+                {
+                    ScorecardId = scorecardId, DimensionId = "economic-results", NameEn = "Economic results", NameZh = "经济效益", Order = 2, Weight = 15m, MaxAdjustment = 3m,
+                    Scored = 12m, Adjustment = -1m, AdjustmentReason = (string?)"两家客户流失。", AmendedPoints = (decimal?)null,
+                });
+                await InsertAsync("PublishedScorecardIndicators", new
+                {
+                    ScorecardId = scorecardId, DimensionId = "economic-results", IndicatorId = "volume", NameEn = "Volume against target", NameZh = "销量完成率", Source = "figures.volume",
+                    Order = 0, MaxPoints = 8m, Value = (double?)null, Points = 6.5m, Reason = (string?)"本月未导入销量数据。",
+                });
+                break;
+
             case "SeedState":
                 // The hash of the seeds a start last applied.
                 await InsertAsync("SeedState", new { Id = 1, Hash = "9f2c6e0b1d4a7f3e8c5b2a9d6f0e3c7b1a4d8e2f5c9b3a6d0e7f1c4b8a2d5e9f", AppliedAt = Utc(12, 7, 11, 55) });
