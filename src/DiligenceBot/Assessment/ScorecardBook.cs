@@ -78,6 +78,19 @@ public sealed class ScorecardBook(
     public Task<PublishedScorecard?> FindAsync(string tenantId, Guid id, CancellationToken cancellationToken) =>
         Scorecards.SingleOrDefaultAsync(s => s.TenantId == tenantId && s.Id == id, cancellationToken);
 
+    /// <summary>The person who tapped a published scorecard's button and the scorecard its data names (of their tenant), or the refusal.</summary>
+    public async Task<(Person Person, PublishedScorecard? Card, BotAnswer? Refusal)> TappedAsync(BotRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Person is not { } person || person.TenantId != request.TenantId)
+        {
+            return (null!, null, BotAnswer.Refused(Texts.Scorecards.NotInDirectory.In(request.Language)));
+        }
+
+        return request.Card.Guid("scorecardId") is { } id && await FindAsync(person.TenantId, id, cancellationToken) is { } card
+            ? (person, card, null)
+            : (person, null, BotAnswer.Refused(Texts.Common.CardOutOfDate.In(request.Language)));
+    }
+
     /// <summary>The manager's published scorecard of the same kind (month or quarter) before this one, for the change since then.</summary>
     public async Task<PublishedScorecard?> PreviousAsync(PublishedScorecard card, CancellationToken cancellationToken)
     {
@@ -396,18 +409,7 @@ public sealed class ScorecardBook(
     }
 
     private void Audit(BotRequest request, string actorId, string action, PublishedScorecard card) =>
-        db.Set<AuditEntry>().Add(new AuditEntry
-        {
-            TenantId = card.TenantId,
-            At = time.GetUtcNow(),
-            ActorId = actorId,
-            Action = action,
-            SubjectType = SubjectType,
-            SubjectId = card.Id.ToString(),
-            SourceVerb = request.Verb,
-            SourceActivityId = request.Activity.Id,
-            SourceCardActivityId = request.Activity.ReplyToId,
-        });
+        db.Set<AuditEntry>().Add(AuditEntry.Of(request, card.TenantId, actorId, action, SubjectType, card.Id.ToString(), null, time.GetUtcNow()));
 }
 
 /// <summary>What the lead typed into the draft card: the values as typed, the errors per input, the points and adjustments read, the not-measured indicators left unscored.</summary>

@@ -249,15 +249,13 @@ public sealed class ScorecardAnswerVerb(ScorecardBook book) : IBotVerb
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        if (request.Person is not { } person || person.TenantId != request.TenantId)
+        var (person, card, refusal) = await book.TappedAsync(request, cancellationToken);
+        if (refusal is not null)
         {
-            return BotAnswer.Refused(Texts.Scorecards.NotInDirectory.In(language));
+            return refusal;
         }
 
-        if (request.Card.Guid("scorecardId") is not { } id || await book.FindAsync(person.TenantId, id, cancellationToken) is not { } card)
-        {
-            return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
-        }
+        var id = card!.Id;
 
         if (card.ManagerId != person.Id)
         {
@@ -326,15 +324,13 @@ public sealed class ScorecardDecideVerb(ScorecardBook book) : IBotVerb
     public async Task<BotAnswer> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         var language = request.Language;
-        if (request.Person is not { } person || person.TenantId != request.TenantId)
+        var (person, card, refusal) = await book.TappedAsync(request, cancellationToken);
+        if (refusal is not null)
         {
-            return BotAnswer.Refused(Texts.Scorecards.NotInDirectory.In(language));
+            return refusal;
         }
 
-        if (request.Card.Guid("scorecardId") is not { } id || await book.FindAsync(person.TenantId, id, cancellationToken) is not { } card)
-        {
-            return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
-        }
+        var id = card!.Id;
 
         var deciders = await book.DecidersAsync(card, cancellationToken);
         if (!deciders.Contains(person.Id))

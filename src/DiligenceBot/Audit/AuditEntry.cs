@@ -21,6 +21,21 @@ public sealed class AuditEntry
     /// <summary>The Teams activity that carried it, and the card activity it came from.</summary>
     public string? SourceActivityId { get; set; }
     public string? SourceCardActivityId { get; set; }
+
+    /// <summary>The entry of an action a person took from a card or a command (the verb and the activities it came with).</summary>
+    public static AuditEntry Of(Conversations.BotRequest request, string tenantId, string actorId, string action, string subjectType, string subjectId, int? revision, DateTimeOffset at) => new()
+    {
+        TenantId = tenantId,
+        At = at,
+        ActorId = actorId,
+        Action = action,
+        SubjectType = subjectType,
+        SubjectId = subjectId,
+        Revision = revision,
+        SourceVerb = request.Verb,
+        SourceActivityId = request.Activity.Id,
+        SourceCardActivityId = request.Activity.ReplyToId,
+    };
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

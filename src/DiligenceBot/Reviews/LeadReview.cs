@@ -159,19 +159,7 @@ public sealed class LeadReview(DiligenceDbContext db, TimeProvider time, Notific
 
     /// <summary>Writes the audit entry of an action on a record (in the same save as the change).</summary>
     public void Audit(BotRequest request, string actorId, string action, IReviewSubject subject, string subjectType, int revision) =>
-        db.Set<AuditEntry>().Add(new AuditEntry
-        {
-            TenantId = subject.TenantId,
-            At = time.GetUtcNow(),
-            ActorId = actorId,
-            Action = action,
-            SubjectType = subjectType,
-            SubjectId = subject.Id.ToString(),
-            Revision = revision,
-            SourceVerb = request.Verb,
-            SourceActivityId = request.Activity.Id,
-            SourceCardActivityId = request.Activity.ReplyToId,
-        });
+        db.Set<AuditEntry>().Add(AuditEntry.Of(request, subject.TenantId, actorId, action, subjectType, subject.Id.ToString(), revision, time.GetUtcNow()));
 
     private async Task<BotAnswer> DecideOnceAsync<TSubject>(BotRequest request, ReviewKind<TSubject> kind, CancellationToken cancellationToken)
         where TSubject : class, IReviewSubject
