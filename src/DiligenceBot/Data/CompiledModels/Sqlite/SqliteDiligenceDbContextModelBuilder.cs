@@ -11,7 +11,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
     public partial class SqliteDiligenceDbContextModel
     {
         private SqliteDiligenceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("74de36cb-78df-4415-8e5e-ce193f00f471"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("55040590-cf7d-4329-b0ff-2bccae2ead01"), entityTypeCount: 44)
         {
         }
 
@@ -19,6 +19,9 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
         {
             var customerEvaluation = CustomerEvaluationEntityType.Create(this);
             var managerFigures = ManagerFiguresEntityType.Create(this);
+            var publishedDimension = PublishedDimensionEntityType.Create(this);
+            var publishedIndicator = PublishedIndicatorEntityType.Create(this);
+            var publishedScorecard = PublishedScorecardEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var coachingAction = CoachingActionEntityType.Create(this);
             var coachingAssessment = CoachingAssessmentEntityType.Create(this);
@@ -62,6 +65,8 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             CustomerEvaluationEntityType.CreateForeignKey1(customerEvaluation, customer);
             CustomerEvaluationEntityType.CreateForeignKey2(customerEvaluation, person);
             ManagerFiguresEntityType.CreateForeignKey1(managerFigures, person);
+            PublishedDimensionEntityType.CreateForeignKey1(publishedDimension, publishedScorecard);
+            PublishedIndicatorEntityType.CreateForeignKey1(publishedIndicator, publishedScorecard);
             CoachingActionEntityType.CreateForeignKey1(coachingAction, coachingAssessment);
             CustomerEntityType.CreateForeignKey1(customer, person);
             CustomerManagerChangeEntityType.CreateForeignKey1(customerManagerChange, customer);
@@ -81,6 +86,9 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
 
             CustomerEvaluationEntityType.CreateAnnotations(customerEvaluation);
             ManagerFiguresEntityType.CreateAnnotations(managerFigures);
+            PublishedDimensionEntityType.CreateAnnotations(publishedDimension);
+            PublishedIndicatorEntityType.CreateAnnotations(publishedIndicator);
+            PublishedScorecardEntityType.CreateAnnotations(publishedScorecard);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CoachingActionEntityType.CreateAnnotations(coachingAction);
             CoachingAssessmentEntityType.CreateAnnotations(coachingAssessment);
