@@ -164,4 +164,18 @@ public sealed class ScorecardRulesTests
             Directory.Delete(seeds, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("Scorecards:ResponseWorkingDays", "0", "Scorecards:ResponseWorkingDays must be 1-20 (working days to acknowledge or object), not 0.")]
+    [InlineData("Scorecards:ResponseWorkingDays", "21", "Scorecards:ResponseWorkingDays must be 1-20 (working days to acknowledge or object), not 21.")]
+    [InlineData("Scorecards:RankingShownToManagers:0", " ", "Scorecards:RankingShownToManagers lists tenant ids (1-64 characters).")]
+    public void ScorecardSettingsThatCannotWork_StopStartUp_NamingTheKey(string key, string value, string problem)
+    {
+        using var bot = new BotApp(settings: new Dictionary<string, string?> { [key] = value });
+
+        var ex = Assert.ThrowsAny<Exception>(() => bot.Start());
+
+        var failure = ex as Microsoft.Extensions.Options.OptionsValidationException ?? Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(ex.InnerException);
+        Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
+    }
 }
