@@ -147,9 +147,19 @@ public static class ScorecardCards
 
             if (inputs is not null)
             {
+                // Adjusting is the exception: its inputs open with a button, and stay open once something was typed or refused.
+                var id = dimension.Dimension.Id;
                 var name = dimension.Dimension.Name(language);
-                Input(items, inputs, AdjustInput(dimension.Dimension.Id), Texts.Scorecards.AdjustLabel.Format(language, name, Points(dimension.Dimension.MaxAdjustment)), 8, "0");
-                Input(items, inputs, AdjustReasonInput(dimension.Dimension.Id), Texts.Scorecards.AdjustReasonLabel.In(language), ScorecardLimits.Reason);
+                var adjust = new List<CardElement>();
+                Input(adjust, inputs, AdjustInput(id), Texts.Scorecards.AdjustLabel.Format(language, name, Points(dimension.Dimension.MaxAdjustment)), 8, "0");
+                Input(adjust, inputs, AdjustReasonInput(id), Texts.Scorecards.AdjustReasonLabel.In(language), ScorecardLimits.Reason);
+                var open = new[] { AdjustInput(id), AdjustReasonInput(id) }.Any(k => inputs.Errors.ContainsKey(k) || !string.IsNullOrWhiteSpace(inputs.Typed.GetValueOrDefault(k)));
+                items.Add(new ActionSet
+                {
+                    Id = "adjust-open." + id,
+                    Actions = [new ToggleVisibilityAction { Title = Texts.Scorecards.AdjustButton.In(language), TargetElements = ["adjusting." + id] }],
+                });
+                items.Add(new Container { Id = "adjusting." + id, IsVisible = open ? null : false, Items = adjust });
             }
 
             body.Add(new Container { Id = "section." + dimension.Dimension.Id, Separator = true, Items = items });

@@ -69,6 +69,7 @@ public static partial class Texts
         public static readonly Text ScoreLabel = new("Your points for {0} (0 to {1})", "您对{0}的评分（0至{1}分）");
         public static readonly Text ScoreReasonLabel = new("Why these points", "评分理由");
         public static readonly Text AdjustLabel = new("Adjust {0} (up to ±{1} points; empty for none)", "调整{0}（最多±{1}分，不调整请留空）");
+        public static readonly Text AdjustButton = new("Adjust with a reason", "说明理由并调整");
         public static readonly Text AdjustReasonLabel = new("Why the adjustment", "调整理由");
         public static readonly Text ScoreMissing = new("{0} was not measured: give it points before publishing.", "“{0}”未计量，请先评分再发布。");
         public static readonly Text ScoreReasonMissing = new("Say why you give {0} these points.", "请说明“{0}”的评分理由。");

@@ -42,13 +42,20 @@ public static class ScorecardCardSchemaTests
         (amended.State, amended.ObjectedAt, amended.ObjectionReason) = (ScorecardState.Amended, objected.ObjectedAt, objected.ObjectionReason);
         (amended.DecidedById, amended.DecidedAt, amended.DecisionReason) = ("liu-yang", objected.ObjectedAt.Value.AddDays(1), "补计两次拜访，客户管理加2分。");
         amended.Dimensions[2].AmendedPoints = amended.Dimensions[2].Published + 2;
-        var draftErrors = new ScorecardCards.DraftInputs(
-            new() { ["score.volume"] = "9", ["adjust.economic-results"] = "5" },
-            new() { ["score.volume"] = "Your points for Volume against target (0 to 8) must be a number from 0 to 8.", ["scoreReason.volume"] = "Say why you give Volume against target these points." },
-            "Not published: score what was not measured first (Sales value against target, Forecast deviation).");
         foreach (var language in Enum.GetValues<Language>())
         {
             var tag = language.Tag();
+            var volume = rules.Dimensions[0].Indicators![0];
+            var volumeLabel = Texts.Scorecards.ScoreLabel.Format(language, volume.Name(language), "8");
+            var draftErrors = new ScorecardCards.DraftInputs(
+                new() { ["score.volume"] = "9", ["adjust.economic-results"] = "5" },
+                new()
+                {
+                    ["score.volume"] = Texts.Input.Number.Format(language, volumeLabel, "0", "8"),
+                    ["scoreReason.volume"] = Texts.Scorecards.ScoreReasonMissing.Format(language, volume.Name(language)),
+                },
+                Texts.Scorecards.Unscored.Format(language, string.Join(Texts.Scorecards.ListSeparator.In(language), rules.Dimensions[0].Indicators![1].Name(language), rules.Dimensions[1].Indicators![0].Name(language))));
+            var amendLabel = Texts.Scorecards.AmendLabel.Format(language, rules.Dimensions[2].Name(language), "0", "7");
             ScorecardCards.PublishedView View(PublishedScorecard card, ScorecardCards.Viewer viewer, DateOnly on, (int, int)? rank = null) =>
                 new(card, chen.Manager, east1, previous, names, on, viewer, rank);
             yield return ($"scorecard-publish.{tag}", ScorecardCards.Manager(chen, november, november.Last.AddDays(1), language, new([], [], null)));
@@ -62,7 +69,7 @@ public static class ScorecardCardSchemaTests
             yield return ($"scorecard-published-closed.{tag}", ScorecardCards.Published(View(published, ScorecardCards.Viewer.Manager, new DateOnly(2026, 12, 9)), language));
             yield return ($"scorecard-objection.{tag}", ScorecardCards.Published(View(objected, ScorecardCards.Viewer.Decider, today), language));
             yield return ($"scorecard-objection-errors.{tag}", ScorecardCards.Published(View(objected, ScorecardCards.Viewer.Decider, today), language,
-                new() { ["amend.customer-management"] = "24.5" }, new() { ["amend.customer-management"] = Texts.Input.Number.Format(language, "Customer management", "0", "7"),
+                new() { ["amend.customer-management"] = "24.5" }, new() { ["amend.customer-management"] = Texts.Input.Number.Format(language, amendLabel, "0", "7"),
                     ["decisionReason"] = Texts.Scorecards.DecisionReasonMissing.In(language) }, Texts.Scorecards.FixErrors.In(language)));
             yield return ($"scorecard-amended.{tag}", ScorecardCards.Published(View(amended, ScorecardCards.Viewer.Manager, today), language,
                 notice: Texts.Scorecards.DecidedSummary.Format(language, "Chen Jie 陈杰", november.Name(language))));

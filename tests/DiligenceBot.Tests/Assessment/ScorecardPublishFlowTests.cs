@@ -85,6 +85,8 @@ public sealed partial class ScorecardFlowTests
         Assert.Contains("score.volume", InputIds(draft));
         Assert.DoesNotContain("score.logs-on-time", InputIds(draft));
         Assert.Contains("adjust.economic-results", InputIds(draft));
+        // Adjusting opens with a button (hidden until then), so the card reads short on a phone.
+        Assert.False(ById(draft, "adjusting.economic-results")!["isVisible"]!.GetValue<bool>());
 
         // Only the volume scored (above its 8 points, no reason), an adjustment beyond its ±2, another without a reason.
         var publish = Copy(Action(draft, ScorecardCards.PublishVerb)!["data"]!.AsObject());
@@ -99,6 +101,8 @@ public sealed partial class ScorecardFlowTests
         Assert.Equal("Adjust Process and system execution (up to ±2 points; empty for none) must be a number from -2 to 2.", Text(back!, "error.adjust.process-execution"));
         Assert.Equal("Say why you adjust Basic records management.", Text(back!, "error.adjustReason.basic-records"));
         Assert.Equal(("9", "5", "1"), (Value(back!, "score.volume"), Value(back!, "adjust.process-execution"), Value(back!, "adjust.basic-records")));
+        Assert.Null(ById(back!, "adjusting.process-execution")!["isVisible"]);
+        Assert.False(ById(back!, "adjusting.marketing-service")!["isVisible"]!.GetValue<bool>());
 
         // Every indicator scored, but the economic results would pass their weight: refused naming the bounds.
         var over = Filled(draft, change: d =>
