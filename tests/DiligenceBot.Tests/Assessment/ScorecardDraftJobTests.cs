@@ -126,6 +126,37 @@ public sealed class ScorecardDraftJobTests : IAsyncLifetime
         Assert.Equal("Rank 2 of 2 in East District 1 (published scorecards)", Text(wang, "rank"));
     }
 
+    [Fact]
+    public async Task AQuartersScorecard_IsPublishedFromTheQuartersDrafts_AndComparedWithQuartersOnly()
+    {
+        await MeetingAsync(10, 8);
+        foreach (var period in new[] { "2026-09", "2026-Q3" })
+        {
+            var drafts = CardOf(await _t.Chats.NotifiedAsync(TeamsUser.LiNa, ScorecardDraftSchedule.Drafts, n => n.SubjectId == "east-1:" + period));
+            var open = Actions(ById(drafts, "row.chen-jie")!).Single();
+            var (draft, _) = await _t.ExecuteAsync(TeamsUser.LiNa, ScorecardCards.ScorecardVerb, open["data"]!.AsObject(), locale: "zh-CN");
+            var data = Copy(Action(draft!, ScorecardCards.PublishVerb)!["data"]!.AsObject());
+            Assert.Equal(period, data["period"]!.GetValue<string>());
+            foreach (var input in ScoreInputs(draft!))
+            {
+                data[input] = "1";
+                data[ScorecardCards.ScoreReasonInput(input["score.".Length..])] = "本期无导入数据";
+            }
+
+            await _t.ExecuteAsync(TeamsUser.LiNa, ScorecardCards.PublishVerb, data, locale: "zh-CN");
+        }
+
+        await using (var db = _bot.CreateDbContext())
+        {
+            Assert.Equal(["2026-09", "2026-Q3"], await db.Set<PublishedScorecard>().Where(s => s.ManagerId == "chen-jie").Select(s => s.PeriodKey).OrderBy(k => k).ToListAsync());
+        }
+
+        // The quarter is not compared with September: it is the first quarter published.
+        var quarter = CardOf(await _t.Chats.SayAsync(TeamsUser.ChenJie, "我的考核 2026-Q3", "zh-CN"));
+        Assert.Equal($"Chen Jie 陈杰·{CardDates.Quarter(new DateOnly(2026, 7, 1), Language.ZhCn)}考核", Title(quarter));
+        Assert.Equal("这是首次发布的同类考核，暂无可比较的上期结果。", Text(quarter, "change"));
+    }
+
     private static IEnumerable<string> ScoreInputs(JsonNode node) => node switch
     {
         JsonObject o when o["type"]?.GetValue<string>() == "Input.Text" && o["id"]!.GetValue<string>().StartsWith("score.", StringComparison.Ordinal) => [o["id"]!.GetValue<string>()],
