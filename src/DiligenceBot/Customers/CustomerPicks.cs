@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiligenceBot.Data;
+using DiligenceBot.Input;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -74,9 +75,16 @@ public sealed record CustomerPicks(IReadOnlyList<long> Ids, string Unregistered,
     /// The picks as a summary shows them, one a line: registered customers by name, then the free text of those not
     /// registered, each line marked so; an old log's free text as it was written.
     /// </summary>
-    public string Display(IReadOnlyDictionary<long, PickedCustomer> names, Language language)
+    public string Display(IReadOnlyDictionary<long, PickedCustomer> names, Language language) => string.Join("\n", Lines(names, withLicence: false, language));
+
+    /// <summary>
+    /// One entry per customer: registered ones by name (<paramref name="withLicence"/>: with the licence number, as a
+    /// picker's choice shows it) in the order picked, then each line of the text for shops not registered, marked so,
+    /// then an old log's free text as written. An id the register no longer knows shows as stored.
+    /// </summary>
+    public List<string> Lines(IReadOnlyDictionary<long, PickedCustomer> names, bool withLicence, Language language)
     {
-        var lines = Ids.Select(id => names.TryGetValue(id, out var c) ? c.Name : ChoiceValue(id)).ToList();
+        var lines = Ids.Select(id => names.TryGetValue(id, out var c) ? withLicence ? Title(c, language) : c.Name : ChoiceValue(id)).ToList();
         lines.AddRange(Unregistered.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(line => Texts.Customers.NotRegistered.Format(language, line)));
         if (Legacy is { Length: > 0 } legacy)
@@ -84,9 +92,52 @@ public sealed record CustomerPicks(IReadOnlyList<long> Ids, string Unregistered,
             lines.Add(legacy);
         }
 
-        return string.Join("\n", lines);
+        return lines;
+    }
+
+    /// <summary>
+    /// A customers input as a card sent it, checked the one way for every form that names customers: each pick one of
+    /// <paramref name="ownerId"/>'s own customers in the tenant (<paramref name="picked"/>: the registered customers
+    /// among the picks, whoever serves them; a forged or stale id is named in the message), the text for shops not
+    /// registered like any text (never required on its own), a value the picker cannot have sent (an old client's typed
+    /// names) asked to be picked, and, when <paramref name="rule"/> requires it, at least one of the two. Returns the
+    /// message for the field, or null with the picks as they are stored (ids, cleaned text).
+    /// </summary>
+    public static string? Check(IReadOnlyDictionary<string, string> typed, string key, CustomerRule rule, IReadOnlyDictionary<long, PickedCustomer> picked,
+        string? ownerId, Language language, out CustomerPicks clean)
+    {
+        var picks = Read(typed, key);
+        clean = picks;
+        if (picks.Legacy is not null)
+        {
+            return Texts.Customers.ErrorPickFromList.Format(language, rule.Label);
+        }
+
+        var foreign = picks.Ids.Where(id => !picked.TryGetValue(id, out var c) || c.ManagerId != ownerId)
+            .Select(id => picked.TryGetValue(id, out var c) ? c.Name : ChoiceValue(id)).ToList();
+        if (foreign.Count > 0)
+        {
+            return Texts.Customers.ErrorNotYours.Format(language, rule.Label, string.Join(language == Language.ZhCn ? "、" : ", ", foreign));
+        }
+
+        var text = new TextRule(rule.MaxLength, Required: false, rule.MinLength, Multiline: true);
+        if (UserText.Check(picks.Unregistered, text, Texts.Customers.UnregisteredLabel.In(language), language, out var unregistered) is { } textError)
+        {
+            return textError;
+        }
+
+        if (rule.Required && picks.Ids.Count == 0 && UserText.IsBlank(unregistered))
+        {
+            return Texts.Input.Required.Format(language, rule.Label);
+        }
+
+        clean = picks with { Unregistered = unregistered ?? string.Empty };
+        return null;
     }
 }
+
+/// <summary>What a customers input may hold: its label (named in messages), the longest text for shops not registered, whether one customer is required.</summary>
+public sealed record CustomerRule(string Label, int MaxLength, int MinLength = 0, bool Required = false);
 
 /// <summary>Which customers a person may see or pick: one rule for the customer list and the type-ahead.</summary>
 public static class CustomerScope

@@ -46,9 +46,6 @@ public static partial class Texts
             "按类别填写月份2026\u201111、季度2026\u2011Q4或半年2026\u2011H2；不分期的类别请留空。");
         public static readonly Text RecordTitle = new("Title", "标题");
         public static readonly Text Customers = new("Related customers", "相关客户");
-        public static readonly Text CustomersHint = new(
-            "Licence numbers or names of your customers, separated by commas",
-            "填写您客户的许可证号或名称，用逗号分隔");
         public static readonly Text Files = new("Files", "文件");
         public static readonly Text FileChoice = new("{0} ({1} KB)", "{0}（{1}KB，待归档）");
         public static readonly Text CustomersLine = new("{0}: {1}", "{0}：{1}");
@@ -65,15 +62,9 @@ public static partial class Texts
         public static readonly Text PerQuarter = new("quarter", "季度");
         public static readonly Text PerHalfYear = new("half-year", "半年");
         public static readonly Text ErrorFuturePeriod = new("{0} has not begun yet; file records for periods that have.", "{0}尚未开始，请提交已开始期间的资料。");
-        public static readonly Text ErrorUnknownCustomer = new(
-            "“{0}” is not a registered customer; write a licence number or name from your customer list.",
-            "“{0}”不是已登记的客户，请填写您客户列表中的许可证号或名称。");
-        public static readonly Text ErrorOthersCustomer = new(
-            "{0} ({1}) is served by another manager; a record names only your own customers.",
-            "{0}（{1}）由其他客户经理负责；资料只能关联您自己的客户。");
         public static readonly Text ErrorCustomersNeeded = new(
-            "{0} names at least one of your customers.",
-            "“{0}”须至少关联一家您的客户。");
+            "{0} names at least one customer: pick one of yours, or write a shop not registered yet.",
+            "“{0}”须至少关联一家客户：请选择您的客户，或填写尚未登记的零售户。");
         public static readonly Text ErrorFilesNeeded = new(
             "Choose at least one of the files you sent me.",
             "请至少选择一个您发给我的文件。");

@@ -1,3 +1,4 @@
+using DiligenceBot.Customers;
 using DiligenceBot.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -30,8 +31,13 @@ public sealed class ManagerRecord : IReviewSubject
     /// <summary>The period's key (2026-11, 2026-Q4, 2026-H2), empty for a kind without a period.</summary>
     public required string PeriodKey { get; set; }
     public required string Title { get; set; }
-    /// <summary>The registered customers the record concerns (ids in the manager's register).</summary>
+    /// <summary>The registered customers the record concerns (ids in the manager's register), in the order picked.</summary>
     public List<long> CustomerIds { get; set; } = [];
+    /// <summary>Shops the record concerns that are not registered yet, one a line, as the manager wrote them (marked so wherever shown).</summary>
+    public string UnregisteredCustomers { get; set; } = string.Empty;
+
+    /// <summary>The record's customers as every customers input reads them.</summary>
+    public CustomerPicks Customers => new(CustomerIds, UnregisteredCustomers, null);
     public RecordStatus Status { get; set; }
     public int CurrentRevision { get; set; }
     public DateTimeOffset FirstFiledAt { get; set; }
@@ -112,6 +118,8 @@ internal sealed class ManagerRecordConfiguration : IEntityTypeConfiguration<Mana
         b.Property(r => r.KindId).HasMaxLength(RecordLimits.KindId);
         b.Property(r => r.PeriodKey).HasMaxLength(16);
         b.Property(r => r.Title).HasMaxLength(RecordLimits.Title);
+        b.Property(r => r.UnregisteredCustomers).HasMaxLength(RecordLimits.CustomersLine);
+        b.Ignore(r => r.Customers);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.VerifiedById).HasMaxLength(64);
         b.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
@@ -158,7 +166,7 @@ public static class RecordLimits
     public const int KindId = 40;
     public const int Title = 200;
     public const int FileName = 200;
-    /// <summary>What the customers line of the form may hold, as typed.</summary>
+    /// <summary>What the form's text for shops not registered may hold.</summary>
     public const int CustomersLine = 2000;
     public const int MaxFilesPerRecord = 10;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DiligenceBot.BotFramework.Cards;
+using DiligenceBot.Customers;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 using DiligenceBot.Reviews;
@@ -40,10 +41,11 @@ public static class RecordCards
     public const string FilesInput = "files";
     public const int MaxLines = 30;
 
-    public static readonly string[] Inputs = [KindInput, PeriodInput, TitleInput, CustomersInput, FilesInput];
+    public static readonly string[] Inputs = [KindInput, PeriodInput, TitleInput, CustomersInput, CustomerPicks.UnregisteredKey(CustomersInput), FilesInput];
 
+    /// <param name="picked">The filer's own registered customers among those picked in <paramref name="typed"/>, to show again titled.</param>
     public static AdaptiveCard Form(string managerId, RecordKinds kinds, IReadOnlyList<UnfiledFile> files, string periodExample, Language language,
-        Dictionary<string, string>? typed = null, Dictionary<string, string>? errors = null, string? notice = null)
+        Dictionary<string, string>? typed = null, Dictionary<string, string>? errors = null, string? notice = null, IReadOnlyDictionary<long, PickedCustomer>? picked = null)
     {
         typed ??= [];
         errors ??= [];
@@ -89,14 +91,9 @@ public static class RecordCards
             MaxLength = RecordLimits.Title,
         });
         AddError(card, errors, TitleInput);
-        card.Body.Add(new TextInput
-        {
-            Id = CustomersInput,
-            Label = Texts.Records.Customers.In(language),
-            Placeholder = Texts.Records.CustomersHint.In(language),
-            Value = typed.GetValueOrDefault(CustomersInput),
-            MaxLength = RecordLimits.CustomersLine,
-        });
+        // The same picker as the work log's customers: the filer's own customers by type-ahead, shops not registered below.
+        card.Body.Add(CustomerCards.Picker(new(CustomersInput, Texts.Records.Customers.In(language), RecordLimits.CustomersLine),
+            CustomerPicks.Read(typed, CustomersInput), picked ?? new Dictionary<long, PickedCustomer>(), language));
         AddError(card, errors, CustomersInput);
         if (files.Count == 0)
         {

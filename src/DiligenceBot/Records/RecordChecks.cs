@@ -50,7 +50,7 @@ public sealed record CorrectCheck(Share Approved, int LogReturns, int PlanReturn
 
 /// <summary>
 /// Classified: records that can be found again by what they are (a known kind, and its period for a kind with one, or
-/// the customers it concerns for a kind without); logs that name registered customers (as <see cref="CustomerVisits"/> reads them).
+/// the customers it concerns for a kind without: registered ones or shops written as not registered); logs that name registered customers (as <see cref="CustomerVisits"/> reads them).
 /// </summary>
 public sealed record ClassifiedCheck(Share Records, Share Logs)
 {
@@ -189,7 +189,7 @@ public sealed class RecordChecks(DiligenceDbContext db, RecordKinds kinds, Holid
                 && ((r.FirstFiledAt >= fromInstant && r.FirstFiledAt < toInstant) || dueKeys.Contains(r.PeriodKey)))
             .Select(r => new
             {
-                r.Id, r.ManagerId, r.KindId, r.PeriodKey, r.Title, r.Status, r.FirstFiledAt, r.CustomerIds,
+                r.Id, r.ManagerId, r.KindId, r.PeriodKey, r.Title, r.Status, r.FirstFiledAt, r.CustomerIds, r.UnregisteredCustomers,
                 Returns = r.Reviews.Count(v => v.Decision == ReviewDecision.Returned),
                 Files = r.Files.Select(f => new { f.FileName, f.StorageKey, f.Sha256 }).ToList(),
             })
@@ -238,7 +238,7 @@ public sealed class RecordChecks(DiligenceDbContext db, RecordKinds kinds, Holid
                     }
                 }
 
-                filed.Add(new CheckedRecord(r.Id, r.KindId, r.PeriodKey, r.Title, r.Status, r.Returns, IsClassified(r.KindId, r.PeriodKey, r.CustomerIds), r.Files.Count, lost));
+                filed.Add(new CheckedRecord(r.Id, r.KindId, r.PeriodKey, r.Title, r.Status, r.Returns, IsClassified(r.KindId, r.PeriodKey, r.CustomerIds.Count > 0 || r.UnregisteredCustomers != string.Empty), r.Files.Count, lost));
             }
 
             var decided = checkedLogs.Count(l => l.Status != WorkLogStatus.Submitted) + (plan is { Status: not PlanStatus.Submitted } ? 1 : 0)
@@ -261,9 +261,10 @@ public sealed class RecordChecks(DiligenceDbContext db, RecordKinds kinds, Holid
     }
 
     /// <summary>A record is classified when it is of a known kind and can be found by its period (kinds with one) or by the customers it names (kinds without).</summary>
-    private bool IsClassified(string kindId, string periodKey, List<long> customerIds) =>
+    /// <param name="namesCustomers">The record names a registered customer or a shop written as not registered.</param>
+    private bool IsClassified(string kindId, string periodKey, bool namesCustomers) =>
         kinds.Find(kindId) is { } kind
-        && (kind.Period == RecordPeriodKind.None ? customerIds.Count > 0 : RecordPeriod.TryParse(kind.Period, periodKey, out _));
+        && (kind.Period == RecordPeriodKind.None ? namesCustomers : RecordPeriod.TryParse(kind.Period, periodKey, out _));
 
     /// <summary>The store still gives the file back, with the SHA-256 it was filed with.</summary>
     private async Task<bool> RetrievableAsync(string key, string sha256, CancellationToken cancellationToken) =>

@@ -82,13 +82,9 @@ public sealed class RecordBook(DiligenceDbContext db, RecordKinds kinds, Coachin
     {
         var kind = kinds.Find(record.KindId);
         var manager = await db.People.AsNoTracking().Include(p => p.Team).SingleAsync(p => p.Id == record.ManagerId, cancellationToken);
-        var customers = await db.Customers.AsNoTracking().Where(c => record.CustomerIds.Contains(c.Id))
-            .OrderBy(c => c.Name).Select(c => c.Name + " (" + c.LicenceNumber + ")").ToListAsync(cancellationToken);
-        if (language == Language.ZhCn)
-        {
-            customers = [.. customers.Select(c => c.Replace(" (", "（", StringComparison.Ordinal).Replace(")", "）", StringComparison.Ordinal))];
-        }
-
+        // By name and licence number as the picker titled them, then the shops not registered, marked so.
+        var names = await CustomerPicks.NamesAsync(db, record.TenantId, record.CustomerIds, cancellationToken);
+        var customers = record.Customers.Lines(names, withLicence: true, language);
         return new RecordView(record, kind?.Name(language) ?? record.KindId, PeriodName(kind, record.PeriodKey, language), manager.DisplayName, customers,
             CardDates.At(record.LastFiledAt, manager.Team?.TimeZone ?? "Asia/Shanghai"));
     }
@@ -262,8 +258,14 @@ public sealed class FileRecordVerb(RecordBook book) : IBotVerb
             errors[RecordCards.TitleInput] = titleError;
         }
 
-        var customerIds = await CustomersAsync(person, typed.GetValueOrDefault(RecordCards.CustomersInput), language, errors, cancellationToken);
-        if (kind is { CustomersRequired: true } && customerIds.Count == 0 && !errors.ContainsKey(RecordCards.CustomersInput))
+        // The filer's own customers only, checked as the work log's are; a forged or stale id is named and nothing is stored.
+        var picked = await CustomerPicks.NamesAsync(book.Db, person.TenantId, CustomerPicks.Read(typed, RecordCards.CustomersInput).Ids, cancellationToken);
+        var customersRule = new CustomerRule(Texts.Records.Customers.In(language), RecordLimits.CustomersLine);
+        if (CustomerPicks.Check(typed, RecordCards.CustomersInput, customersRule, picked, person.Id, language, out var customers) is { } customersError)
+        {
+            errors[RecordCards.CustomersInput] = customersError;
+        }
+        else if (kind is { CustomersRequired: true } && customers.Ids.Count == 0 && UserText.IsBlank(customers.Unregistered))
         {
             errors[RecordCards.CustomersInput] = Texts.Records.ErrorCustomersNeeded.Format(language, kind.Name(language));
         }
@@ -302,7 +304,9 @@ public sealed class FileRecordVerb(RecordBook book) : IBotVerb
         if (errors.Count > 0)
         {
             var example = RecordPeriod.Holding(RecordPeriodKind.Monthly, today).Previous.Example;
-            return BotAnswer.WithCard(RecordCards.Form(person.Id, book.Kinds, unfiled, example, language, typed, errors));
+            // The picker shows again only the filer's own customers: one that is not is named in the error.
+            var own = picked.Where(c => c.Value.ManagerId == person.Id).ToDictionary();
+            return BotAnswer.WithCard(RecordCards.Form(person.Id, book.Kinds, unfiled, example, language, typed, errors, picked: own));
         }
 
         var now = book.Now;
@@ -324,7 +328,8 @@ public sealed class FileRecordVerb(RecordBook book) : IBotVerb
 
         record.TeamId = teamId;
         record.Title = title!;
-        record.CustomerIds = customerIds;
+        record.CustomerIds = [.. customers.Ids];
+        record.UnregisteredCustomers = customers.Unregistered;
         record.Status = RecordStatus.Submitted;
         record.CurrentRevision++;
         record.LastFiledAt = now;
@@ -346,53 +351,6 @@ public sealed class FileRecordVerb(RecordBook book) : IBotVerb
         await book.Db.SaveChangesAsync(cancellationToken);
         book.Wake();
         return BotAnswer.WithCard(await book.CardAsync(record, person, language, cancellationToken));
-    }
-
-    /// <summary>The customers typed (licence numbers or names), each one of the manager's own; problems go beside the field.</summary>
-    private async Task<List<long>> CustomersAsync(Person person, string? line, Language language, Dictionary<string, string> errors, CancellationToken cancellationToken)
-    {
-        if (UserText.Check(line, new TextRule(RecordLimits.CustomersLine), Texts.Records.Customers.In(language), language, out var clean) is { } error)
-        {
-            errors[RecordCards.CustomersInput] = error;
-            return [];
-        }
-
-        var names = UserText.Items(clean)
-            .Where(n => n.Length <= CustomerLimits.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (names.Count == 0)
-        {
-            return [];
-        }
-
-        var found = await book.Db.Customers.AsNoTracking()
-            .Where(c => c.TenantId == person.TenantId && (names.Contains(c.LicenceNumber) || names.Contains(c.Name)))
-            .Select(c => new { c.Id, c.LicenceNumber, c.Name, c.ManagerId }).ToListAsync(cancellationToken);
-        var ids = new List<long>();
-        var problems = new List<string>();
-        foreach (var name in names)
-        {
-            var customer = found.Where(c => string.Equals(c.LicenceNumber, name, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(c => c.ManagerId == person.Id ? 0 : 1).FirstOrDefault();
-            if (customer is null)
-            {
-                problems.Add(Texts.Records.ErrorUnknownCustomer.Format(language, name.Length > 40 ? name[..40] + "…" : name));
-            }
-            else if (customer.ManagerId != person.Id)
-            {
-                problems.Add(Texts.Records.ErrorOthersCustomer.Format(language, customer.Name, customer.LicenceNumber));
-            }
-            else if (!ids.Contains(customer.Id))
-            {
-                ids.Add(customer.Id);
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            errors[RecordCards.CustomersInput] = string.Join(language == Language.ZhCn ? string.Empty : " ", problems);
-        }
-
-        return ids;
     }
 }
 

@@ -103,46 +103,21 @@ public static class LogValidation
         return new Result(values, errors);
     }
 
-    /// <summary>
-    /// A customers field: every pick one of the manager's own customers in the tenant, the free text like any text (but
-    /// never required on its own), and, when the field is required, at least one of the two. Stored as ids and text.
-    /// </summary>
+    /// <summary>A customers field, checked as every customers input is (<see cref="CustomerPicks.Check"/>); stored as ids and text.</summary>
     private static void CheckCustomers(LogField field, Dictionary<string, string> typed, IReadOnlyDictionary<long, PickedCustomer> picked, string? managerId,
         Language language, Dictionary<string, string> values, Dictionary<string, string> errors)
     {
-        var label = field.Label(language);
-        var picks = CustomerPicks.Read(typed, field.Key);
         var unregisteredKey = CustomerPicks.UnregisteredKey(field.Key);
-        values[unregisteredKey] = picks.Unregistered;
-        if (picks.Legacy is not null)
+        values[unregisteredKey] = CustomerPicks.Read(typed, field.Key).Unregistered;
+        var rule = new CustomerRule(field.Label(language), field.MaxLength ?? 4000, field.MinLength ?? 0, field.Required);
+        if (CustomerPicks.Check(typed, field.Key, rule, picked, managerId, language, out var picks) is { } error)
         {
-            errors[field.Key] = Texts.Customers.ErrorPickFromList.Format(language, label);
-            return;
-        }
-
-        var foreign = picks.Ids.Where(id => !picked.TryGetValue(id, out var c) || c.ManagerId != managerId)
-            .Select(id => picked.TryGetValue(id, out var c) ? c.Name : CustomerPicks.ChoiceValue(id)).ToList();
-        if (foreign.Count > 0)
-        {
-            errors[field.Key] = Texts.Customers.ErrorNotYours.Format(language, label, string.Join(language == Language.ZhCn ? "、" : ", ", foreign));
-            return;
-        }
-
-        var rule = new TextRule(field.MaxLength ?? 4000, Required: false, field.MinLength ?? 0, Multiline: true);
-        if (UserText.Check(picks.Unregistered, rule, Texts.Customers.UnregisteredLabel.In(language), language, out var clean) is { } textError)
-        {
-            errors[field.Key] = textError;
-            return;
-        }
-
-        if (field.Required && picks.Ids.Count == 0 && UserText.IsBlank(clean))
-        {
-            errors[field.Key] = Texts.Input.Required.Format(language, label);
+            errors[field.Key] = error;
             return;
         }
 
         values[field.Key] = CustomerPicks.Encode(picks.Ids);
-        values[unregisteredKey] = clean ?? string.Empty;
+        values[unregisteredKey] = picks.Unregistered;
     }
 
     private static string? CheckDate(LogField field, string text, DateOnly workDate, Language language)

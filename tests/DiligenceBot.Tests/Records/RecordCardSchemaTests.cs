@@ -1,4 +1,5 @@
 using DiligenceBot.BotFramework.Cards;
+using DiligenceBot.Customers;
 using DiligenceBot.Localization;
 using DiligenceBot.Organisation;
 using DiligenceBot.Records;
@@ -53,7 +54,8 @@ public static class RecordCardSchemaTests
         {
             var tag = language.Tag();
             RecordView View(ManagerRecord record) => new(record, summary.Name(language), november.Name(language), "Wang Lei 王磊",
-                language == Language.ZhCn ? ["华美便利店（310106100101）", "Jinqiao Convenience Store No. 3（310106100138）"] : ["华美便利店 (310106100101)", "Jinqiao Convenience Store No. 3 (310106100138)"],
+                [.. (language == Language.ZhCn ? ["华美便利店（310106100101）", "Jinqiao Convenience Store No. 3（310106100138）"] : new[] { "华美便利店 (310106100101)", "Jinqiao Convenience Store No. 3 (310106100138)" }),
+                    Texts.Customers.NotRegistered.Format(language, "车站旁新开的烟酒店")],
                 CardDates.At(filedAt, "Asia/Shanghai"));
             AdaptiveCard As(string viewer, ManagerRecord record, RecordReview? decided, Dictionary<string, string>? typed = null, Dictionary<string, string>? errors = null) =>
                 RecordCards.ForViewer(new RecordCardState(View(record), east1, viewer, decided, decided is null ? null : "Li Na 李娜", typed, errors), language);
@@ -64,16 +66,18 @@ public static class RecordCardSchemaTests
             var typed = new Dictionary<string, string>
             {
                 [RecordCards.KindInput] = summary.Id, [RecordCards.PeriodInput] = "2026-Q4", [RecordCards.TitleInput] = string.Empty,
-                [RecordCards.CustomersInput] = "310106100101、无名小店、西城烟酒", [RecordCards.FilesInput] = "41",
+                [RecordCards.CustomersInput] = "customer:1,customer:7", [CustomerPicks.UnregisteredKey(RecordCards.CustomersInput)] = "无名小店\n车站旁新开的烟酒店",
+                [RecordCards.FilesInput] = "41",
             };
+            // The picker shows again the filer's own pick (customer 1), titled; customer 7, another manager's, only in the message.
+            var picked = new Dictionary<long, PickedCustomer> { [1] = new(1, "华美便利店", "310106100101", "wang-lei") };
             var errors = new Dictionary<string, string>
             {
                 [RecordCards.PeriodInput] = Texts.Records.ErrorPeriod.Format(language, summary.Name(language), Texts.Records.PerMonth.In(language), "2026\u201112"),
                 [RecordCards.TitleInput] = Texts.WorkLogs.ErrorRequired.Format(language, Texts.Records.RecordTitle.In(language)),
-                [RecordCards.CustomersInput] = Texts.Records.ErrorUnknownCustomer.Format(language, "无名小店") + (language == Language.ZhCn ? string.Empty : " ")
-                    + Texts.Records.ErrorOthersCustomer.Format(language, "西城烟酒", "310106100175"),
+                [RecordCards.CustomersInput] = Texts.Customers.ErrorNotYours.Format(language, Texts.Records.Customers.In(language), "西城烟酒"),
             };
-            yield return ($"record-form-errors.{tag}", RecordCards.Form("wang-lei", kinds, files, november.Example, language, typed, errors));
+            yield return ($"record-form-errors.{tag}", RecordCards.Form("wang-lei", kinds, files, november.Example, language, typed, errors, picked: picked));
             yield return ($"record-form-locked.{tag}", RecordCards.Form("wang-lei", kinds, [], november.Example, language,
                 new() { [RecordCards.KindInput] = summary.Id, [RecordCards.PeriodInput] = november.Key, [RecordCards.TitleInput] = "11月工作总结（补充）" },
                 new() { [RecordCards.KindInput] = Texts.Records.ErrorLocked.Format(language, summary.Name(language), november.Name(language), CardDates.At(verified.DecidedAt, "Asia/Shanghai")) }));

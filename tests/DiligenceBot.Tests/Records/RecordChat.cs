@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DiligenceBot.Customers;
 using DiligenceBot.Records;
 using DiligenceBot.Testing;
 using DiligenceBot.Tests.Infrastructure;
@@ -18,11 +19,15 @@ public sealed class RecordChat(BotApp bot, WorkLogDriver teams, LocalConnector c
         return teams.Chats.ReplyToAsync(activity);
     }
 
-    /// <summary>The form's submit data as a manager fills it in.</summary>
-    public static JsonObject Filing(string managerId, string kind, string period, string title, string customers, string files) => new()
+    /// <summary>
+    /// The form's submit data as a manager fills it in: <paramref name="customers"/> as the picker sends them
+    /// (<c>customer:12,customer:34</c>), <paramref name="unregistered"/> the text for shops not registered.
+    /// </summary>
+    public static JsonObject Filing(string managerId, string kind, string period, string title, string customers, string files, string unregistered = "") => new()
     {
         ["verb"] = RecordCards.SubmitVerb, ["managerId"] = managerId,
-        [RecordCards.KindInput] = kind, [RecordCards.PeriodInput] = period, [RecordCards.TitleInput] = title, [RecordCards.CustomersInput] = customers, [RecordCards.FilesInput] = files,
+        [RecordCards.KindInput] = kind, [RecordCards.PeriodInput] = period, [RecordCards.TitleInput] = title, [RecordCards.CustomersInput] = customers,
+        [CustomerPicks.UnregisteredKey(RecordCards.CustomersInput)] = unregistered, [RecordCards.FilesInput] = files,
     };
 
     /// <summary>Sends one PDF and files it with a record of this kind and period; the card that came back.</summary>

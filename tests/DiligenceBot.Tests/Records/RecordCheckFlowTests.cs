@@ -161,10 +161,13 @@ public sealed class RecordCheckFlowTests : IAsyncLifetime
             return record;
         }
 
+        // The special report names no registered customer, only a shop not registered yet: classified all the same.
+        var report = Record("special-report", string.Empty, "新品反馈专题", RecordStatus.Submitted, 25, await FileAsync("反馈.pdf", [7, 8, 9], lost: true));
+        report.UnregisteredCustomers = "车站旁新开的烟酒店";
         db.Set<ManagerRecord>().AddRange(
             Record("monthly-summary", "2026-10", "10月工作总结", RecordStatus.Verified, 3, await FileAsync("10月总结.pdf", [1, 2, 3])),
             Record("marketing-case", string.Empty, "东方便利陈列案例", RecordStatus.Returned, 20, await FileAsync("案例.pdf", [4, 5, 6]), dongfang.Id),
-            Record("special-report", string.Empty, "新品反馈专题", RecordStatus.Submitted, 25, await FileAsync("反馈.pdf", [7, 8, 9], lost: true), dongfang.Id));
+            report);
         await db.SaveChangesAsync();
     }
 

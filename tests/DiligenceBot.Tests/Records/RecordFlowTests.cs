@@ -32,6 +32,7 @@ public sealed class RecordFlowTests : IAsyncLifetime
     private BotApp _bot = null!;
     private WorkLogDriver _teams = null!;
     private RecordChat _records = null!;
+    private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
 
     private Chats Chats => _teams.Chats;
 
@@ -50,8 +51,16 @@ public sealed class RecordFlowTests : IAsyncLifetime
         await using var db = _bot.CreateDbContext();
         db.Customers.AddRange(Customer("L-1001", "Huamei Store", "wang-lei"), Customer("L-2001", "东方便利", "chen-jie"), Customer("L-2002", "西城烟酒", "chen-jie"));
         await db.SaveChangesAsync();
+        foreach (var c in await db.Customers.ToListAsync())
+        {
+            _ids[c.LicenceNumber] = c.Id;
+        }
+
         _connector.Clear();
     }
+
+    /// <summary>The picker's value for these customers, as Teams sends it.</summary>
+    private string Pick(params string[] licences) => string.Join(",", licences.Select(l => CustomerPicks.ChoiceValue(_ids[l])));
 
     public async Task DisposeAsync()
     {
@@ -91,13 +100,18 @@ public sealed class RecordFlowTests : IAsyncLifetime
         var form = CardOf(await Chats.SayAsync(TeamsUser.ChenJie, "提交资料", "zh-CN"));
         Assert.Equal("提交资料", Title(form));
         Assert.Contains("11月工作总结.pdf（3KB，待归档）", form.ToJsonString(Readable), StringComparison.Ordinal);
+        // Related customers: the work log's picker (type-ahead over his own customers), shops not registered below it.
+        var picker = ById(form, RecordCards.CustomersInput)!;
+        Assert.Equal(("Input.ChoiceSet", true, "Filtered"), (picker["type"]!.GetValue<string>(), picker["isMultiSelect"]!.GetValue<bool>(), picker["style"]!.GetValue<string>()));
+        Assert.Equal(("Data.Query", CustomerSearch.OwnDataset), (picker["choices.data"]!["type"]!.GetValue<string>(), picker["choices.data"]!["dataset"]!.GetValue<string>()));
+        Assert.Equal("Input.Text", ById(form, "customers.unregistered")!["type"]!.GetValue<string>());
 
         var (card, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb,
-            Filing("chen-jie", "monthly-summary", "2026-11", "11月工作总结", "L-2001，西城烟酒", fileId), locale: "zh-CN");
+            Filing("chen-jie", "monthly-summary", "2026-11", "11月工作总结", Pick("L-2002", "L-2001"), fileId, "车站旁新开的烟酒店"), locale: "zh-CN");
 
         Assert.Equal("月度工作总结：11月工作总结", Title(card!));
         Assert.Contains("待组长核实", Text(card!, "status"), StringComparison.Ordinal);
-        Assert.Equal("相关客户：东方便利（L-2001）、西城烟酒（L-2002）", Text(card!, "customers"));
+        Assert.Equal("相关客户：西城烟酒（L-2002）、东方便利（L-2001）、车站旁新开的烟酒店（未登记）", Text(card!, "customers"));
         Assert.Contains("11月工作总结.pdf", card!.ToJsonString(Readable), StringComparison.Ordinal);
         Guid recordId;
         await using (var db = _bot.CreateDbContext())
@@ -105,7 +119,8 @@ public sealed class RecordFlowTests : IAsyncLifetime
             var record = await db.Set<ManagerRecord>().Include(r => r.Files).SingleAsync();
             recordId = record.Id;
             Assert.Equal(("chen-jie", "east-1", "monthly-summary", "2026-11", RecordStatus.Submitted, 1), (record.ManagerId, record.TeamId, record.KindId, record.PeriodKey, record.Status, record.CurrentRevision));
-            Assert.Equal(2, record.CustomerIds.Count);
+            Assert.Equal([_ids["L-2002"], _ids["L-2001"]], record.CustomerIds);
+            Assert.Equal("车站旁新开的烟酒店", record.UnregisteredCustomers);
             Assert.Equal(record.Id, Assert.Single(record.Files).RecordId);
             Assert.Single(await db.AuditEntries.Where(a => a.Action == "record.filed" && a.SubjectId == record.Id.ToString()).ToListAsync());
         }
@@ -119,7 +134,9 @@ public sealed class RecordFlowTests : IAsyncLifetime
         Assert.DoesNotContain("11月工作总结", december, StringComparison.Ordinal);
 
         var open = new JsonObject { ["verb"] = RecordCards.ViewVerb, ["recordId"] = recordId.ToString() };
-        Assert.Equal("月度工作总结：11月工作总结", Title((await _teams.ExecuteAsync(TeamsUser.LiNa, RecordCards.ViewVerb, Copy(open), locale: "zh-CN")).Card!));
+        var lead = (await _teams.ExecuteAsync(TeamsUser.LiNa, RecordCards.ViewVerb, Copy(open))).Card!;
+        Assert.Equal("Monthly work summary: 11月工作总结", Title(lead));
+        Assert.Equal("Related customers: 西城烟酒 (L-2002), 东方便利 (L-2001), 车站旁新开的烟酒店 (not registered)", Text(lead, "customers"));
         Assert.Equal("月度工作总结：11月工作总结", Title((await _teams.ExecuteAsync(LiuYang, RecordCards.ViewVerb, Copy(open), locale: "zh-CN")).Card!));
         var colleague = await _teams.ExecuteAsync(TeamsUser.WangLei, RecordCards.ViewVerb, Copy(open));
         Assert.Null(colleague.Card);
@@ -135,20 +152,34 @@ public sealed class RecordFlowTests : IAsyncLifetime
     {
         var fileId = await SendSummaryAsync();
 
+        // A forged submission picks Wang Lei's Huamei Store beside his own 东方便利: named and refused, his own pick and text kept.
         var (card, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb,
-            Filing("chen-jie", "monthly-summary", "2026-Q4", "  ", "L-1001、无名小店", fileId), locale: "zh-CN");
+            Filing("chen-jie", "monthly-summary", "2026-Q4", "  ", Pick("L-2001", "L-1001"), fileId, "无名小店"), locale: "zh-CN");
 
         Assert.Equal("提交资料", Title(card!));
         Assert.Equal("“月度工作总结”按月提交，请将期间写成2026\u201112。", Text(card!, "error.period"));
         Assert.Equal("请填写“标题”。", Text(card!, "error." + RecordCards.TitleInput));
-        Assert.Equal("Huamei Store（L-1001）由其他客户经理负责；资料只能关联您自己的客户。“无名小店”不是已登记的客户，请填写您客户列表中的许可证号或名称。", Text(card!, "error.customers"));
+        Assert.Equal("Huamei Store：不是您的客户，不能填入“相关客户”，请重新选择。", Text(card!, "error.customers"));
         var json = card!.ToJsonString(Readable);
         Assert.Contains("\"value\":\"2026-Q4\"", json, StringComparison.Ordinal);
-        Assert.Contains("L-1001、无名小店", json, StringComparison.Ordinal);
+        var picker = ById(card!, RecordCards.CustomersInput)!;
+        Assert.Equal(Pick("L-2001"), picker["value"]!.GetValue<string>());
+        Assert.Equal(["东方便利（L-2001）"], picker["choices"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
+        Assert.Equal("无名小店", ById(card!, "customers.unregistered")!["value"]!.GetValue<string>());
+
+        // An id the register does not know, in English; a value the picker cannot have sent (an old client's typed names) asks to pick, the text kept below.
+        var (unknown, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb,
+            Filing("chen-jie", "monthly-summary", "2026-11", "Summary", "customer:999999", fileId));
+        Assert.Equal("customer:999999: not one of your customers, so it cannot be in Related customers; pick again.", Text(unknown!, "error.customers"));
+        var (typed, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb,
+            Filing("chen-jie", "monthly-summary", "2026-11", "11月工作总结", "L-2001、西城烟酒", fileId), locale: "zh-CN");
+        Assert.StartsWith("“相关客户”请从列表中选择客户", Text(typed!, "error.customers"), StringComparison.Ordinal);
+        Assert.Equal("L-2001、西城烟酒", ById(typed!, "customers.unregistered")!["value"]!.GetValue<string>());
+        Assert.Equal("11月工作总结", ById(typed!, RecordCards.TitleInput)!["value"]!.GetValue<string>());
 
         var (signed, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb,
             Filing("chen-jie", "customer-signed", string.Empty, "签字确认书", string.Empty, fileId), locale: "zh-CN");
-        Assert.Equal("“零售客户签字资料”须至少关联一家您的客户。", Text(signed!, "error.customers"));
+        Assert.Equal("“零售客户签字资料”须至少关联一家客户：请选择您的客户，或填写尚未登记的零售户。", Text(signed!, "error.customers"));
 
         var (future, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb,
             Filing("chen-jie", "monthly-summary", "2027-01", "明年", string.Empty, fileId), locale: "zh-CN");
@@ -249,7 +280,7 @@ public sealed class RecordFlowTests : IAsyncLifetime
         }
 
         var (again, _) = await _teams.ExecuteAsync(TeamsUser.ChenJie, RecordCards.SubmitVerb,
-            Filing("chen-jie", "monthly-summary", "2026-11", "11月工作总结（补充）", "L-2001", secondId.ToString(System.Globalization.CultureInfo.InvariantCulture)), locale: "zh-CN");
+            Filing("chen-jie", "monthly-summary", "2026-11", "11月工作总结（补充）", Pick("L-2001"), secondId.ToString(System.Globalization.CultureInfo.InvariantCulture)), locale: "zh-CN");
         Assert.Contains("第2次提交", Text(again!, "status"), StringComparison.Ordinal);
         var second = CardOf(await Chats.NotifiedAsync(TeamsUser.LiNa, RecordReviewKind.ReviewRequested, n => n.Revision == 2));
         var (verified, _) = await _teams.ExecuteAsync(TeamsUser.LiNa, RecordCards.VerifyVerb, Copy(Action(second, RecordCards.VerifyVerb)!["data"]!.AsObject()), locale: "zh-CN");

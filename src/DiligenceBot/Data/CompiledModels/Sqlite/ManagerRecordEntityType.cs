@@ -20,7 +20,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
                 "DiligenceBot.Records.ManagerRecord",
                 typeof(ManagerRecord),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -122,6 +122,13 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(ManagerRecord).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ManagerRecord).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
+
+            var unregisteredCustomers = runtimeEntityType.AddProperty(
+                "UnregisteredCustomers",
+                typeof(string),
+                propertyInfo: typeof(ManagerRecord).GetProperty("UnregisteredCustomers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ManagerRecord).GetField("<UnregisteredCustomers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 2000);
 
             var verifiedAt = runtimeEntityType.AddProperty(
                 "VerifiedAt",

@@ -11,7 +11,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
     public partial class SqliteDiligenceDbContextModel
     {
         private SqliteDiligenceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("55040590-cf7d-4329-b0ff-2bccae2ead01"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("eb367864-385b-445c-8d11-f6d4fdee4063"), entityTypeCount: 44)
         {
         }
 

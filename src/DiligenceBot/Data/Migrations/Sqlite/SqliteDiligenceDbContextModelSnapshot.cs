@@ -1657,6 +1657,11 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnregisteredCustomers")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("VerifiedAt")
                         .HasColumnType("INTEGER");
 
