@@ -92,19 +92,9 @@ public sealed class EvaluationImport(DiligenceDbContext db, TimeProvider time) :
         var rows = new List<CustomerEvaluation>(request.Sheet.Rows.Count);
         var seen = new Dictionary<(string, string, DateOnly), int>();
 
-        // The register's customers the file names, read once.
-        // A licence typed in the other case is the same licence (the customer import matches them so too).
-        var licences = request.Sheet.Rows.Select(r => LicenceIn(r.Cells, request.Map[Licence])).OfType<string>()
-            .SelectMany(l => new[] { l, l.ToUpperInvariant(), l.ToLowerInvariant() }).Distinct(StringComparer.Ordinal).ToList();
-        var register = new Dictionary<string, (long Id, string ManagerId)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var chunk in licences.Chunk(500))
-        {
-            foreach (var c in await db.Customers.AsNoTracking().Where(c => c.TenantId == tenantId && chunk.Contains(c.LicenceNumber))
-                         .Select(c => new { c.Id, c.LicenceNumber, c.ManagerId }).ToListAsync(cancellationToken))
-            {
-                register[c.LicenceNumber] = (c.Id, c.ManagerId);
-            }
-        }
+        // The tenant's register read once (as the customer import reads it), licence numbers in either case.
+        var register = await db.Customers.AsNoTracking().Where(c => c.TenantId == tenantId)
+            .ToDictionaryAsync(c => c.LicenceNumber, c => (c.Id, c.ManagerId), StringComparer.OrdinalIgnoreCase, cancellationToken);
 
         foreach (var row in check.Each())
         {
@@ -151,9 +141,6 @@ public sealed class EvaluationImport(DiligenceDbContext db, TimeProvider time) :
         var replaced = await StoreAsync(request, rows, cancellationToken);
         return new ImportOutcome(Texts.Evaluations.Done.Format(language, rows.Count, request.FileName, rows.Count - replaced, replaced), []);
     }
-
-    private static string? LicenceIn(string?[] cells, int index) =>
-        index >= 0 && index < cells.Length && cells[index] is { } cell && !UserText.IsBlank(cell) ? UserText.Narrow(UserText.Clean(cell)) : null;
 
     /// <summary>Stores every row in one transaction, replacing the same customer, manager and month; how many were replaced.</summary>
     private async Task<int> StoreAsync(ImportRequest request, List<CustomerEvaluation> rows, CancellationToken cancellationToken)
