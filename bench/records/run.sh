@@ -7,6 +7,9 @@
 #   bash bench/records/run.sh import [--rows N] [--managers M] [--keep]
 #       A lead sends the customer register (100,000 rows, XLSX) in chat; then the same file with a tenth of the
 #       customers moved. Targets <= 15 s and <= 300 MB peak resident memory.
+#   bash bench/records/run.sh reports [--managers N] [--customers C] [--keep]
+#       November's plan execution reports of 10,000 managers and their 1,000 leads (in process, SQLite), as the
+#       month-end notifications render them and as one batch. Target <= 5 s.
 #
 # Needs dotnet (the SDK in global.json). Everything it talks to is on 127.0.0.1; it stops by itself.
 set -euo pipefail
@@ -27,8 +30,15 @@ case "$part" in
     take_measure_lock
     exec dotnet "$root/bench/records/Records.Bench/bin/Release/net10.0/Records.Bench.dll" "$part" --repo "$root" "$@"
     ;;
+  reports)
+    shift
+    echo "building the bench with DiligenceBot (Release)..."
+    build bench/records/Reports.Bench/Reports.Bench.csproj
+    take_measure_lock
+    exec dotnet "$root/bench/records/Reports.Bench/bin/Release/net10.0/Reports.Bench.dll" --repo "$root" "$@"
+    ;;
   *)
-    echo "usage: bash bench/records/run.sh typeahead|import [options]" >&2
+    echo "usage: bash bench/records/run.sh typeahead|import|reports [options]" >&2
     exit 2
     ;;
 esac

@@ -27,13 +27,30 @@ public static class CustomerVisits
 
     /// <inheritdoc cref="DaysAsync(DiligenceDbContext, string, IReadOnlyCollection{Customer}, DateOnly, DateOnly, CancellationToken)"/>
     public static async Task<Dictionary<long, List<DateOnly>>> DaysAsync(DiligenceDbContext db, string tenantId, IReadOnlyCollection<Named> customers,
+        DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        Days(await LogsAsync(db, tenantId, [.. customers.Select(c => c.ManagerId).Distinct()], from, to, cancellationToken), customers);
+
+    /// <summary>One log as the visit rules read it: whose, which day, its current revision's values.</summary>
+    public readonly record struct LoggedDay(string ManagerId, DateOnly WorkDate, Dictionary<string, string>? Values);
+
+    /// <summary>
+    /// The managers' logs in [from, to) with their current revision's values, read once for callers that need more
+    /// than the visits (the plan execution also sums their volume).
+    /// </summary>
+    public static async Task<List<LoggedDay>> LogsAsync(DiligenceDbContext db, string tenantId, IReadOnlyCollection<string> managers,
         DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var managers = customers.Select(c => c.ManagerId).Distinct().ToList();
+        var ids = managers.ToList();
         var logs = await db.WorkLogs.AsNoTracking()
-            .Where(l => l.TenantId == tenantId && managers.Contains(l.ManagerId) && l.WorkDate >= from && l.WorkDate < to)
+            .Where(l => l.TenantId == tenantId && ids.Contains(l.ManagerId) && l.WorkDate >= from && l.WorkDate < to)
             .Select(l => new { l.ManagerId, l.WorkDate, Values = l.Revisions.Where(r => r.Number == l.CurrentRevision).Select(r => r.Values).FirstOrDefault() })
             .ToListAsync(cancellationToken);
+        return logs.ConvertAll(l => new LoggedDay(l.ManagerId, l.WorkDate, l.Values));
+    }
+
+    /// <summary>The days of <paramref name="logs"/> on which each customer's own manager's log names it.</summary>
+    public static Dictionary<long, List<DateOnly>> Days(IReadOnlyList<LoggedDay> logs, IReadOnlyCollection<Named> customers)
+    {
         // Each customer is matched against its own manager's logs only (a tenant's coaching or month-end run has thousands of managers).
         // Every log's picks are read once, not once per customer.
         var byManager = logs.Select(l => (l.ManagerId, l.WorkDate, Picks: l.Values is { } v ? CustomerPicks.Read(v, LogField) : null))

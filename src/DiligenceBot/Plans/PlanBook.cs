@@ -173,9 +173,7 @@ public sealed class PlanBook(DiligenceDbContext db, TimeProvider time, HolidayCa
         var team = await TeamAsync(plan.TeamId, cancellationToken);
         var manager = await PersonAsync(plan.ManagerId, cancellationToken);
         var ids = plan.Current.Visits.Select(v => v.CustomerId).Distinct().ToList();
-        var customers = await db.Customers.AsNoTracking()
-            .Where(c => ids.Contains(c.Id) || (c.TenantId == plan.TenantId && c.ManagerId == plan.ManagerId))
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var customers = (await CustomerRegister.OfManagersAndIdsAsync(db, plan.TenantId, [plan.ManagerId], ids, cancellationToken)).ToDictionary(c => c.Id);
         return new PlanCards.PlanView(plan, manager?.DisplayName ?? plan.ManagerId, team, customers);
     }
 
