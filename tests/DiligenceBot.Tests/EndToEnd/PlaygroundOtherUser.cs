@@ -29,14 +29,20 @@ public sealed class PlaygroundOtherUser(PlaygroundWithLogFixture fixture, TeamsU
     /// <summary>
     /// The user adds the app to the team East District (the Playground's own install template for the team, sent by
     /// them): the bot keeps a reference with their Teams user id, which makes them reachable. It has to come before anything is
-    /// sent to her: the dispatcher marks a notification for someone it cannot reach Undeliverable, for good.
+    /// sent to her: the dispatcher marks a notification for someone it cannot reach Undeliverable, for good. With
+    /// <paramref name="locale"/>, their Teams client's language (the bot writes to them in it, the team's welcome too); otherwise the template's.
     /// </summary>
-    public async Task InstallInTeamAsync()
+    public async Task InstallInTeamAsync(string? locale = null)
     {
         var install = await Playground.GetCustomActivityTemplateAsync(TeamConversation, "install");
         Assert.Equal("installationUpdate", install["type"]?.GetValue<string>());
         install["id"] = Guid.NewGuid().ToString();
         install["from"] = From();
+        if (locale is not null)
+        {
+            install["locale"] = locale;
+        }
+
         var teamStart = Playground.MessageCount;
         var (installStatus, installBody) = await PostCustomActivityAsync(install);
         Assert.Equal(HttpStatusCode.OK, installStatus);
@@ -44,7 +50,7 @@ public sealed class PlaygroundOtherUser(PlaygroundWithLogFixture fixture, TeamsU
         var installed = await Log.WaitForAsync(e => e.IsPlaygroundToBot && RequestId(e) == install["id"]!.GetValue<string>(), what: $"for {user.Name}'s install");
         Assert.Equal(200, installed.StatusCode);
         var teamWelcome = await Playground.WaitForMessageAsync(
-            m => m.Action == PlaygroundStreamMessage.CreateMessage && m.ConversationId == TeamConversation && m.CardTitle == "Welcome to DiligenceBot", teamStart);
+            m => m.Action == PlaygroundStreamMessage.CreateMessage && m.ConversationId == TeamConversation && m.CardTitle == (locale?.StartsWith("zh", StringComparison.Ordinal) == true ? "欢迎使用勤勉助手" : "Welcome to DiligenceBot"), teamStart);
         Assert.Equal(PlaygroundProcess.BotId, teamWelcome.FromId);
         await using var db = fixture.Bot.CreateDbContext();
         var reference = await db.ConversationRecords.AsNoTracking().SingleAsync(r => r.UserId == user.Id);
@@ -55,10 +61,14 @@ public sealed class PlaygroundOtherUser(PlaygroundWithLogFixture fixture, TeamsU
     /// <summary>
     /// The bot creates the user's 1:1 chat through the Playground's connector (<c>POST /v3/conversations</c>) and sends
     /// a message there: read from the log panel, since the conversation websocket carries only the current user's chats.
+    /// Only the chat created for this user counts, so several other users can be reached in one test.
     /// </summary>
     public async Task<(string ChatId, string ActivityId, JsonObject Activity)> FirstMessageAsync()
     {
-        var created = await Log.WaitForAsync(e => e.IsBotToConnector && e.ActivityName == "createConversation", what: $"for the bot creating {user.Name}'s 1:1 chat");
+        var created = await Log.WaitForAsync(
+            e => e.IsBotToConnector && e.ActivityName == "createConversation"
+                 && e.RequestBody?["members"]?.AsArray().Any(m => m?["id"]?.GetValue<string>() == user.Id) == true,
+            what: $"for the bot creating {user.Name}'s 1:1 chat");
         Assert.Equal(201, created.StatusCode);
         Assert.False(created.RequestBody!["isGroup"]!.GetValue<bool>());
         Assert.Equal(user.Id, Assert.Single(created.RequestBody["members"]!.AsArray())!["id"]!.GetValue<string>());
@@ -74,11 +84,24 @@ public sealed class PlaygroundOtherUser(PlaygroundWithLogFixture fixture, TeamsU
     }
 
     /// <summary>
+    /// A later message of the bot in the user's 1:1 chat (the chat it created for them is reused), sent after log entry
+    /// <paramref name="after"/>: its activity id and the activity.
+    /// </summary>
+    public async Task<(string ActivityId, JsonObject Activity)> NextMessageAsync(string chatId, int after)
+    {
+        var sent = await Log.WaitForAsync(e => e.IsBotToConnector && e.ActivityName == "message" && e.ConversationId == chatId, after, what: $"for the next message to {user.Name}");
+        Assert.Equal(201, sent.StatusCode);
+        var activityId = sent.ResponseBody!["id"]!.GetValue<string>();
+        Assert.False(string.IsNullOrEmpty(activityId));
+        return (activityId, sent.RequestBody!);
+    }
+
+    /// <summary>
     /// The user presses an Action.Execute button on the card of message <paramref name="replyToId"/> in their chat: an
     /// invoke from them, sent as a custom activity. That route answers 200 with an empty body before it forwards the activity;
     /// the bot's answer (<c>{statusCode, type, value}</c>) is read from the log panel.
     /// </summary>
-    public async Task<JsonObject> PressAsync(string chatId, string replyToId, string verb, string title, JsonObject data)
+    public async Task<JsonObject> PressAsync(string chatId, string replyToId, string verb, string title, JsonObject data, string locale = "en-US")
     {
         var invoke = await Playground.GetCustomActivityTemplateAsync(chatId);
         invoke["type"] = "invoke";
@@ -86,8 +109,8 @@ public sealed class PlaygroundOtherUser(PlaygroundWithLogFixture fixture, TeamsU
         invoke["id"] = Guid.NewGuid().ToString();
         invoke["from"] = From();
         invoke["replyToId"] = replyToId;
-        invoke["locale"] = "en-US";
-        invoke["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US", ["timezone"] = "Asia/Shanghai" });
+        invoke["locale"] = locale;
+        invoke["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = locale, ["timezone"] = "Asia/Shanghai" });
         invoke["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Activities.TenantId }, ["source"] = new JsonObject { ["name"] = "message" } };
         invoke["value"] = new JsonObject
         {
