@@ -54,8 +54,8 @@ public static partial class Texts
         public static readonly Text IndicatorLine = new("{0}: {1} → {2}/{3}", "{0}：{1}，得{2}/{3}分");
         public static readonly Text IndicatorNotMeasured = new("{0}: not measured; you score it with a reason (of {1})", "{0}：未计量，由您说明理由后评分（满分{1}分）");
         public static readonly Text NotMeasuredNote = new(
-            "Not measured: DiligenceBot has no data for it in this period (imported figures and customers' evaluations are not in yet). It is never counted as 0 or as full marks without your reason.",
-            "未计量：本期DiligenceBot没有该项数据（销量等导入数据和零售客户评价尚未接入）。未经您说明理由，不会按0分或满分计算。");
+            "Not measured: DiligenceBot has no data for it in this period. Import the figures or the customers' evaluations (type **figures template** or **evaluations template** for the file to fill in), or score the indicator yourself with a reason. It is never counted as 0 or as full marks without your reason.",
+            "未计量：本期DiligenceBot没有该项数据。您可以导入业绩数据或零售客户评价（输入“业绩模板”或“评价模板”获取填写模板），也可以说明理由后自行评分。未经您说明理由，不会按0分或满分计算。");
         public static readonly Text OpenButton = new("Open", "查看");
         public static readonly Text BackToTeam = new("All managers", "全部客户经理");
         public static readonly Text Nobody = new("No account managers in this team.", "本组暂无客户经理。");
