@@ -29,6 +29,7 @@ public static class AssessmentRegistration
         services.AddNotificationRenderer<ScorecardRenderer>(ScorecardBook.Published, ScorecardBook.Objected, ScorecardBook.Decided);
         return services
             .AddBotVerb<ScorecardVerb>(ScorecardCards.ScorecardVerb, "scorecard", "scorecards", "考核", "月度考核")
+            .AddBotVerb<ScorecardExportVerb>(ScorecardCards.ExportVerb, "scorecard export", "scorecards export", "export scorecards", "考核 导出", "考核导出", "导出考核")
             .AddBotVerb<MyScorecardVerb>(ScorecardCards.MineVerb, "my scorecard", "我的考核")
             .AddBotVerb<ScorecardPublishVerb>(ScorecardCards.PublishVerb)
             .AddBotVerb<ScorecardAnswerVerb>(ScorecardCards.AcknowledgeVerb)

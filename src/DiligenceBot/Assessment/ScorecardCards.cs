@@ -17,6 +17,7 @@ public static class ScorecardCards
 {
     public const string ScorecardVerb = "assessment.scorecard";
     public const string MineVerb = "assessment.mine";
+    public const string ExportVerb = "assessment.export";
     public const string PublishVerb = "assessment.publish";
     public const string AcknowledgeVerb = "assessment.acknowledge";
     public const string ObjectVerb = "assessment.object";
@@ -62,6 +63,22 @@ public static class ScorecardCards
 
             items.AddRange(section.Managers.OrderByDescending(d => d.Scorecard.Measured).ThenBy(d => d.Manager.DisplayName, StringComparer.Ordinal)
                 .Select(d => (CardElement)Row(d, period, language)));
+            if (section.Managers.Count > 0)
+            {
+                // The same list as a file (ScorecardExportVerb): this team and period, offered in the chat.
+                items.Add(new ActionSet
+                {
+                    Id = LeadTeams.Id("export", section.Team.Id, single),
+                    Actions =
+                    [
+                        new ExecuteAction
+                        {
+                            Title = Texts.Scorecards.ExportButton.In(language), Verb = ExportVerb,
+                            Data = new JsonObject { ["verb"] = ExportVerb, ["period"] = period.Key, ["teamId"] = section.Team.Id },
+                        },
+                    ],
+                });
+            }
             // One team: its heading is the card's title (team and period); several: each under its name, the period in the title.
             var name = WorkLogCards.TeamName(section.Team, language);
             return new TeamGroup(section.Team.Id, single ? Texts.Scorecards.TeamTitle.Format(language, name, Texts.Scorecards.TeamsTitle.Format(language, periodName)) : name, items);

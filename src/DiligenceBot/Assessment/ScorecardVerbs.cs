@@ -63,19 +63,14 @@ public sealed class ScorecardVerb(RecordCheckDesk desk, ScorecardBook book, Scor
             return BotAnswer.Refused(Texts.Scorecards.FuturePeriod.Format(language, chosen.Name(language)));
         }
 
-        var ids = managers.Select(m => m.Id).ToList();
-        var published = await book.Scorecards.AsNoTracking()
-            .Where(s => s.TenantId == person.TenantId && s.PeriodKey == chosen.Key && ids.Contains(s.ManagerId))
-            .ToDictionaryAsync(s => s.ManagerId, StringComparer.Ordinal, cancellationToken);
+        var published = await PublishedAsync(book, person.TenantId, managers, chosen, cancellationToken);
         if (manager is not null && published.TryGetValue(manager.Id, out var card))
         {
             var viewer = (await book.DecidersAsync(card, cancellationToken)).Contains(person.Id) ? ScorecardCards.Viewer.Decider : ScorecardCards.Viewer.Lead;
             return BotAnswer.WithCard(ScorecardCards.Published(await ScorecardViews.OfAsync(book, card, viewer, cancellationToken), language));
         }
 
-        var measured = await values.OfAsync(managers, chosen, thisMonth, cancellationToken);
-        var drafts = managers.Where(m => measured.ContainsKey(m.Id))
-            .Select(m => new ScorecardCards.Draft(m, m.Team!, book.Rules.Score(measured[m.Id]), published.TryGetValue(m.Id, out var p) ? ScorecardBook.Total(p) : null)).ToList();
+        var drafts = await DraftsAsync(book, values, managers, published, chosen, thisMonth, cancellationToken);
         var today = team.LocalDate(time.GetUtcNow());
         var until = chosen.Last < today ? chosen.Last.AddDays(1) : today;
         if (manager is not null)
@@ -87,6 +82,24 @@ public sealed class ScorecardVerb(RecordCheckDesk desk, ScorecardBook book, Scor
         var teams = drafts.GroupBy(d => d.Team.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ScorecardCards.TeamDrafts(g.First().Team, [.. g])).ToList();
         return BotAnswer.WithCard(ScorecardCards.Teams(teams, chosen, until, language));
+    }
+
+    /// <summary>The managers' published scorecards of the period (with dimensions and indicators), by manager id.</summary>
+    internal static Task<Dictionary<string, PublishedScorecard>> PublishedAsync(ScorecardBook book, string tenantId, IReadOnlyList<Person> managers, RecordPeriod period, CancellationToken cancellationToken)
+    {
+        var ids = managers.Select(m => m.Id).ToList();
+        return book.Scorecards.AsNoTracking()
+            .Where(s => s.TenantId == tenantId && s.PeriodKey == period.Key && ids.Contains(s.ManagerId))
+            .ToDictionaryAsync(s => s.ManagerId, StringComparer.Ordinal, cancellationToken);
+    }
+
+    /// <summary>What the team card lists (and the export writes): each manager's draft as the rules score it, with the published total.</summary>
+    internal static async Task<List<ScorecardCards.Draft>> DraftsAsync(ScorecardBook book, ScorecardValues values, IReadOnlyList<Person> managers,
+        Dictionary<string, PublishedScorecard> published, RecordPeriod period, DateOnly thisMonth, CancellationToken cancellationToken)
+    {
+        var measured = await values.OfAsync(managers, period, thisMonth, cancellationToken);
+        return managers.Where(m => measured.ContainsKey(m.Id))
+            .Select(m => new ScorecardCards.Draft(m, m.Team!, book.Rules.Score(measured[m.Id]), published.TryGetValue(m.Id, out var p) ? ScorecardBook.Total(p) : null)).ToList();
     }
 }
 

@@ -144,6 +144,7 @@ public static class HelpCards
                 new TextBlock(Texts.Records.CommandRecords.In(language)),
                 new TextBlock(Texts.RecordChecks.CommandCheck.In(language)),
                 new TextBlock(Texts.Scorecards.CommandScorecard.In(language)),
+                new TextBlock(Texts.Scorecards.CommandExport.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Scorecards.CommandMyScorecard.In(language)),
                 new TextBlock(Texts.Customers.CommandImport.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Plans.CommandPlan.In(language)),

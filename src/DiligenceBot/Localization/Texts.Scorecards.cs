@@ -61,6 +61,45 @@ public static partial class Texts
         public static readonly Text Nobody = new("No account managers in this team.", "本组暂无客户经理。");
         public static readonly Text ListSeparator = new(", ", "、");
 
+        public static readonly Text CommandExport = new(
+            "**scorecard export** [YYYY-MM | YYYY-Qn] — leads: the scorecards of your managers as an XLSX file (one row per manager)",
+            "**考核 导出** [YYYY-MM | YYYY-Qn]：组长将客户经理的考核导出为XLSX文件（每人一行）");
+
+        // The scorecards as an XLSX file (the team card's Export button, "scorecard export" / "考核 导出").
+        public static readonly Text ExportButton = new("Export (XLSX)", "导出（XLSX）");
+        public static readonly Text ExportForLeads = new(
+            "Scorecards are exported by a team's lead, the managers above the lead and admins; type **my scorecard** for your own.",
+            "考核由组长、组长的上级和管理员导出；查看本人考核请输入“我的考核”。");
+        public static readonly Text ExportNotYourTeam = new(
+            "{0} is not a team you lead or oversee; only its lead chain and admins export its scorecards.",
+            "{0}不是您带领或分管的团队；只有该团队的上级和管理员可以导出其考核。");
+        public static readonly Text ExportBadPeriod = new(
+            "Write the month as YYYY-MM or the quarter as YYYY-Qn, e.g. scorecard export 2026-11 or scorecard export 2026-Q4.",
+            "请按YYYY-MM填写月份或按YYYY-Qn填写季度，例如“考核 导出 2026-11”或“考核 导出 2026-Q4”。");
+        public static readonly Text ExportPersonalOnly = new(
+            "Files are sent in our personal chat: ask me there.",
+            "文件只能在与我的私聊中发送，请在私聊中导出。");
+        public static readonly Text ExportFileName = new("Scorecards_{0}_{1}", "考核_{0}_{1}");
+        public static readonly Text ExportAllTeams = new("All teams", "全部团队");
+        public static readonly Text ExportOffer = new(
+            "Scorecards of {0}, {1}: one row per manager.",
+            "{0}{1}考核，每位客户经理一行。");
+        public static readonly Text ColumnManager = new("Account manager", "客户经理");
+        public static readonly Text ColumnTeam = new("Team", "团队");
+        public static readonly Text ColumnPeriod = new("Period", "考核期");
+        public static readonly Text ColumnState = new("State", "状态");
+        public static readonly Text ColumnTotal = new("Total", "总分");
+        public static readonly Text ColumnNotMeasured = new("Indicators not measured", "未计量指标数");
+        public static readonly Text ColumnAdjustments = new("Adjustments and reasons", "调整及理由");
+        public static readonly Text StateDraft = new("draft", "草稿");
+        public static readonly Text StatePublished = new("published", "已发布");
+        public static readonly Text StateAcknowledged = new("acknowledged", "已确认");
+        public static readonly Text StateObjected = new("objected", "有异议");
+        public static readonly Text StateUpheld = new("upheld", "维持原评分");
+        public static readonly Text StateAmended = new("amended", "已修改评分");
+        public static readonly Text AdjustmentCell = new("{0} {1}: {2}", "{0}{1}分：{2}");
+        public static readonly Text AdjustmentSeparator = new("; ", "；");
+
         public static readonly Text CommandMyScorecard = new(
             "**my scorecard** [YYYY-MM | YYYY-Qn] — your own published scorecard (the latest unless you name a period): acknowledge it or object with a reason",
             "**我的考核** [YYYY-MM | YYYY-Qn]：查看本人已发布的考核（默认最近一期），确认或说明理由提出异议");
@@ -134,7 +173,7 @@ public static partial class Texts
         public static readonly Text AcknowledgeButton = new("Acknowledge", "确认");
         public static readonly Text ObjectButton = new("Object", "提出异议");
         public static readonly Text DecisionLabel = new("Reason for your decision", "处理理由");
-        public static readonly Text UpholdButton = new("Uphold", "维持原考核");
+        public static readonly Text UpholdButton = new("Uphold", "维持原评分");
         public static readonly Text AmendButton = new("Amend", "修改考核");
         public static readonly Text NoneYet = new(
             "You have no published scorecard yet; your lead publishes it after the month ends.",
