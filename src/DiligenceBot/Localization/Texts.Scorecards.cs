@@ -63,7 +63,7 @@ public static partial class Texts
 
         public static readonly Text CommandExport = new(
             "**scorecard export** [YYYY-MM | YYYY-Qn] — leads: the scorecards of your managers as an XLSX file (one row per manager)",
-            "**考核 导出** [YYYY-MM | YYYY-Qn]：组长将客户经理的考核导出为XLSX文件（每人一行）");
+            "**考核导出** [YYYY-MM | YYYY-Qn]：组长将客户经理的考核导出为XLSX文件（每人一行）");
 
         // The scorecards as an XLSX file (the team card's Export button, "scorecard export" / "考核 导出").
         public static readonly Text ExportButton = new("Export (XLSX)", "导出（XLSX）");
@@ -75,7 +75,7 @@ public static partial class Texts
             "{0}不是您带领或分管的团队；只有该团队的上级和管理员可以导出其考核。");
         public static readonly Text ExportBadPeriod = new(
             "Write the month as YYYY-MM or the quarter as YYYY-Qn, e.g. scorecard export 2026-11 or scorecard export 2026-Q4.",
-            "请按YYYY-MM填写月份或按YYYY-Qn填写季度，例如“考核 导出 2026-11”或“考核 导出 2026-Q4”。");
+            "请按YYYY-MM填写月份或按YYYY-Qn填写季度，例如“考核导出 2026-11”或“考核导出 2026-Q4”。");
         public static readonly Text ExportPersonalOnly = new(
             "Files are sent in our personal chat: ask me there.",
             "文件只能在与我的私聊中发送，请在私聊中导出。");

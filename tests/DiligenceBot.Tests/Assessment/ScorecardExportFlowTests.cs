@@ -122,10 +122,10 @@ public sealed partial class ScorecardFlowTests
     }
 
     [Theory]
-    [InlineData("chen-jie", "考核 导出", "zh-CN", "考核由组长、组长的上级和管理员导出；查看本人考核请输入“我的考核”。")]
+    [InlineData("chen-jie", "考核导出", "zh-CN", "考核由组长、组长的上级和管理员导出；查看本人考核请输入“我的考核”。")]
     [InlineData("li-na", "scorecard export 2026-13", "en-US", "Write the month as YYYY-MM or the quarter as YYYY-Qn, e.g. scorecard export 2026-11 or scorecard export 2026-Q4.")]
     [InlineData("li-na", "scorecard export November", "en-US", "Write the month as YYYY-MM or the quarter as YYYY-Qn, e.g. scorecard export 2026-11 or scorecard export 2026-Q4.")]
-    [InlineData("li-na", "考核 导出 2026年11月", "zh-CN", "请按YYYY-MM填写月份或按YYYY-Qn填写季度，例如“考核 导出 2026-11”或“考核 导出 2026-Q4”。")]
+    [InlineData("li-na", "考核 导出 2026年11月", "zh-CN", "请按YYYY-MM填写月份或按YYYY-Qn填写季度，例如“考核导出 2026-11”或“考核导出 2026-Q4”。")]
     public async Task WhoMayExport_AndBadPeriods_GetAClearAnswer_AndNoFile(string who, string text, string locale, string answer)
     {
         var user = who == "chen-jie" ? TeamsUser.ChenJie : TeamsUser.LiNa;
