@@ -15,7 +15,9 @@ namespace DiligenceBot.Assessment;
 /// and the team): the scorecards the asker sees on the team card, as an XLSX file offered in the 1:1 chat, one row per
 /// manager with the same figures as the card (a draft's measured points, a published scorecard's points as they count,
 /// its adjustments with their reasons). Only for the people who see the team card (a team's lead and delegates, the lead
-/// chain above, admins), only their managers; a manager is refused (their own scorecard is on "my scorecard").
+/// chain above, admins), only their managers; a manager is refused (their own scorecard is on "my scorecard"). Like
+/// every verb not marked shared, it answers only in the 1:1 chat (the dispatcher refuses it elsewhere), where a file
+/// consent card works.
 /// </summary>
 public sealed class ScorecardExportVerb(RecordCheckDesk desk, ScorecardBook book, ScorecardValues values, ChatFiles files) : IBotVerb
 {
@@ -56,11 +58,6 @@ public sealed class ScorecardExportVerb(RecordCheckDesk desk, ScorecardBook book
             }
 
             asked = period;
-        }
-
-        if (request.Activity.Conversation?.ConversationType != "personal")
-        {
-            return BotAnswer.Refused(Texts.Scorecards.ExportPersonalOnly.In(language));
         }
 
         var choice = await desk.ChooseAsync(request, person, string.Empty, Chooser, cancellationToken);

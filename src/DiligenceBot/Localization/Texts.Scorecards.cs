@@ -76,9 +76,6 @@ public static partial class Texts
         public static readonly Text ExportBadPeriod = new(
             "Write the month as YYYY-MM or the quarter as YYYY-Qn, e.g. scorecard export 2026-11 or scorecard export 2026-Q4.",
             "请按YYYY-MM填写月份或按YYYY-Qn填写季度，例如“考核导出 2026-11”或“考核导出 2026-Q4”。");
-        public static readonly Text ExportPersonalOnly = new(
-            "Files are sent in our personal chat: ask me there.",
-            "文件只能在与我的私聊中发送，请在私聊中导出。");
         public static readonly Text ExportFileName = new("Scorecards_{0}_{1}", "考核_{0}_{1}");
         public static readonly Text ExportAllTeams = new("All teams", "全部团队");
         public static readonly Text ExportOffer = new(

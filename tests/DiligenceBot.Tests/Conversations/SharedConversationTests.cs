@@ -57,6 +57,7 @@ public sealed class SharedConversationTests : IAsyncLifetime
     [InlineData("channel", "coach Wang Lei")]
     [InlineData("groupChat", "forms today")]
     [InlineData("groupChat", "log")]
+    [InlineData("groupChat", "scorecard export 2026-11")]
     public async Task APersonalCommand_InAGroupChatOrChannel_GetsAPointerToThePersonalChat_NotTheCard(string where, string command)
     {
         var reply = await _teams.Chats.ReplyToAsync(InA(where, Activities.Message(_connector.ServiceUrl, TeamsUser.LiNa, command)));
