@@ -27,6 +27,14 @@ echo "building DiligenceBot, the empty app and bench/inbound (Release)..."
 build src/DiligenceBot/DiligenceBot.csproj
 build bench/startup/EmptyApp/EmptyApp.csproj
 build bench/inbound/Inbound.Bench/Inbound.Bench.csproj
+# The same app published ahead-of-time compiled (ReadyToRun, framework-dependent, linux-x64): what a deployment should
+# run (README, design notes); measured beside the plain build.
+r2r_dir="$(mktemp -d)"
+echo "publishing DiligenceBot ReadyToRun (linux-x64)..."
+if ! dotnet publish src/DiligenceBot/DiligenceBot.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$r2r_dir" -nologo -v quiet >"$r2r_dir.log" 2>&1; then
+  cat "$r2r_dir.log"; echo "run.sh: the ReadyToRun publish failed" >&2; exit 1
+fi
 take_measure_lock
 
 bot_dll="$root/src/DiligenceBot/bin/Release/net10.0/DiligenceBot.dll"
@@ -34,7 +42,8 @@ empty_dll="$root/bench/startup/EmptyApp/bin/Release/net10.0/EmptyApp.dll"
 work="$(mktemp -d)"
 port=39871
 pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+r2r_dll="$r2r_dir/DiligenceBot.dll"
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work" "$r2r_dir" "$r2r_dir.log"; }
 trap cleanup EXIT
 
 # As a deployment runs it: Production, an app id (nothing is fetched until an activity comes), the schedule on
@@ -69,12 +78,14 @@ echo "creating the database (first start: migrations and seeds; not measured)...
 start_once "$bot_dll" "${bot_env[@]}" >/dev/null
 
 echo "measuring $starts starts of each..."
-: >"$work/bot" ; : >"$work/empty"
+: >"$work/bot" ; : >"$work/empty" ; : >"$work/r2r"
 for _ in $(seq 1 "$starts"); do
   start_once "$bot_dll" "${bot_env[@]}" >>"$work/bot"
+  start_once "$r2r_dll" "${bot_env[@]}" >>"$work/r2r"
   start_once "$empty_dll" Logging__LogLevel__Default=Warning >>"$work/empty"
 done
 echo "  DiligenceBot (ms, MB): $(tr '\n' ' ' <"$work/bot")"
+echo "  ReadyToRun   (ms, MB): $(tr '\n' ' ' <"$work/r2r")"
 echo "  empty app    (ms, MB): $(tr '\n' ' ' <"$work/empty")"
 
 echo "resident memory under bench/inbound's load ($load_seconds s, 64 connections, help activities)..."
@@ -96,6 +107,8 @@ rate="$(grep -E '^\s*\**DiligenceBot|diligencebot' "$work/inbound.log" | tail -1
 
 bot_ms=$(awk '{ print $1 }' "$work/bot" | median)
 bot_rss=$(awk '{ print $2 }' "$work/bot" | median)
+r2r_ms=$(awk '{ print $1 }' "$work/r2r" | median)
+r2r_rss=$(awk '{ print $2 }' "$work/r2r" | median)
 empty_ms=$(awk '{ print $1 }' "$work/empty" | median)
 empty_rss=$(awk '{ print $2 }' "$work/empty" | median)
 load_rss=$(cat "$peak")
@@ -107,5 +120,7 @@ echo "inbound load: $rate"
 printf '%-34s %10s %12s\n' "" "start (ms)" "RSS (MB)"
 printf '%-34s %10s %12s\n' "empty ASP.NET Core app (floor)" "$empty_ms" "$empty_rss"
 printf '%-34s %10s %12s\n' "DiligenceBot, existing database" "$bot_ms" "$bot_rss"
+printf '%-34s %10s %12s\n' "DiligenceBot, ReadyToRun publish" "$r2r_ms" "$r2r_rss"
 printf '%-34s %10s %12s\n' "DiligenceBot under inbound load" "" "$load_rss (peak)"
+echo "ReadyToRun publish: start to /readyz $r2r_ms ms (target <= 1500: $(verdict "$r2r_ms" 1500)); RSS after start $r2r_rss MB (target <= 150: $(verdict "$r2r_rss" 150))"
 echo "start to /readyz: $bot_ms ms (target <= 1500: $(verdict "$bot_ms" 1500)); RSS after start $bot_rss MB, under load $load_rss MB (target <= 150: $(verdict "$load_rss" 150))"
