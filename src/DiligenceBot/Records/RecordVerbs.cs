@@ -301,6 +301,15 @@ public sealed class FileRecordVerb(RecordBook book) : IBotVerb
             errors[RecordCards.FilesInput] = Texts.Records.ErrorTooManyFiles.Format(language, RecordLimits.MaxFilesPerRecord);
         }
 
+        // The chosen files as they are now: one filed by another request since the form was read (a second device, a
+        // second tap) is refused like any file no longer there, rather than filing the record without it.
+        var files = await book.Db.Set<RecordFile>().Where(f => f.TenantId == person.TenantId && f.OwnerId == person.Id && f.RecordId == null && chosen.Contains(f.Id)).ToListAsync(cancellationToken);
+        if (files.Count != chosen.Count && !errors.ContainsKey(RecordCards.FilesInput))
+        {
+            typed.Remove(RecordCards.FilesInput);
+            errors[RecordCards.FilesInput] = Texts.Records.FileGone.In(language);
+        }
+
         if (errors.Count > 0)
         {
             var example = RecordPeriod.Holding(RecordPeriodKind.Monthly, today).Previous.Example;
@@ -334,7 +343,6 @@ public sealed class FileRecordVerb(RecordBook book) : IBotVerb
         record.CurrentRevision++;
         record.LastFiledAt = now;
         record.ConcurrencyStamp = Guid.NewGuid();
-        var files = await book.Db.Set<RecordFile>().Where(f => f.TenantId == person.TenantId && f.OwnerId == person.Id && f.RecordId == null && chosen.Contains(f.Id)).ToListAsync(cancellationToken);
         foreach (var file in files)
         {
             file.RecordId = record.Id;
