@@ -20,10 +20,14 @@ public static class AssessmentRegistration
         services.AddSingleton(sp => ScorecardRules.Load(Path.Combine(
             DataExtensions.SeedFolder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value), ScorecardRules.FileName)));
         services.AddHostedService<ScorecardRulesCheck>();
+        services.AddSingleton(sp => SkillsRules.Load(Path.Combine(
+            DataExtensions.SeedFolder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value), SkillsRules.FileName), sp.GetRequiredService<Meetings.TrainingTopics>()));
+        services.AddHostedService<SkillsRulesCheck>();
         services.AddScoped<ScorecardValues>();
         services.AddOptions<ScorecardOptions>().BindConfiguration(ScorecardOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScorecardOptions>, ScorecardOptionsValidator>();
         services.AddScoped<ScorecardBook>();
+        services.AddScoped<SkillsResults>();
         services.AddScoped<ITeamDueRecords, ScorecardDraftSchedule>();
         services.AddNotificationRenderer<ScorecardDraftsRenderer>(ScorecardDraftSchedule.Drafts);
         services.AddNotificationRenderer<ScorecardRenderer>(ScorecardBook.Published, ScorecardBook.Objected, ScorecardBook.Decided);
@@ -36,6 +40,14 @@ public static class AssessmentRegistration
             .AddBotVerb<ScorecardAnswerVerb>(ScorecardCards.ObjectVerb)
             .AddBotVerb<ScorecardDecideVerb>(ScorecardCards.UpholdVerb)
             .AddBotVerb<ScorecardDecideVerb>(ScorecardCards.AmendVerb);
+    }
+
+    /// <summary>Reads seeds/skills-quiz.json at start-up, so a broken question bank stops the app before it takes a message.</summary>
+    private sealed class SkillsRulesCheck(SkillsRules rules) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => rules.Areas.Count > 0 ? Task.CompletedTask : throw new InvalidOperationException("No skill areas.");
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Reads the rules at start-up, so a broken file stops the app before it takes a message rather than at the first scorecard.</summary>

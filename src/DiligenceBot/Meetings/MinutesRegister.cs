@@ -43,6 +43,31 @@ public sealed class MinutesRegister(DiligenceDbContext db, TimeProvider time, No
         db.People.AsNoTracking().Where(p => p.TeamId == team.Id && p.TenantId == team.TenantId && p.LeftAt == null)
             .OrderBy(p => p.DisplayName).ThenBy(p => p.Id).ToListAsync(cancellationToken);
 
+    /// <summary>One training a person attended (present): the minutes, the day, the hours, the topics it covered.</summary>
+    public sealed record TrainingAttended(string PersonId, Guid MinutesId, DateOnly Date, double Hours, IReadOnlyList<string> TopicIds);
+
+    /// <summary>
+    /// The trainings each person attended (present) between the dates, within the tenant: the training record and the
+    /// half-year skills assessment read the minutes this one way (nothing is copied).
+    /// </summary>
+    public async Task<Dictionary<string, List<TrainingAttended>>> TrainingsAttendedAsync(string tenantId, IReadOnlyCollection<string> people, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var ids = people.ToList();
+        var rows = await (
+            from a in db.Set<MeetingAttendance>().AsNoTracking()
+            join m in db.Set<MeetingMinutes>().AsNoTracking() on a.MinutesId equals m.Id
+            where a.Present && ids.Contains(a.PersonId) && m.TenantId == tenantId && m.Kind == MeetingKind.Training && m.MeetingDate >= first && m.MeetingDate <= last
+            select new { a.PersonId, m.Id, m.MeetingDate, m.TrainingHours, m.TrainingTopicIds }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.PersonId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.MeetingDate).Select(r => new TrainingAttended(r.PersonId, r.Id, r.MeetingDate, r.TrainingHours ?? 0, r.TrainingTopicIds)).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The team's trainings between the dates (latest first), with who was present.</summary>
+    public Task<List<MeetingMinutes>> TeamTrainingsAsync(Team team, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+        db.Set<MeetingMinutes>().AsNoTracking().Include(m => m.Attendance)
+            .Where(m => m.TenantId == team.TenantId && m.TeamId == team.Id && m.Kind == MeetingKind.Training && m.MeetingDate >= first && m.MeetingDate <= last)
+            .OrderByDescending(m => m.MeetingDate).ToListAsync(cancellationToken);
+
     /// <summary>Who may own the team's action items: its managers, its lead and the delegates.</summary>
     public async Task<List<Person>> OwnersAsync(Team team, IReadOnlyList<Person> members, CancellationToken cancellationToken)
     {

@@ -419,17 +419,9 @@ public sealed partial class TrainingVerb(MinutesRegister register) : IBotVerb
     }
 
     /// <summary>The trainings each person attended (present) between the dates, within the tenant.</summary>
-    private async Task<Dictionary<string, List<ActionItemCards.Attended>>> AttendedAsync(string tenantId, List<string> people, DateOnly first, DateOnly last, CancellationToken cancellationToken)
-    {
-        var db = register.Db;
-        var rows = await (
-            from a in db.Set<MeetingAttendance>().AsNoTracking()
-            join m in db.Set<MeetingMinutes>().AsNoTracking() on a.MinutesId equals m.Id
-            where a.Present && people.Contains(a.PersonId) && m.TenantId == tenantId && m.Kind == MeetingKind.Training && m.MeetingDate >= first && m.MeetingDate <= last
-            select new { a.PersonId, m.MeetingDate, m.TrainingHours, m.TrainingTopicIds }).ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.PersonId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(r => new ActionItemCards.Attended(r.MeetingDate, r.TrainingHours ?? 0, r.TrainingTopicIds)).ToList(), StringComparer.Ordinal);
-    }
+    private async Task<Dictionary<string, List<ActionItemCards.Attended>>> AttendedAsync(string tenantId, List<string> people, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+        (await register.TrainingsAttendedAsync(tenantId, people, first, last, cancellationToken))
+            .ToDictionary(p => p.Key, p => p.Value.Select(t => new ActionItemCards.Attended(t.Date, t.Hours, [.. t.TopicIds])).ToList(), StringComparer.Ordinal);
 
     /// <summary>"2026 H1", "2026h2", "2026年上半年", "2026 下半年"; empty = the half-year of <paramref name="today"/>.</summary>
     internal static (int Year, bool Second)? HalfYearOf(string arguments, DateOnly today)

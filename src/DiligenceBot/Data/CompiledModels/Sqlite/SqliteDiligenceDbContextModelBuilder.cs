@@ -11,7 +11,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
     public partial class SqliteDiligenceDbContextModel
     {
         private SqliteDiligenceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eb367864-385b-445c-8d11-f6d4fdee4063"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("0fd23f33-f204-4247-8320-8a58ed39fd50"), entityTypeCount: 48)
         {
         }
 
@@ -22,6 +22,10 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             var publishedDimension = PublishedDimensionEntityType.Create(this);
             var publishedIndicator = PublishedIndicatorEntityType.Create(this);
             var publishedScorecard = PublishedScorecardEntityType.Create(this);
+            var skillsAreaResult = SkillsAreaResultEntityType.Create(this);
+            var skillsAssessment = SkillsAssessmentEntityType.Create(this);
+            var skillsQuiz = SkillsQuizEntityType.Create(this);
+            var skillsQuizQuestion = SkillsQuizQuestionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var coachingAction = CoachingActionEntityType.Create(this);
             var coachingAssessment = CoachingAssessmentEntityType.Create(this);
@@ -67,6 +71,8 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             ManagerFiguresEntityType.CreateForeignKey1(managerFigures, person);
             PublishedDimensionEntityType.CreateForeignKey1(publishedDimension, publishedScorecard);
             PublishedIndicatorEntityType.CreateForeignKey1(publishedIndicator, publishedScorecard);
+            SkillsAreaResultEntityType.CreateForeignKey1(skillsAreaResult, skillsAssessment);
+            SkillsQuizQuestionEntityType.CreateForeignKey1(skillsQuizQuestion, skillsQuiz);
             CoachingActionEntityType.CreateForeignKey1(coachingAction, coachingAssessment);
             CustomerEntityType.CreateForeignKey1(customer, person);
             CustomerManagerChangeEntityType.CreateForeignKey1(customerManagerChange, customer);
@@ -89,6 +95,10 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             PublishedDimensionEntityType.CreateAnnotations(publishedDimension);
             PublishedIndicatorEntityType.CreateAnnotations(publishedIndicator);
             PublishedScorecardEntityType.CreateAnnotations(publishedScorecard);
+            SkillsAreaResultEntityType.CreateAnnotations(skillsAreaResult);
+            SkillsAssessmentEntityType.CreateAnnotations(skillsAssessment);
+            SkillsQuizEntityType.CreateAnnotations(skillsQuiz);
+            SkillsQuizQuestionEntityType.CreateAnnotations(skillsQuizQuestion);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CoachingActionEntityType.CreateAnnotations(coachingAction);
             CoachingAssessmentEntityType.CreateAnnotations(coachingAssessment);

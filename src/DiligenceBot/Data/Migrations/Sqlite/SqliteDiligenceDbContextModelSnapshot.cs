@@ -342,6 +342,225 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.ToTable("PublishedScorecards", (string)null);
                 });
 
+            modelBuilder.Entity("DiligenceBot.Assessment.SkillsAreaResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsTopic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuizAsked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuizCorrect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Weak")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "AreaId")
+                        .IsUnique();
+
+                    b.ToTable("SkillsAreaResults", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Assessment.SkillsAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HalfKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("QuizId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ManagerId", "HalfKey")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ManagerId", "Year");
+
+                    b.HasIndex("TenantId", "TeamId", "HalfKey");
+
+                    b.ToTable("SkillsAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Assessment.SkillsQuiz", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Correct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HalfKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ManagerId", "HalfKey");
+
+                    b.ToTable("SkillsQuizzes", (string)null);
+                });
+
+            modelBuilder.Entity("DiligenceBot.Assessment.SkillsQuizQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Chosen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuizId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Right")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopicId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuizId");
+
+                    b.HasIndex("TenantId", "ManagerId", "Year", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SkillsQuizQuestions", (string)null);
+                });
+
             modelBuilder.Entity("DiligenceBot.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2432,6 +2651,24 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DiligenceBot.Assessment.SkillsAreaResult", b =>
+                {
+                    b.HasOne("DiligenceBot.Assessment.SkillsAssessment", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DiligenceBot.Assessment.SkillsQuizQuestion", b =>
+                {
+                    b.HasOne("DiligenceBot.Assessment.SkillsQuiz", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DiligenceBot.Coaching.CoachingAction", b =>
                 {
                     b.HasOne("DiligenceBot.Coaching.CoachingAssessment", null)
@@ -2580,6 +2817,16 @@ namespace DiligenceBot.Data.Migrations.Sqlite
                     b.Navigation("Dimensions");
 
                     b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("DiligenceBot.Assessment.SkillsAssessment", b =>
+                {
+                    b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("DiligenceBot.Assessment.SkillsQuiz", b =>
+                {
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("DiligenceBot.Meetings.MeetingMinutes", b =>
