@@ -89,7 +89,7 @@ public sealed class EvaluationImport(DiligenceDbContext db, TimeProvider time) :
         var people = await ImportPeople.LoadAsync(db, request.Importer, cancellationToken);
         var latest = FiguresImport.ThisMonth(request.Importer, time);
         var check = new ImportRows(request, ColumnList);
-        var rows = new List<CustomerEvaluation>(request.Sheet.Rows.Count);
+        var rows = new List<CustomerEvaluation>();
         var seen = new Dictionary<(string, string, DateOnly), int>();
 
         // The tenant's register read once (as the customer import reads it), licence numbers in either case.

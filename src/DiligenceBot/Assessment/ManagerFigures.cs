@@ -85,7 +85,7 @@ public sealed class FiguresImport(DiligenceDbContext db, TimeProvider time) : Im
         var people = await ImportPeople.LoadAsync(db, request.Importer, cancellationToken);
         var latest = ThisMonth(request.Importer, time);
         var check = new ImportRows(request, ColumnList);
-        var rows = new List<ManagerFigures>(request.Sheet.Rows.Count);
+        var rows = new List<ManagerFigures>();
         var seen = new Dictionary<(string, DateOnly), int>();
         foreach (var row in check.Each())
         {

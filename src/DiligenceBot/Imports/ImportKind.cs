@@ -7,12 +7,17 @@ namespace DiligenceBot.Imports;
 /// <summary>One thing wrong with an imported file: the row and column as the user sees them, and what to change.</summary>
 public sealed record ImportProblem(int Row, string Column, string Problem);
 
-/// <summary>What an import did: the sentence saying what was stored, or every problem when nothing was stored.</summary>
-public sealed record ImportOutcome(string? Done, IReadOnlyList<ImportProblem> Problems)
+/// <summary>
+/// What an import did: the sentence saying what was stored; or every problem when nothing was stored; or why a file
+/// without problems was still not stored (<see cref="Refusal"/>).
+/// </summary>
+public sealed record ImportOutcome(string? Done, IReadOnlyList<ImportProblem> Problems, string? Refusal = null)
 {
-    public bool Stored => Problems.Count == 0;
+    public bool Stored => Problems.Count == 0 && Refusal is null;
 
     public static ImportOutcome Failed(IReadOnlyList<ImportProblem> problems) => new(null, problems);
+
+    public static ImportOutcome Refused(string refusal) => new(null, [], refusal);
 }
 
 /// <summary>A column of an import file: its name in both languages (the header may use either), and whether a cell may be left empty.</summary>

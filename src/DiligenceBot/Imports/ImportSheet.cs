@@ -9,102 +9,149 @@ namespace DiligenceBot.Imports;
 /// <summary>The kinds of file an import reads.</summary>
 public enum SheetFormat { Xlsx, Csv }
 
+/// <summary>A file with more data rows than an import takes (found while its rows are read).</summary>
+public sealed class TooManyRowsException(int maxRows) : Exception($"More than {maxRows} data rows")
+{
+    public int MaxRows { get; } = maxRows;
+}
+
 /// <summary>
 /// A spreadsheet as rows of text cells (row numbers as the user sees them, 1 = the header), read with MiniExcel from
 /// XLSX or CSV (UTF-8 with or without BOM, or GBK). Numbers become their plain invariant text (a licence number typed
 /// as a number stays its digits).
+/// The data rows are streamed from the file each time <see cref="Rows"/> is enumerated, never held together: a
+/// register of 100,000 rows would otherwise keep 700,000 cells alive beside the typed rows an import makes of them.
 /// Cells holding a formula are named so the import can refuse them (a formula's cached value is not what a person
 /// sees when the sheet recalculates).
 /// </summary>
 public sealed class ImportSheet
 {
-    public required IReadOnlyList<string?> Header { get; init; }
-    public required IReadOnlyList<(int Row, string?[] Cells)> Rows { get; init; }
+    private readonly byte[] _content;
+    private readonly SheetFormat _format;
+    private readonly int _maxRows;
+
+    private ImportSheet(byte[] content, SheetFormat format, int maxRows, IReadOnlyList<string?> header, IReadOnlySet<(int, int)> formulas, bool hasRows)
+    {
+        _content = content;
+        _format = format;
+        _maxRows = maxRows;
+        Header = header;
+        Formulas = formulas;
+        HasRows = hasRows;
+    }
+
+    public IReadOnlyList<string?> Header { get; }
+
     /// <summary>Cells (row, zero-based column) holding a formula.</summary>
-    public required IReadOnlySet<(int Row, int Column)> Formulas { get; init; }
+    public IReadOnlySet<(int Row, int Column)> Formulas { get; }
+
     /// <summary>True when the file has no row with anything in it (not even a header).</summary>
     public bool IsEmpty => Header.Count == 0;
-    /// <summary>True when the file has more data rows than <c>maxRows</c> (reading stopped there).</summary>
-    public bool TooManyRows { get; init; }
 
-    /// <summary>Reads the file; throws <see cref="InvalidDataException"/> when it is not a readable file of that format.</summary>
+    /// <summary>True when a row with something in it follows the header.</summary>
+    public bool HasRows { get; }
+
+    /// <summary>
+    /// The data rows with something in them, read from the file as they are enumerated. Past the file's
+    /// <c>maxRows</c>th data row it throws <see cref="TooManyRowsException"/> (so an import that stores only after
+    /// checking every row stores nothing); <see cref="InvalidDataException"/> when the file turns out unreadable.
+    /// </summary>
+    public IEnumerable<(int Row, string?[] Cells)> Rows
+    {
+        get
+        {
+            var data = 0;
+            foreach (var (number, cells) in Lines(_content, _format, skipHeader: true))
+            {
+                if (++data > _maxRows)
+                {
+                    throw new TooManyRowsException(_maxRows);
+                }
+
+                RowsRead = data;
+                yield return (number, cells);
+            }
+        }
+    }
+
+    /// <summary>How many data rows the last enumeration of <see cref="Rows"/> read.</summary>
+    public int RowsRead { get; private set; }
+
+    /// <summary>Reads the header (and whether a data row follows); throws <see cref="InvalidDataException"/> when it is not a readable file of that format.</summary>
     public static ImportSheet Read(byte[] content, SheetFormat format, int maxRows)
+    {
+        var formulas = format == SheetFormat.Xlsx ? Guarded(format, () => FormulaCells(content)) : new HashSet<(int, int)>();
+        if (format == SheetFormat.Csv)
+        {
+            content = Guarded(format, () => CsvAsUtf8(content));
+        }
+
+        string?[] header = [];
+        var hasRows = false;
+        foreach (var (number, cells) in Lines(content, format, skipHeader: false))
+        {
+            if (header.Length == 0)
+            {
+                header = cells;
+                continue;
+            }
+
+            hasRows = true;
+            break;
+        }
+
+        return new ImportSheet(content, format, maxRows, header, formulas, hasRows);
+    }
+
+    /// <summary>The rows with something in them; with <paramref name="skipHeader"/> the first such row (the header) is left out.</summary>
+    private static IEnumerable<(int Row, string?[] Cells)> Lines(byte[] content, SheetFormat format, bool skipHeader)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        // Rows come as IDictionary<string, object> typed dynamic: read as object, cast statically (no runtime binder per row).
+        IEnumerable<object> query = MiniExcel.Query(stream, useHeaderRow: false, excelType: format == SheetFormat.Xlsx ? ExcelType.XLSX : ExcelType.CSV);
+        using var rows = Guarded(format, query.GetEnumerator);
+        var number = 0;
+        var pool = new StringPool();
+        var headerSeen = false;
+        while (Guarded(format, rows.MoveNext))
+        {
+            number++;
+            var row = (IDictionary<string, object?>)rows.Current;
+            var cells = new string?[row.Count];
+            var blank = true;
+            var i = 0;
+            foreach (var value in row.Values)
+            {
+                var text = pool.Share(Text(value));
+                blank &= string.IsNullOrWhiteSpace(text);
+                cells[i++] = text;
+            }
+
+            if (blank)
+            {
+                continue;
+            }
+
+            if (skipHeader && !headerSeen)
+            {
+                headerSeen = true;
+                continue;
+            }
+
+            yield return (number, cells);
+        }
+    }
+
+    /// <summary>Runs a step of reading the file; anything it throws but running out of memory means the file is not readable as <paramref name="format"/>.</summary>
+    private static T Guarded<T>(SheetFormat format, Func<T> step)
     {
         try
         {
-            var formulas = format == SheetFormat.Xlsx ? FormulaCells(content) : new HashSet<(int, int)>();
-            using var stream = new MemoryStream(format == SheetFormat.Csv ? CsvAsUtf8(content) : content, writable: false);
-
-            var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: format == SheetFormat.Xlsx ? ExcelType.XLSX : ExcelType.CSV);
-            IReadOnlyList<string?>? header = null;
-            var data = new List<(int, string?[])>();
-            var number = 0;
-            var tooMany = false;
-            var pool = new CellPool();
-            foreach (IDictionary<string, object?> row in rows)
-            {
-                number++;
-                var cells = row.Values.Select(v => pool.Share(Text(v))).ToArray();
-                if (header is null)
-                {
-                    if (cells.All(string.IsNullOrWhiteSpace))
-                    {
-                        continue;
-                    }
-
-                    header = cells;
-                    continue;
-                }
-
-                if (cells.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
-
-                if (data.Count == maxRows)
-                {
-                    tooMany = true;
-                    break;
-                }
-
-                data.Add((number, cells));
-            }
-
-            return new ImportSheet { Header = header ?? [], Rows = data, Formulas = formulas, TooManyRows = tooMany };
+            return step();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not InvalidDataException)
         {
             throw new InvalidDataException("The file cannot be read as " + format, ex);
-        }
-    }
-
-    /// <summary>
-    /// One string for each value that repeats down a column (district, tier, manager, visits), so 100,000 rows hold a
-    /// handful of those rather than 100,000 copies: the first <see cref="Capacity"/> distinct short values are kept.
-    /// </summary>
-    private sealed class CellPool
-    {
-        private const int Capacity = 4096, MaxLength = 64;
-        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
-
-        public string? Share(string? value)
-        {
-            if (value is null || value.Length > MaxLength)
-            {
-                return value;
-            }
-
-            if (_values.TryGetValue(value, out var shared))
-            {
-                return shared;
-            }
-
-            if (_values.Count < Capacity)
-            {
-                _values[value] = value;
-            }
-
-            return value;
         }
     }
 

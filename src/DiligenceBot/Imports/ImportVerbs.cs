@@ -66,11 +66,6 @@ public sealed class ImportFileVerb(ChatFiles files, ImportKinds kinds, Directory
             return BotAnswer.Refused(Texts.Imports.EmptyFile.Format(language, file.Name, TemplateCommands(language)));
         }
 
-        if (sheet.TooManyRows)
-        {
-            return BotAnswer.Refused(Texts.Imports.TooManyRows.Format(language, MaxRows));
-        }
-
         if (kinds.Of(sheet.Header) is not var (kind, map))
         {
             return BotAnswer.Refused(Texts.Imports.UnknownHeader.Format(language, file.Name, TemplateCommands(language)));
@@ -81,16 +76,36 @@ public sealed class ImportFileVerb(ChatFiles files, ImportKinds kinds, Directory
             return BotAnswer.Refused(Texts.Imports.MissingColumns.Format(language, string.Join(language == Language.ZhCn ? "、" : ", ", missing), kind.TemplateCommand.In(language)));
         }
 
-        if (sheet.Rows.Count == 0)
+        if (!sheet.HasRows)
         {
             return BotAnswer.Refused(Texts.Imports.NoRows.In(language));
         }
 
-        var outcome = await kind.ImportAsync(new ImportRequest(person, file.Name, sheet, map, language, request.Activity.Id), cancellationToken);
-        Log.FileImported(logger, kind.Word.EnUs, person.Id, sheet.Rows.Count, outcome.Stored, outcome.Problems.Count);
+        // The rows are read while the kind checks them: a file too long or unreadable further down is found then,
+        // before anything is stored (every kind stores only after checking every row).
+        ImportOutcome outcome;
+        try
+        {
+            outcome = await kind.ImportAsync(new ImportRequest(person, file.Name, sheet, map, language, request.Activity.Id), cancellationToken);
+        }
+        catch (TooManyRowsException)
+        {
+            return BotAnswer.Refused(Texts.Imports.TooManyRows.Format(language, MaxRows));
+        }
+        catch (InvalidDataException)
+        {
+            return BotAnswer.Refused(Texts.Imports.Unreadable.Format(language, file.Name, sheetFormat == SheetFormat.Xlsx ? "XLSX" : "CSV"));
+        }
+
+        Log.FileImported(logger, kind.Word.EnUs, person.Id, sheet.RowsRead, outcome.Stored, outcome.Problems.Count);
         if (outcome.Done is { } done)
         {
             return BotAnswer.WithText(done);
+        }
+
+        if (outcome.Refusal is { } refusal)
+        {
+            return BotAnswer.Refused(refusal);
         }
 
         var report = await files.OfferAsync(person, Texts.Imports.ErrorsFileName.Format(language, kind.Word.In(language)) + ".xlsx", ImportCards.ProblemsXlsx(outcome.Problems, language),

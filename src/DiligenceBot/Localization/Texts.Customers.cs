@@ -50,6 +50,9 @@ public static partial class Texts
         public static readonly Text ImportDone = new(
             "Imported {0} customers from “{1}”: {2} new, {3} updated, {4} moved to another manager.",
             "已从“{1}”导入{0}家客户：新增{2}家，更新{3}家，{4}家更换了客户经理。");
+        public static readonly Text RegisterChanged = new(
+            "The customer register changed while your file was being checked (another import, probably), so nothing was stored. Please send the file again.",
+            "在检查您的文件期间，客户名册发生了变化（可能有人同时导入），因此未保存任何内容。请重新发送该文件。");
         public static readonly Text ProblemDuplicate = new("Licence number {0} also appears in row {1}.", "许可证号{0}与第{1}行重复。");
         public static readonly Text ProblemVisits = new("Visits per month must be a whole number from 0 to {0}.", "每月拜访次数必须是0到{0}之间的整数。");
         public static readonly Text ProblemLicence = new(
