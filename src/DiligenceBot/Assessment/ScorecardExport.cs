@@ -60,32 +60,13 @@ public sealed class ScorecardExportVerb(RecordCheckDesk desk, ScorecardBook book
             asked = period;
         }
 
-        var choice = await desk.ChooseAsync(request, person, string.Empty, Chooser, cancellationToken);
-        if (choice.Refusal is not null)
+        var (managers, oneTeam, refusal) = await desk.ExportScopeAsync(request, person, teamId, Chooser, Texts.Scorecards.ExportNotYourTeam, cancellationToken);
+        if (refusal is not null)
         {
-            return choice.Refusal;
+            return refusal;
         }
 
-        var managers = choice.Checkable;
-        Team? oneTeam = null;
-        if (!string.IsNullOrEmpty(teamId))
-        {
-            oneTeam = await book.Db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.TenantId == person.TenantId && t.Id == teamId, cancellationToken);
-            if (oneTeam is null)
-            {
-                return BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language));
-            }
-
-            managers = [.. managers.Where(m => m.TeamId == teamId)];
-            if (managers.Count == 0)
-            {
-                return BotAnswer.Refused(Texts.Scorecards.ExportNotYourTeam.Format(language, WorkLogCards.TeamName(oneTeam, language)));
-            }
-        }
-
-        var teams = managers.Select(m => m.Team!).DistinctBy(t => t.Id).OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
-        oneTeam ??= teams.Count == 1 ? teams[0] : null;
-        var thisMonth = desk.ThisMonth(teams[0]);
+        var thisMonth = desk.ThisMonth(managers.Select(m => m.Team!).MinBy(t => t.Id, StringComparer.Ordinal)!);
         var chosen = asked ?? RecordPeriod.Holding(RecordPeriodKind.Monthly, thisMonth).Previous;
         if (chosen.First > thisMonth)
         {
@@ -106,12 +87,10 @@ public sealed class ScorecardExportVerb(RecordCheckDesk desk, ScorecardBook book
     internal static string FileName(string teamName, RecordPeriod period, Language language)
     {
         var name = Texts.Scorecards.ExportFileName.Format(language, teamName, language == Language.ZhCn ? Plain(period.Name(language)) : period.Key);
-        var invalid = Path.GetInvalidFileNameChars().Concat(['\\', '/', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
-        return new string([.. name.Select(c => invalid.Contains(c) ? '-' : c)]) + ".xlsx";
+        return ChatFiles.SafeFileName(name, ".xlsx");
     }
 
-    /// <summary>A period's name without the word joiners and no-break spaces cards use to keep it on one line (a file and a sheet need neither).</summary>
-    private static string Plain(string text) => text.Replace(CardDates.WordJoiner.ToString(), string.Empty, StringComparison.Ordinal).Replace('\u00a0', ' ');
+    private static string Plain(string text) => CardDates.Plain(text);
 
     /// <summary>
     /// One row per manager in the team card's order (team, then points measured, then name): name, team, period, state,

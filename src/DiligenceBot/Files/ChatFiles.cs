@@ -123,6 +123,13 @@ public sealed class ChatFiles(IHttpClientFactory http, IHostEnvironment environm
     }
 
     /// <summary>Keeps the file and returns the file consent card that asks the user to accept it.</summary>
+    /// <summary>A file name from a title: characters a file name cannot hold on any system become '-'.</summary>
+    public static string SafeFileName(string name, string extension)
+    {
+        var invalid = Path.GetInvalidFileNameChars().Concat(['\\', '/', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
+        return new string([.. name.Select(c => invalid.Contains(c) ? '-' : c)]) + extension;
+    }
+
     public async Task<OutgoingActivity> OfferAsync(Person person, string fileName, byte[] content, string description, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

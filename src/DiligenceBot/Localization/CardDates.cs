@@ -19,6 +19,9 @@ public static partial class CardDates
     public const char NoBreakSpace = '\u00a0';
     public const char WordJoiner = '\u2060';
 
+    /// <summary>A card's text without the word joiners and no-break spaces that keep it on one line (a file, its name and a sheet need neither).</summary>
+    public static string Plain(string text) => text.Replace(WordJoiner.ToString(), string.Empty, StringComparison.Ordinal).Replace('\u00a0', ' ');
+
     /// <summary>"2026‑11‑30".</summary>
     public static string Day(DateOnly day) =>
         day.ToString("yyyy'\u2011'MM'\u2011'dd", CultureInfo.InvariantCulture);

@@ -125,6 +125,44 @@ public sealed class RecordCheckDesk(RecordBook book, RecordChecks checks, Coachi
         return new(true, manager, checkable, null);
     }
 
+    /// <summary>The managers a list export covers, the one team it names (when one), or the refusal.</summary>
+    public sealed record ExportScope(List<Person> Managers, Team? Team, BotAnswer? Refusal);
+
+    /// <summary>
+    /// Whom an export of a team card covers (the scorecards, the skills results): everyone the asker checks
+    /// (<see cref="ChooseAsync"/>), or one team's managers when the card's button names the team — a team of another tenant
+    /// is out of date, a team the asker does not check is refused by name (<paramref name="notYourTeam"/>), never an empty file.
+    /// </summary>
+    public async Task<ExportScope> ExportScopeAsync(BotRequest request, Person person, string? teamId, ChooserTexts texts, Text notYourTeam, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        var choice = await ChooseAsync(request, person, string.Empty, texts, cancellationToken);
+        if (choice.Refusal is not null)
+        {
+            return new([], null, choice.Refusal);
+        }
+
+        var managers = choice.Checkable;
+        Team? oneTeam = null;
+        if (!string.IsNullOrEmpty(teamId))
+        {
+            oneTeam = await book.Db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.TenantId == person.TenantId && t.Id == teamId, cancellationToken);
+            if (oneTeam is null)
+            {
+                return new([], null, BotAnswer.Refused(Texts.Common.CardOutOfDate.In(language)));
+            }
+
+            managers = [.. managers.Where(m => m.TeamId == teamId)];
+            if (managers.Count == 0)
+            {
+                return new([], null, BotAnswer.Refused(notYourTeam.Format(language, WorkLogs.WorkLogCards.TeamName(oneTeam, language))));
+            }
+        }
+
+        var teams = managers.Select(m => m.Team!).DistinctBy(t => t.Id).ToList();
+        return new(managers, oneTeam ?? (teams.Count == 1 ? teams[0] : null), null);
+    }
+
     /// <summary>The team card: every manager the person checks, grouped by team (in team order), in one pass over the tables.</summary>
     public async Task<AdaptiveCard> TeamsCardAsync(IReadOnlyList<Person> managers, DateOnly month, Language language, CancellationToken cancellationToken)
     {
