@@ -13,7 +13,8 @@ public static class AssessmentRegistration
     /// stops start-up and names every problem), then shared by the monthly and quarterly scorecards; the values the
     /// product measures itself; the draft scorecards (<c>scorecard</c> / <c>考核</c>); publishing, the manager's answer and
     /// the decision on an objection (<see cref="ScorecardBook"/>, its options checked at start-up); the drafts sent to
-    /// the lead in the team's schedule job; the manager's own scorecards (<c>my scorecard</c> / <c>我的考核</c>).
+    /// the lead in the team's schedule job; the manager's own scorecards (<c>my scorecard</c> / <c>我的考核</c>); the half-year skills assessment and its quiz
+    /// (<c>skills</c> / <c>技能评估</c>, seeds/skills-quiz.json).
     /// </summary>
     public static IServiceCollection AddAssessment(this IServiceCollection services)
     {
@@ -28,6 +29,8 @@ public static class AssessmentRegistration
         services.AddSingleton<IValidateOptions<ScorecardOptions>, ScorecardOptionsValidator>();
         services.AddScoped<ScorecardBook>();
         services.AddScoped<SkillsResults>();
+        services.AddScoped<SkillsBook>();
+        services.AddNotificationRenderer<SkillsRenderer>(SkillsBook.Completed, SkillsBook.QuizSent, SkillsBook.QuizAnswered);
         services.AddScoped<ITeamDueRecords, ScorecardDraftSchedule>();
         services.AddNotificationRenderer<ScorecardDraftsRenderer>(ScorecardDraftSchedule.Drafts);
         services.AddNotificationRenderer<ScorecardRenderer>(ScorecardBook.Published, ScorecardBook.Objected, ScorecardBook.Decided);
@@ -39,7 +42,12 @@ public static class AssessmentRegistration
             .AddBotVerb<ScorecardAnswerVerb>(ScorecardCards.AcknowledgeVerb)
             .AddBotVerb<ScorecardAnswerVerb>(ScorecardCards.ObjectVerb)
             .AddBotVerb<ScorecardDecideVerb>(ScorecardCards.UpholdVerb)
-            .AddBotVerb<ScorecardDecideVerb>(ScorecardCards.AmendVerb);
+            .AddBotVerb<ScorecardDecideVerb>(ScorecardCards.AmendVerb)
+            .AddBotVerb<SkillsVerb>(SkillsCards.SkillsVerb, "skills", "skills assessment", "技能评估", "技能考核")
+            .AddBotVerb<SkillsExportVerb>(SkillsCards.ExportVerb, "skills export", "export skills", "技能评估导出", "技能评估 导出", "导出技能评估")
+            .AddBotVerb<SkillsRateVerb>(SkillsCards.CompleteVerb)
+            .AddBotVerb<SkillsRateVerb>(SkillsCards.SendQuizVerb)
+            .AddBotVerb<SkillsQuizVerb>(SkillsCards.AnswerQuizVerb);
     }
 
     /// <summary>Reads seeds/skills-quiz.json at start-up, so a broken question bank stops the app before it takes a message.</summary>

@@ -169,6 +169,11 @@ public sealed class CardSchemaTests
             yield return card;
         }
 
+        foreach (var card in Assessment.SkillsCardSchemaTests.EveryCard())
+        {
+            yield return card;
+        }
+
         foreach (var card in Plans.PlanCardSchemaTests.EveryCard())
         {
             yield return card;
