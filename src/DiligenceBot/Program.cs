@@ -4,6 +4,7 @@ using DiligenceBot.Coaching;
 using DiligenceBot.BotFramework.Hosting;
 using DiligenceBot.Conversations;
 using DiligenceBot.Customers;
+using DiligenceBot.Dashboard;
 using DiligenceBot.Data;
 using DiligenceBot.Demo;
 using DiligenceBot.DirectorySync;
@@ -41,12 +42,14 @@ builder.Services.AddRecords();
 builder.Services.AddAssessment();
 builder.AddScheduling();
 builder.AddOperations();
+builder.AddDashboard();
 
 var app = builder.Build();
 await app.MigrateAndSeedAsync();
 app.MapBotMessages("/api/messages");
 app.MapScheduling();
 app.MapOperations();
+app.MapDashboard();
 await app.RunAsync();
 return 0;
 

@@ -350,6 +350,11 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
             claims["serviceurl"] = spec.ServiceUrl;
         }
 
+        foreach (var (name, value) in spec.Claims ?? new Dictionary<string, object>())
+        {
+            claims[name] = value;
+        }
+
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = spec.Issuer ?? Issuer,
@@ -422,4 +427,6 @@ public sealed class TokenSpec
     public RSA? Key { get; init; }
     public string? KeyId { get; init; }
     public string? Algorithm { get; init; }
+    /// <summary>More claims (an Entra token's tid, oid, scp…).</summary>
+    public IReadOnlyDictionary<string, object>? Claims { get; init; }
 }
