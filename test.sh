@@ -10,7 +10,7 @@ results="${DILIGENCEBOT_TEST_RESULTS:-$PWD/artifacts/test-results}"
 rm -rf "$results"
 mkdir -p "$results"
 
-for tool in tools/validate tools/playground tools/render-cards tools/azurite; do
+for tool in tools/validate tools/playground tools/render-cards tools/azurite tools/dashboard; do
   if [ ! -d "$tool/node_modules" ]; then
     (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in $tool" >&2; exit 1; }
   fi

@@ -44,9 +44,10 @@ public static class DashboardRegistration
                 FileProvider = new PhysicalFileProvider(page),
                 OnPrepareResponse = context =>
                 {
-                    // Only Teams (and Microsoft 365) may frame the tab; the bundle is the page's only script.
+                    // Only Teams (and Microsoft 365) may frame the tab; the bundle is the page's only script. teams-js reads
+                    // Microsoft's list of Teams host origins (a JSON document, not code) and falls back to its own copy.
                     context.Context.Response.Headers.ContentSecurityPolicy =
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; " +
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' https://res.cdn.office.net; " +
                         "frame-ancestors 'self' teams.microsoft.com *.teams.microsoft.com *.office.com *.microsoft365.com *.cloud.microsoft *.skype.com";
                     context.Context.Response.Headers.CacheControl = "no-cache";
                 },

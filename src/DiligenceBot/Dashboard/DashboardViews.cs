@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DiligenceBot.Localization;
 using DiligenceBot.Meetings;
 using DiligenceBot.Organisation;
 using DiligenceBot.Scheduling;
@@ -60,7 +61,8 @@ public sealed record ManagerAction(Guid Id, string Text, DateOnly DueDate, Actio
 /// <summary>The record: one log with its latest answers (labelled in both languages) and its reviews.</summary>
 public sealed record LogRecordView(Guid Id, ManagerRef Manager, TeamRef Team, DateOnly Day, LogDay Log, WorkLogStatus Status, int Revision, DateTimeOffset SubmittedAt, int? Rating, IReadOnlyList<LogAnswer> Answers, IReadOnlyList<LogReviewEntry> Reviews);
 
-public sealed record LogAnswer(string Key, string LabelEn, string LabelZh, string Value);
+/// <summary>A log's answer as its summary card shows it, in both languages (the page picks its own).</summary>
+public sealed record LogAnswer(string Key, string LabelEn, string LabelZh, string ValueEn, string ValueZh);
 
 public sealed record LogReviewEntry(int Revision, string Decision, string Reviewer, DateTimeOffset At, string? Evaluation, string? Requirement, string? Suggestion, int? Rating);
 
@@ -191,9 +193,11 @@ public sealed class DashboardViews(WorkLogBook book)
 
         var template = await book.TemplateForAsync(team, cancellationToken);
         var values = log.Revisions.OrderBy(r => r.Number).LastOrDefault()?.Values ?? [];
+        var customers = template is null ? null : await book.PickedCustomersAsync(scope.Viewer.TenantId, template, values, cancellationToken);
         var answers = template is null
-            ? values.Select(v => new LogAnswer(v.Key, v.Key, v.Key, v.Value)).ToList()
-            : template.Fields.Select(f => new LogAnswer(f.Key, f.LabelEn, f.LabelZh, values.GetValueOrDefault(f.Key) ?? string.Empty)).ToList();
+            ? values.Select(v => new LogAnswer(v.Key, v.Key, v.Key, v.Value, v.Value)).ToList()
+            : template.Fields.Select(f => new LogAnswer(f.Key, f.LabelWithUnit(Language.EnUs), f.LabelWithUnit(Language.ZhCn),
+                WorkLogCards.Display(f, values, customers, Language.EnUs), WorkLogCards.Display(f, values, customers, Language.ZhCn))).ToList();
         var reviewerIds = log.Reviews.Select(r => r.ReviewerId).Distinct().ToList();
         var names = await book.Db.People.AsNoTracking().Where(p => p.TenantId == scope.Viewer.TenantId && reviewerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         var reviews = log.Reviews.OrderBy(r => r.DecidedAt)

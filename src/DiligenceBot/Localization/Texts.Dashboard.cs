@@ -101,7 +101,7 @@ public static partial class Texts
         public static readonly Text PageActionText = new("Action item", "待办事项");
         public static readonly Text PageActionDue = new("Due", "截止日期");
         public static readonly Text PageActionBlocked = new("Blocked", "受阻");
-        public static readonly Text PageRecordTitle = new("Work log of {0} for {1}", "{0}{1}的工作日志");
+        public static readonly Text PageRecordTitle = new("Work log of {0} for {1}", "{0}的工作日志（{1}）");
         public static readonly Text PageRevision = new("Revision {0}", "第{0}版");
         public static readonly Text PageReviews = new("Reviews", "审阅记录");
         public static readonly Text PageNoReviews = new("Not reviewed yet.", "尚未审阅。");

@@ -523,7 +523,8 @@ public static class WorkLogCards
         Items = template.Fields.Select(f => (CardElement)ReviewCards.Answer("answer." + f.Key, f.LabelWithUnit(language), Display(f, values, customers, language))).ToList(),
     };
 
-    private static string Display(LogField field, Dictionary<string, string> values, IReadOnlyDictionary<long, PickedCustomer>? customers, Language language)
+    /// <summary>An answer as the log's summary shows it (a choice by its title, customers by name and licence number, "—" when empty): also the dashboard's record.</summary>
+    public static string Display(LogField field, Dictionary<string, string> values, IReadOnlyDictionary<long, PickedCustomer>? customers, Language language)
     {
         var value = field.Type == LogFieldTypes.Customers
             ? CustomerPicks.Read(values, field.Key).Display(customers ?? new Dictionary<long, PickedCustomer>(), language)
