@@ -19,6 +19,8 @@ const addFormats = require("ajv-formats");
 const { PNG } = require("pngjs");
 
 const PLACEHOLDER = "{{BotAppId}}";
+const HOST_PLACEHOLDER = "{{HostName}}";
+const DEFAULT_HOST = "diligencebot.example.com";
 const DEFAULT_APP_ID = "5f3c9a7e-2b41-4d8e-9c6a-1e7b0d4f8a23";
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v1\.\d+|vDevPreview)\/(MicrosoftTeams(?:\.Localization)?\.schema\.json)$/;
@@ -171,6 +173,10 @@ if (manifestText.includes(PLACEHOLDER)) {
   manifestText = manifestText.split(PLACEHOLDER).join(appId);
   ok(`substituted ${PLACEHOLDER} with ${appId}`);
 }
+if (manifestText.includes(HOST_PLACEHOLDER)) {
+  manifestText = manifestText.split(HOST_PLACEHOLDER).join(DEFAULT_HOST);
+  ok(`substituted ${HOST_PLACEHOLDER} with ${DEFAULT_HOST}`);
+}
 const leftovers = manifestText.match(/\{\{[^}]*\}\}/g);
 check("manifest.json has no unresolved {{placeholders}}", !leftovers, leftovers && [...new Set(leftovers)].join(", "));
 
@@ -232,6 +238,29 @@ if (check("manifest $schema names a locally available Teams schema", !manifestSc
 check("id is a GUID", GUID.test(String(manifest.id)), `id is ${JSON.stringify(manifest.id)}`);
 const bots = Array.isArray(manifest.bots) ? manifest.bots : [];
 bots.forEach((bot, i) => check(`bots[${i}].botId is a GUID`, GUID.test(String(bot?.botId)), `botId is ${JSON.stringify(bot?.botId)}`));
+
+// Teams single sign-on for the tabs: the resource is the app's Application ID URI (api://HOST/APPID) on a host the
+// tabs are served from, which validDomains lists; every tab page is https on such a host.
+if (manifest.webApplicationInfo) {
+  const sso = manifest.webApplicationInfo;
+  check("webApplicationInfo.id is the app's id", sso.id === manifest.id, `id is ${JSON.stringify(sso.id)}`);
+  const resource = /^api:\/\/([^/]+)\/([0-9a-fA-F-]{36})$/.exec(String(sso.resource));
+  check("webApplicationInfo.resource is api://HOST/APPID", resource && resource[2] === manifest.id, `resource is ${JSON.stringify(sso.resource)}`);
+  check("webApplicationInfo.resource's host is a valid domain", resource && (manifest.validDomains ?? []).includes(resource[1]), `validDomains: ${JSON.stringify(manifest.validDomains)}`);
+}
+const tabUrls = [
+  ...(manifest.staticTabs ?? []).flatMap((t, i) => [[`staticTabs[${i}].contentUrl`, t.contentUrl], [`staticTabs[${i}].websiteUrl`, t.websiteUrl]]),
+  ...(manifest.configurableTabs ?? []).map((t, i) => [`configurableTabs[${i}].configurationUrl`, t.configurationUrl]),
+].filter(([, url]) => url);
+for (const [where, url] of tabUrls) {
+  let parsed = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // reported below
+  }
+  check(`${where} is https on a valid domain`, parsed && parsed.protocol === "https:" && (manifest.validDomains ?? []).includes(parsed.host), `${url}; validDomains: ${JSON.stringify(manifest.validDomains)}`);
+}
 
 // ---------------------------------------------------------------- referenced files
 

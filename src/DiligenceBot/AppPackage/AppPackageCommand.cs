@@ -6,11 +6,14 @@ namespace DiligenceBot.AppPackage;
 /// <c>dotnet run --project src/DiligenceBot -- package [--out FILE] [--app-id GUID]</c>: writes the Teams app
 /// package (manifest with the bot's app id filled in, its zh-CN localization and both icons) as a zip.
 /// The app id comes from configuration (Bot:AppId: appsettings, user-secrets, environment Bot__AppId) unless
-/// given on the command line.
+/// given on the command line; the host the app is served at (the dashboard tab's pages and the SSO resource) from
+/// Dashboard:HostName unless given with --host.
 /// </summary>
 public static class AppPackageCommand
 {
     public const string AppIdPlaceholder = "{{BotAppId}}";
+    /// <summary>The host the app is reached at (its tab, its API, the SSO resource api://HOST/APPID).</summary>
+    public const string HostPlaceholder = "{{HostName}}";
 
     public static int Run(string[] args)
     {
@@ -32,9 +35,16 @@ public static class AppPackageCommand
             return 2;
         }
 
+        var host = Option(args, "--host") ?? configuration["Dashboard:HostName"];
+        if (!IsHostName(host))
+        {
+            Console.Error.WriteLine("Dashboard:HostName is not set to the app's host name (e.g. diligencebot.contoso.com, no scheme or path). Set it or pass --host HOST.");
+            return 2;
+        }
+
         try
         {
-            Write(source, id, output);
+            Write(source, id, output, host!);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -46,8 +56,12 @@ public static class AppPackageCommand
         return 0;
     }
 
-    /// <summary>Zips manifest.json (app id filled in), every localization file and the icons from <paramref name="source"/>.</summary>
-    public static void Write(string source, Guid appId, string output)
+    /// <summary>A bare host name (what Teams' validDomains and the tab URLs take): letters, digits, dots, hyphens, an optional port.</summary>
+    public static bool IsHostName(string? host) =>
+        host is { Length: > 0 and <= 253 } && Uri.CheckHostName(host.Split(':')[0]) == UriHostNameType.Dns && !host.Contains('/', StringComparison.Ordinal);
+
+    /// <summary>Zips manifest.json (app id and host filled in), every localization file and the icons from <paramref name="source"/>.</summary>
+    public static void Write(string source, Guid appId, string output, string hostName)
     {
         var manifestPath = Path.Combine(source, "manifest.json");
         if (!File.Exists(manifestPath))
@@ -69,7 +83,7 @@ public static class AppPackageCommand
             using var target = entry.Open();
             if (name.EndsWith(".json", StringComparison.Ordinal))
             {
-                var text = File.ReadAllText(file).Replace(AppIdPlaceholder, appId.ToString("D"), StringComparison.Ordinal);
+                var text = File.ReadAllText(file).Replace(AppIdPlaceholder, appId.ToString("D"), StringComparison.Ordinal).Replace(HostPlaceholder, hostName, StringComparison.Ordinal);
                 using var writer = new StreamWriter(target, new System.Text.UTF8Encoding(false));
                 writer.Write(text);
             }

@@ -12,12 +12,13 @@ namespace DiligenceBot.Tests.AppPackage;
 public sealed class AppPackageTests
 {
     private const string AppId = "7d3b9c41-5e2a-4f6b-9a8c-0d1e2f3a4b5c";
+    private const string Host = "diligencebot.contoso.com";
 
     [Fact]
     public async Task PackagedApp_PassesTheTeamsSchemaAndIconChecks()
     {
         var zip = Path.Combine(Path.GetTempPath(), $"appPackage-{Guid.NewGuid():N}.zip");
-        AppPackageCommand.Write(Path.Combine(RepoTools.RepoRoot, "manifests"), Guid.Parse(AppId), zip);
+        AppPackageCommand.Write(Path.Combine(RepoTools.RepoRoot, "manifests"), Guid.Parse(AppId), zip, Host);
 
         var (exitCode, output, error) = await RepoTools.RunNodeToolAsync("validate", "validate-manifest.mjs", zip);
 
@@ -30,7 +31,7 @@ public sealed class AppPackageTests
     public void PackagedApp_CarriesTheConfiguredAppId_AndBothLanguages()
     {
         var zip = Path.Combine(Path.GetTempPath(), $"appPackage-{Guid.NewGuid():N}.zip");
-        AppPackageCommand.Write(Path.Combine(RepoTools.RepoRoot, "manifests"), Guid.Parse(AppId), zip);
+        AppPackageCommand.Write(Path.Combine(RepoTools.RepoRoot, "manifests"), Guid.Parse(AppId), zip, Host);
 
         using var archive = ZipFile.OpenRead(zip);
         Assert.Equal(["color.png", "manifest.json", "outline.png", "zh-cn.json"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
@@ -40,7 +41,16 @@ public sealed class AppPackageTests
         Assert.Equal(AppId, manifest["bots"]![0]!["botId"]!.GetValue<string>());
         Assert.Equal(["personal", "team", "groupChat"], manifest["bots"]![0]!["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
         using var zh = new StreamReader(archive.GetEntry("zh-cn.json")!.Open());
-        Assert.Contains("帮助", zh.ReadToEnd(), StringComparison.Ordinal);
+        var zhText = zh.ReadToEnd();
+        Assert.Contains("帮助", zhText, StringComparison.Ordinal);
+        Assert.Contains("我的团队", zhText, StringComparison.Ordinal);
+
+        // The dashboard: a personal tab and a channel tab on the app's host, Teams SSO for the app's own API.
+        var tab = Assert.Single(manifest["staticTabs"]!.AsArray())!;
+        Assert.Equal(("My teams", $"https://{Host}/dashboard/?view=today"), (tab["name"]!.GetValue<string>(), tab["contentUrl"]!.GetValue<string>()));
+        Assert.Equal($"https://{Host}/dashboard/configure.html", manifest["configurableTabs"]![0]!["configurationUrl"]!.GetValue<string>());
+        Assert.Equal((AppId, $"api://{Host}/{AppId}"), (manifest["webApplicationInfo"]!["id"]!.GetValue<string>(), manifest["webApplicationInfo"]!["resource"]!.GetValue<string>()));
+        Assert.Equal([Host], manifest["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
         archive.Dispose();
         File.Delete(zip);
     }
@@ -62,6 +72,28 @@ public sealed class AppPackageTests
         }
 
         Assert.Contains("Bot:AppId", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://diligencebot.contoso.com")]
+    [InlineData("diligencebot.contoso.com/dashboard")]
+    [InlineData("")]
+    public void PackageCommand_WithoutAHostName_ExplainsWhatToSet(string host)
+    {
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var code = AppPackageCommand.Run(["--out", Path.Combine(Path.GetTempPath(), "never.zip"), "--app-id", AppId, "--host", host]);
+            Assert.Equal(2, code);
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Contains("Dashboard:HostName", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
