@@ -63,6 +63,47 @@ public static class DashboardApi
             return problem ?? Results.Json(await views.PunctualityAsync(scope, teams, range.From, range.To, ct), Json);
         }, ct));
 
+        // The views as files, with the same filters (and the same refusals) as the views themselves.
+        data.MapGet("/today/export", (HttpContext http, Caller caller, DashboardViews views, string? team, string? format, CancellationToken ct) => caller.Run(http, async (scope, language) =>
+        {
+            if (ExportFormat(format) is not { } kind)
+            {
+                return Problem(400, language, Texts.Dashboard.ProblemBadRequest, Texts.Dashboard.ProblemBadFormat.Format(language, Shorten(format)));
+            }
+
+            if (scope.TeamsFor(team) is not { } teams)
+            {
+                return Problem(404, language, Texts.Dashboard.ProblemNotFound, Texts.Dashboard.ProblemUnknownTeam.Format(language, Shorten(team)));
+            }
+
+            var view = await views.TodayAsync(scope, teams, ct);
+            var (header, rows) = DashboardExport.Today(view, language);
+            var day = view.Teams.Count > 0 ? view.Teams.Max(t => t.Day) : views.DefaultRange(teams).To;
+            return DashboardExport.File(kind, $"{Texts.Dashboard.PageTabToday.In(language)}_{day:yyyy-MM-dd}", header, rows);
+        }, ct));
+
+        data.MapGet("/punctuality/export", (HttpContext http, Caller caller, DashboardViews views, string? team, string? from, string? to, string? format, CancellationToken ct) => caller.Run(http, async (scope, language) =>
+        {
+            if (ExportFormat(format) is not { } kind)
+            {
+                return Problem(400, language, Texts.Dashboard.ProblemBadRequest, Texts.Dashboard.ProblemBadFormat.Format(language, Shorten(format)));
+            }
+
+            if (scope.TeamsFor(team) is not { } teams)
+            {
+                return Problem(404, language, Texts.Dashboard.ProblemNotFound, Texts.Dashboard.ProblemUnknownTeam.Format(language, Shorten(team)));
+            }
+
+            var (range, problem) = caller.Range(language, from, to, views.DefaultRange(teams));
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var (header, rows) = DashboardExport.Punctuality(await views.PunctualityAsync(scope, teams, range.From, range.To, ct), language);
+            return DashboardExport.File(kind, $"{Texts.Dashboard.PageTabPunctuality.In(language)}_{range.From:yyyy-MM-dd}_{range.To:yyyy-MM-dd}", header, rows);
+        }, ct));
+
         data.MapGet("/managers/{id}", (HttpContext http, Caller caller, DashboardViews views, string id, string? from, string? to, CancellationToken ct) => caller.Run(http, async (scope, language) =>
         {
             if (scope.Manager(id) is not { } manager || scope.Teams.FirstOrDefault(t => t.Id == manager.TeamId) is not { } team)
@@ -82,6 +123,11 @@ public static class DashboardApi
 
     internal static IResult Problem(int status, Language language, Text title, string detail) =>
         Results.Problem(new ProblemDetails { Status = status, Title = title.In(language), Detail = detail });
+
+    private static string? ExportFormat(string? format) =>
+        string.Equals(format, DashboardExport.Csv, StringComparison.OrdinalIgnoreCase) ? DashboardExport.Csv
+        : string.Equals(format, DashboardExport.Xlsx, StringComparison.OrdinalIgnoreCase) ? DashboardExport.Xlsx
+        : null;
 
     private static string Shorten(string? value) => value is null ? string.Empty : value.Length > 40 ? value[..40] + "…" : value;
 

@@ -25,6 +25,8 @@ public static class DashboardTexts
         ["from"] = Texts.Dashboard.PageFrom,
         ["to"] = Texts.Dashboard.PageTo,
         ["show"] = Texts.Dashboard.PageShow,
+        ["exportXlsx"] = Texts.Dashboard.PageExportXlsx,
+        ["exportCsv"] = Texts.Dashboard.PageExportCsv,
         ["showTable"] = Texts.Dashboard.PageShowTable,
         ["showChart"] = Texts.Dashboard.PageShowChart,
         ["back"] = Texts.Dashboard.PageBack,

@@ -33,6 +33,9 @@ public static partial class Texts
         public static readonly Text ProblemUnknownLog = new(
             "There is no work log “{0}” among those you see.",
             "您可查看的工作日志中没有“{0}”。");
+        public static readonly Text ProblemBadFormat = new(
+            "Choose the file type xlsx or csv (not “{0}”).",
+            "请选择文件类型xlsx或csv（而非“{0}”）。");
         public static readonly Text ProblemBadRequest = new("The request cannot be answered", "无法处理该请求");
         public static readonly Text ProblemForbidden = new("Not for you", "无权查看");
         public static readonly Text ProblemNotFound = new("Not found", "未找到");
@@ -64,6 +67,8 @@ public static partial class Texts
         public static readonly Text PageFrom = new("From", "开始日期");
         public static readonly Text PageTo = new("To", "结束日期");
         public static readonly Text PageShow = new("Show", "显示");
+        public static readonly Text PageExportXlsx = new("Export (XLSX)", "导出（XLSX）");
+        public static readonly Text PageExportCsv = new("Export (CSV)", "导出（CSV）");
         public static readonly Text PageShowTable = new("Show as table", "以表格显示");
         public static readonly Text PageShowChart = new("Show as chart", "以图表显示");
         public static readonly Text PageBack = new("Back", "返回");

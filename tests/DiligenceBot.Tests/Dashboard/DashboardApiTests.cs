@@ -371,4 +371,67 @@ public sealed class DashboardApiTests(DashboardApiFixture fixture) : IClassFixtu
         // Wang Lei leads East 2 and is a manager in East 1: his own log is not his to open here.
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.GetAsync($"/api/dashboard/logs/{stored.Id}", fixture.Token(WangLei))).Status);
     }
+
+    private async Task<(HttpStatusCode Status, byte[] Body, string? ContentType, string? FileName)> DownloadAsync(string path, string? language = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Token(LiNa));
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await fixture.App.Http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType?.MediaType,
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    [Fact]
+    public async Task TodayExport_AsXlsx_HasARowPerManager_SayingWhatTheViewSays()
+    {
+        var (_, view, _) = await fixture.GetAsync("/api/dashboard/today", fixture.Token(LiNa));
+        var (status, body, type, name) = await DownloadAsync("/api/dashboard/today/export?format=xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type);
+        Assert.StartsWith("Today_", name, StringComparison.Ordinal);
+        using var stream = new MemoryStream(body);
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var expected = view!["teams"]![0]!["managers"]!.AsArray()
+            .Select(m => (m!["manager"]!["name"]!.GetValue<string>(), m["log"]!.GetValue<string>() switch { "OnTime" => "On time", "Late" => "Late", "Missing" => "Missing", _ => "Not yet due" }))
+            .ToList();
+        Assert.Equal(expected, rows.Select(r => ((string)r["Account manager"]!, (string)r["Work log"]!)).ToList());
+        Assert.All(rows, r => Assert.Equal("East District 1", r["Team"]));
+    }
+
+    [Fact]
+    public async Task PunctualityExport_AsCsv_InChinese_HasARowPerManagerAndWorkingDay_WithTheViewsFilters()
+    {
+        var (status, body, type, name) = await DownloadAsync("/api/dashboard/punctuality/export?format=csv&team=east-1&from=2026-11-02&to=2026-11-30", "zh-CN");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("text/csv", type);
+        Assert.Equal("准时情况_2026-11-02_2026-11-30.csv", name);
+        Assert.Equal([0xEF, 0xBB, 0xBF], body.Take(3));
+        var lines = System.Text.Encoding.UTF8.GetString(body, 3, body.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("团队,客户经理,日期,工作日志", lines[0]);
+        // Two managers × the 21 working days of November 2026.
+        Assert.Equal(1 + 2 * 21, lines.Length);
+        Assert.Contains("华东一组,Chen Jie 陈杰,2026-11-02,", lines[1..].First(l => l.Contains("Chen Jie", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/dashboard/today/export?format=pdf", HttpStatusCode.BadRequest)]
+    [InlineData("/api/dashboard/today/export", HttpStatusCode.BadRequest)]
+    [InlineData("/api/dashboard/today/export?format=xlsx&team=east-2", HttpStatusCode.NotFound)]
+    [InlineData("/api/dashboard/punctuality/export?format=csv&team=other-team", HttpStatusCode.NotFound)]
+    [InlineData("/api/dashboard/punctuality/export?format=csv&from=2026-02-30", HttpStatusCode.BadRequest)]
+    public async Task Export_WithABadFormatOrFilter_IsRefusedLikeTheView(string path, HttpStatusCode expected)
+    {
+        var (status, body, type, _) = await DownloadAsync(path);
+
+        Assert.Equal(expected, status);
+        Assert.Equal("application/problem+json", type);
+        Assert.DoesNotContain("Chen Jie", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+    }
 }

@@ -324,6 +324,33 @@ function back() {
   render();
 }
 
+// ---------------------------------------------------------------- exports
+
+// The view's filters, as a file: fetched with the same sign-in as the view, saved under the name the API gives.
+function exportButtons(path, extra = {}) {
+  return el("div", { class: "exports" }, ["xlsx", "csv"].map((format) => el("fluent-button", {
+    appearance: "secondary",
+    onclick: async () => {
+      try {
+        const response = await fetch(`${path}${query({ ...extra, format })}`, { headers: { "Accept-Language": state.lang, ...(await state.auth()) } });
+        if (!response.ok) throw new ProblemError(response.status, await response.json().catch(() => null));
+        const disposition = response.headers.get("Content-Disposition") || "";
+        const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+        const plain = /filename="?([^";]+)"?/i.exec(disposition);
+        const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : `export.${format}`;
+        const url = URL.createObjectURL(await response.blob());
+        const link = el("a", { href: url, download: name });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      } catch (error) {
+        root.querySelector(".body")?.prepend(errorMessage(error));
+      }
+    },
+  }, t(format === "xlsx" ? "exportXlsx" : "exportCsv"))));
+}
+
 // ---------------------------------------------------------------- Today
 
 async function renderToday(body) {
@@ -349,7 +376,7 @@ async function renderToday(body) {
     queueMicrotask(() => drawTodayChart(chart, team));
     return section;
   });
-  body.replaceChildren(...sections);
+  body.replaceChildren(exportButtons("/api/dashboard/today/export"), ...sections);
 }
 
 function tile(label, value, kind) {
@@ -406,6 +433,7 @@ async function renderPunctuality(body) {
 
   const toggle = el("fluent-button", { appearance: "secondary", onclick: () => { state.table = !state.table; render(); } }, state.table ? t("showChart") : t("showTable"));
   const parts = [el("div", { class: "heading-row" }, el("p", { class: "sub" }, t("punctualityOf", formatDay(view.from), formatDay(view.to))), toggle),
+    exportButtons("/api/dashboard/punctuality/export", { from: view.from, to: view.to }),
     el("p", { class: "hint" }, t("heatmapHint")), legend()];
   for (const team of view.teams) {
     const section = el("section", { class: "team" }, el("h2", {}, teamName(team.team)));
