@@ -90,4 +90,8 @@ internal static partial class Log
 
     [LoggerMessage(3203, LogLevel.Warning, "A customer search (application/search) in activity {ActivityId} was refused: {Reason}")]
     public static partial void CustomerSearchRefused(ILogger logger, string? activityId, string reason);
+
+    // 3300-3399: the customers' survey (never the token)
+    [LoggerMessage(3300, LogLevel.Information, "Survey link {LinkId} of tenant {TenantId} answered")]
+    public static partial void SurveyAnswered(ILogger logger, long linkId, string tenantId);
 }

@@ -15,6 +15,7 @@ using DiligenceBot.Operations;
 using DiligenceBot.Plans;
 using DiligenceBot.Records;
 using DiligenceBot.Scheduling;
+using DiligenceBot.Surveys;
 using DiligenceBot.Transfers;
 using DiligenceBot.WorkLogs;
 
@@ -40,6 +41,7 @@ builder.Services.AddPlans();
 builder.Services.AddMeetings();
 builder.Services.AddRecords();
 builder.Services.AddAssessment();
+builder.AddSurveys();
 builder.AddScheduling();
 builder.AddOperations();
 builder.AddDashboard();
@@ -50,6 +52,7 @@ app.MapBotMessages("/api/messages");
 app.MapScheduling();
 app.MapOperations();
 app.MapDashboard();
+app.MapSurveys();
 await app.RunAsync();
 return 0;
 

@@ -12,8 +12,10 @@ namespace DiligenceBot.Assessment;
 
 /// <summary>
 /// A retail customer's evaluation of the account manager who serves it, for one month: the five items the trade asks
-/// about, each 1–5, and an optional comment. Imported; one per customer, manager and month (a re-import replaces it).
-/// Who said what is for leads; a manager only ever sees averages (<see cref="ImportedValues"/>).
+/// about, each 1–5, and an optional comment. Imported, or answered by the customer on the survey page
+/// (<see cref="Source"/>); one per customer, manager and month: a re-import replaces an imported one, a survey answer
+/// replaces an imported one, and an import never replaces a survey answer (the row is refused). Who said what is for
+/// leads; a manager only ever sees averages (<see cref="ImportedValues"/>).
 /// </summary>
 public sealed class CustomerEvaluation
 {
@@ -29,8 +31,18 @@ public sealed class CustomerEvaluation
     public int ProblemSolving { get; set; }
     public int FairnessIntegrity { get; set; }
     public string? Comment { get; set; }
+    /// <summary>When it was imported or answered.</summary>
     public DateTimeOffset ImportedAt { get; set; }
+    /// <summary>Who imported it; for a survey answer, the lead who issued the link.</summary>
     public required string ImportedById { get; set; }
+    public EvaluationSource Source { get; set; }
+}
+
+/// <summary>Where an evaluation came from.</summary>
+public enum EvaluationSource
+{
+    Import,
+    Survey,
 }
 
 internal sealed class CustomerEvaluationConfiguration : IEntityTypeConfiguration<CustomerEvaluation>
@@ -43,6 +55,7 @@ internal sealed class CustomerEvaluationConfiguration : IEntityTypeConfiguration
         b.Property(e => e.ManagerId).HasMaxLength(64);
         b.Property(e => e.ImportedById).HasMaxLength(64);
         b.Property(e => e.Comment).HasMaxLength(EvaluationImport.MaxComment);
+        b.Property(e => e.Source).HasConversion<string>().HasMaxLength(16).HasDefaultValue(EvaluationSource.Import).HasSentinel((EvaluationSource)(-1));
         b.HasIndex(e => new { e.TenantId, e.CustomerId, e.ManagerId, e.Month }).IsUnique();
         b.HasIndex(e => new { e.TenantId, e.ManagerId, e.Month });
         b.HasOne<Customer>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Cascade);
@@ -95,6 +108,9 @@ public sealed class EvaluationImport(DiligenceDbContext db, TimeProvider time) :
         // The tenant's register read once (as the customer import reads it), licence numbers in either case.
         var register = await db.Customers.AsNoTracking().Where(c => c.TenantId == tenantId)
             .ToDictionaryAsync(c => c.LicenceNumber, c => (c.Id, c.ManagerId), StringComparer.OrdinalIgnoreCase, cancellationToken);
+        // The customers' own answers on the survey page: an import does not overwrite what a customer said first-hand.
+        var answered = (await db.Set<CustomerEvaluation>().AsNoTracking().Where(e => e.TenantId == tenantId && e.Source == EvaluationSource.Survey)
+            .Select(e => new { e.CustomerId, e.ManagerId, e.Month }).ToListAsync(cancellationToken)).Select(e => (e.CustomerId, e.ManagerId, e.Month)).ToHashSet();
 
         foreach (var row in check.Each())
         {
@@ -120,6 +136,10 @@ public sealed class EvaluationImport(DiligenceDbContext db, TimeProvider time) :
             else if (licence is not null && manager is not null && month is { } m && !seen.TryAdd((licence.ToUpperInvariant(), manager.Id, m), row.Number))
             {
                 row.Problem(Licence, Texts.Evaluations.ProblemDuplicate.Format(language, licence, CardDates.Month(m, language), seen[(licence.ToUpperInvariant(), manager.Id, m)]));
+            }
+            else if (licence is not null && manager is not null && month is { } answeredMonth && answered.Contains((customer.Id, manager.Id, answeredMonth)))
+            {
+                row.Problem(Licence, Texts.Evaluations.ProblemAnsweredOnSurvey.Format(language, licence, CardDates.Month(answeredMonth, language)));
             }
 
             if (row.IsClean)

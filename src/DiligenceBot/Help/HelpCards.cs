@@ -148,6 +148,7 @@ public static class HelpCards
                 new TextBlock(Texts.Scorecards.CommandMyScorecard.In(language)),
                 new TextBlock(Texts.Skills.CommandSkills.In(language)),
                 new TextBlock(Texts.Skills.CommandExport.In(language)) { IsSubtle = true },
+                new TextBlock(Texts.Surveys.CommandSurvey.In(language)),
                 new TextBlock(Texts.Customers.CommandImport.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Plans.CommandPlan.In(language)),
                 new TextBlock(Texts.Plans.CommandMeasures.In(language)),

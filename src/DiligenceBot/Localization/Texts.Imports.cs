@@ -136,6 +136,10 @@ public static partial class Texts
         public static readonly Text ProblemDuplicate = new(
             "Customer {0} already evaluates this manager for {1} in row {2}.",
             "客户{0}对该客户经理{1}的评价已在第{2}行填写。");
+        /// <summary>{0}: the licence number, {1}: the month.</summary>
+        public static readonly Text ProblemAnsweredOnSurvey = new(
+            "Customer {0} already answered the survey for {1}; the customer's own answer is kept, so leave this row out.",
+            "客户{0}已通过问卷提交{1}的评价，以客户本人的答复为准，请删除此行。");
         /// <summary>{0}: rows, {1}: the file, {2}: new, {3}: replaced.</summary>
         public static readonly Text Done = new(
             "Imported {0} customers' evaluations from “{1}”: {2} new, {3} replacing an evaluation imported before for the same customer, manager and month. Scorecards now read them; managers see only averages.",
