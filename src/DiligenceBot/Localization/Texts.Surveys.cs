@@ -7,7 +7,7 @@ public static partial class Texts
     {
         public static readonly Text CommandSurvey = new(
             "**survey** name [YYYY-MM] [sample N] — leads: signed survey links and printable QR codes for the customers a manager serves (all, or N at random)",
-            "**客户评价** 姓名 [YYYY-MM] [抽样 N]：组长为客户经理服务的零售客户生成签名问卷链接和可打印的二维码（全部客户或随机抽取N家）");
+            "**客户评价** [姓名] [YYYY-MM] [抽样N]：组长为客户经理服务的零售客户生成签名问卷链接和可打印的二维码（姓名必填；全部客户或随机抽取N家）");
 
         // The lead's side: issuing links.
         public static readonly Text ForLeads = new(
@@ -59,7 +59,6 @@ public static partial class Texts
 
         // The customer's side: the survey page.
         public static readonly Text Title = new("How is your account manager doing?", "客户经理服务评价");
-        public static readonly Text OtherLanguage = new("中文", "English");
         /// <summary>{0}: the manager, {1}: the month.</summary>
         public static readonly Text Intro = new(
             "Please rate the service of your account manager {0} in {1}: five questions, each from 1 (very poor) to 5 (very good), and a comment if you wish.",
@@ -109,5 +108,42 @@ public static partial class Texts
         public static readonly Text TooMany = new(
             "Too many requests came from here. Please try again in {0} seconds; your survey link stays valid.",
             "请求过于频繁，请{0}秒后再试；您的问卷链接仍然有效。");
+
+        // The leads' view of the evaluations per customer.
+        public static readonly Text CommandEvaluations = new(
+            "**evaluations** name [YYYY-MM] — leads: each customer's evaluation of a manager for a month, surveyed or imported, with the averages; Export sends the list as a file",
+            "**评价结果** [姓名] [YYYY-MM]：组长查看客户经理某月每家客户的评价（姓名必填；问卷或导入）及平均分，可导出为文件");
+        public static readonly Text EvaluationsForLeads = new(
+            "Each customer's evaluation is for a team's lead, the managers above the lead and admins; your scorecard shows the averages of your customers' evaluations.",
+            "每家客户的评价仅由组长、组长的上级和管理员查看；您的考核中可以看到客户评价的平均分。");
+        public static readonly Text NotYoursEvaluations = new(
+            "{0} is not in a team you lead or oversee; only {0}'s lead chain and admins see {0}'s customers' evaluations.",
+            "{0}不在您带领或分管的团队中；只有{0}的上级和管理员可以查看{0}的客户评价。");
+        public static readonly Text EvaluationsUsage = new(
+            "Name the account manager and, if you want, the month, e.g. evaluations Chen Jie 2026-11.",
+            "请写明客户经理，需要时再写月份，例如“评价结果 陈杰 2026-11”。");
+        public static readonly Text ExportUsage = new(
+            "Name the account manager and, if you want, the month, e.g. evaluations export Chen Jie 2026-11.",
+            "请写明客户经理，需要时再写月份，例如“评价导出 陈杰 2026-11”。");
+        /// <summary>{0}: the manager, {1}: the month.</summary>
+        public static readonly Text EvaluationsTitle = new("{0} · customers' evaluations · {1}", "{0}·{1}客户评价");
+        /// <summary>{0}: all, {1}: surveyed, {2}: imported.</summary>
+        public static readonly Text EvaluationsCount = new("{0} customers evaluated: {1} by survey, {2} imported. Averages of the five items:", "共{0}家客户评价：问卷{1}家，导入{2}家。五项平均分：");
+        /// <summary>{0}: the manager, {1}: the month.</summary>
+        public static readonly Text NoEvaluations = new(
+            "No customer has evaluated {0} for {1} yet. Type survey {0} for links, or import the evaluations.",
+            "{1}尚无客户评价{0}。可输入“客户评价 {0}”生成问卷链接，或导入评价。");
+        /// <summary>{0}: the customer, {1}: the licence number.</summary>
+        public static readonly Text CustomerHeading = new("{0} ({1})", "{0}（{1}）");
+        public static readonly Text ScoreCell = new("{0} {1}", "{0}{1}分");
+        public static readonly Text ScoreSeparator = new(" · ", "，");
+        public static readonly Text CommentLine = new("Comment: {0}", "意见建议：{0}");
+        public static readonly Text SourceSurvey = new("Answered on the survey page", "问卷答复");
+        public static readonly Text SourceImport = new("Imported", "导入");
+        public static readonly Text ColumnSource = new("Source", "来源");
+        /// <summary>{0}: the manager, {1}: the month.</summary>
+        public static readonly Text ExportFileName = new("Customer evaluations_{0}_{1}", "客户评价_{0}_{1}");
+        /// <summary>{0}: rows, {1}: the manager, {2}: the month.</summary>
+        public static readonly Text ExportOffer = new("{0} customers' evaluations of {1}, {2}, one row per customer.", "{1}{2}的客户评价{0}条，每家客户一行。");
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using DiligenceBot.Assessment;
 using DiligenceBot.Audit;
 using DiligenceBot.Conversations;
@@ -182,7 +181,7 @@ public sealed class SurveyLinksVerb(RecordCheckDesk desk, DiligenceDbContext db,
     /// </summary>
     internal static byte[] QrPage(IReadOnlyList<IssuedLink> links, string manager, string month, DateOnly until, Language language)
     {
-        static string E(string text) => HtmlEncoder.Default.Encode(text);
+        static string E(string text) => SurveyPage.Html.Encode(text);
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"").Append(language.Tag()).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
             .Append(E(Texts.Surveys.QrTitle.Format(language, manager, month))).Append("</title><style>")

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DiligenceBot.Assessment;
 using DiligenceBot.Audit;
 using DiligenceBot.Customers;
@@ -253,7 +254,10 @@ public static class SurveyPage
         _ => Page(Message(Texts.Surveys.NotFoundTitle.In(language), Texts.Surveys.NotFound.In(language)), language, StatusCodes.Status404NotFound),
     };
 
-    private static string E(string text) => HtmlEncoder.Default.Encode(text);
+    /// <summary>Encodes markup characters only: Chinese stays readable in the page's source and small on the wire.</summary>
+    internal static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string text) => Html.Encode(text);
 
     /// <summary>A short page: a heading and a paragraph (thanks, answered, expired, not found, too many requests).</summary>
     internal static string Message(string title, string text) =>
@@ -261,10 +265,11 @@ public static class SurveyPage
 
     private static string FormHtml(Opened open, Answers answers, Dictionary<string, string> errors, Language language)
     {
+        // The switch names the other language in that language (中文 / English), as language pickers do.
         var other = language == Language.ZhCn ? Language.EnUs : Language.ZhCn;
         var html = new StringBuilder();
         html.Append("<nav class=\"lang\"><a href=\"?lang=").Append(other.Tag()).Append("\" hreflang=\"").Append(other.Tag()).Append("\" lang=\"").Append(other.Tag()).Append("\">")
-            .Append(E(Texts.Surveys.OtherLanguage.In(language))).Append("</a></nav>");
+            .Append(other == Language.ZhCn ? "中文" : "English").Append("</a></nav>");
         html.Append("<h1 id=\"title\">").Append(E(Texts.Surveys.Title.In(language))).Append("</h1>");
         html.Append("<p id=\"intro\">").Append(E(Texts.Surveys.Intro.Format(language, open.ManagerName, CardDates.Month(open.Month, language)))).Append("</p>");
         html.Append("<p class=\"note\">").Append(E(Texts.Surveys.Privacy.In(language))).Append("</p>");

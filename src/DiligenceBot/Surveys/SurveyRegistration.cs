@@ -42,7 +42,10 @@ public static class SurveyRegistration
                 return new ValueTask(SurveyPage.Page(page, language, StatusCodes.Status429TooManyRequests).ExecuteAsync(http));
             };
         });
+        services.AddScoped<EvaluationDesk>();
         services.AddBotVerb<SurveyLinksVerb>(SurveyLinksVerb.Name, "survey", "surveys", "survey links", "客户评价", "评价问卷");
+        services.AddBotVerb<EvaluationsVerb>(EvaluationDesk.ViewVerb, "evaluations", "评价结果", "客户评价结果");
+        services.AddBotVerb<EvaluationsExportVerb>(EvaluationDesk.ExportVerb, "evaluations export", "export evaluations", "评价导出", "评价结果导出", "导出评价");
         return builder;
     }
 

@@ -188,6 +188,11 @@ public sealed class CardSchemaTests
         {
             yield return card;
         }
+
+        foreach (var card in Surveys.EvaluationCardSchemaTests.EveryCard())
+        {
+            yield return card;
+        }
     }
 
     [Fact]
