@@ -386,6 +386,15 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                     ProblemSolving = 3, FairnessIntegrity = 5, Comment = (string?)"每周二按时来", ImportedAt = Utc(12, 7, 12, 0), ImportedById = "li-na",
                 });
                 break;
+
+            case "SurveyLinks":
+                // A survey link Li Na issued for customer 1's December evaluation of Wang Lei, answered (only the id's hash is kept).
+                await InsertAsync("SurveyLinks", new
+                {
+                    TenantId = Tenant, IdHash = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray(), CustomerId = 1L, ManagerId = "wang-lei", Month = new DateOnly(2026, 12, 1),
+                    IssuedById = "li-na", IssuedAt = Utc(12, 8, 1, 0), ExpiresAt = Utc(12, 31, 1, 0), AnsweredAt = (DateTimeOffset?)Utc(12, 8, 3, 0),
+                });
+                break;
         }
     }
 
