@@ -20,7 +20,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
                 "DiligenceBot.Assessment.CustomerEvaluation",
                 typeof(CustomerEvaluation),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -105,6 +105,17 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(CustomerEvaluation).GetProperty("ServiceAttitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CustomerEvaluation).GetField("<ServiceAttitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var source = runtimeEntityType.AddProperty(
+                "Source",
+                typeof(EvaluationSource),
+                propertyInfo: typeof(CustomerEvaluation).GetProperty("Source", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CustomerEvaluation).GetField("<Source>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 16,
+                providerPropertyType: typeof(string));
+            source.SetSentinelFromProviderValue("-1");
+            source.AddAnnotation("Relational:DefaultValue", EvaluationSource.Import);
 
             var tenantId = runtimeEntityType.AddProperty(
                 "TenantId",

@@ -11,7 +11,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
     public partial class SqliteDiligenceDbContextModel
     {
         private SqliteDiligenceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0fd23f33-f204-4247-8320-8a58ed39fd50"), entityTypeCount: 48)
+            : base(skipDetectChanges: false, modelId: new Guid("b12c3905-0482-4133-a564-6a353eafa3be"), entityTypeCount: 49)
         {
         }
 
@@ -55,6 +55,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             var recordFile = RecordFileEntityType.Create(this);
             var recordReview = RecordReviewEntityType.Create(this);
             var teamScheduleState = TeamScheduleStateEntityType.Create(this);
+            var surveyLink = SurveyLinkEntityType.Create(this);
             var transferCategory = TransferCategoryEntityType.Create(this);
             var transferCounter = TransferCounterEntityType.Create(this);
             var transferForm = TransferFormEntityType.Create(this);
@@ -86,6 +87,8 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             PlanMeasureDoneEntityType.CreateForeignKey1(planMeasureDone, marketingPlan);
             RecordFileEntityType.CreateForeignKey1(recordFile, managerRecord);
             RecordReviewEntityType.CreateForeignKey1(recordReview, managerRecord);
+            SurveyLinkEntityType.CreateForeignKey1(surveyLink, customer);
+            SurveyLinkEntityType.CreateForeignKey2(surveyLink, person);
             TransferStepEntityType.CreateForeignKey1(transferStep, transferForm);
             WorkLogReviewEntityType.CreateForeignKey1(workLogReview, workLog);
             WorkLogRevisionEntityType.CreateForeignKey1(workLogRevision, workLog);
@@ -128,6 +131,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             RecordFileEntityType.CreateAnnotations(recordFile);
             RecordReviewEntityType.CreateAnnotations(recordReview);
             TeamScheduleStateEntityType.CreateAnnotations(teamScheduleState);
+            SurveyLinkEntityType.CreateAnnotations(surveyLink);
             TransferCategoryEntityType.CreateAnnotations(transferCategory);
             TransferCounterEntityType.CreateAnnotations(transferCounter);
             TransferFormEntityType.CreateAnnotations(transferForm);
