@@ -387,6 +387,31 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 });
                 break;
 
+            case "SkillsAssessments":
+                // Li Na's first-half skills assessment of Chen Jie (one weak topic, with the quiz behind it) and the quiz she sent him.
+                var quizId = Guid.Parse("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d");
+                var assessmentId = Guid.Parse("8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e");
+                await InsertAsync("SkillsQuizzes", new
+                {
+                    Id = quizId, TenantId = Tenant, TeamId = "east-1", ManagerId = "chen-jie", HalfKey = "2026-H2", Year = 2026, SentById = "li-na", SentAt = Utc(12, 1, 2, 0),
+                    AnsweredAt = (DateTimeOffset?)Utc(12, 1, 3, 0), Correct = (int?)1, ConcurrencyStamp = Guid.Parse("9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f"),
+                });
+                await InsertAsync("SkillsQuizQuestions", new
+                {
+                    QuizId = quizId, TenantId = Tenant, ManagerId = "chen-jie", Year = 2026, QuestionId = "company-01", TopicId = "company", Order = 0, Chosen = (int?)2, Right = (bool?)false,
+                });
+                await InsertAsync("SkillsAssessments", new
+                {
+                    Id = assessmentId, TenantId = Tenant, TeamId = "east-1", ManagerId = "chen-jie", HalfKey = "2026-H2", Year = 2026, RatedById = "li-na", RatedAt = Utc(12, 2, 1, 0),
+                    Revision = 1, QuizId = (Guid?)quizId, ConcurrencyStamp = Guid.Parse("0d1e2f3a-4b5c-4d6e-9f7a-8b9c0d1e2f3a"),
+                });
+                await InsertAsync("SkillsAreaResults", new
+                {
+                    AssessmentId = assessmentId, AreaId = "company", NameEn = "Company knowledge", NameZh = "企业知识", IsTopic = true, Order = 0, Rating = 2,
+                    Evidence = "说不清本岗位的考核要求。", QuizAsked = (int?)1, QuizCorrect = (int?)0, Weak = true,
+                });
+                break;
+
             case "SurveyLinks":
                 // A survey link Li Na issued for customer 1's December evaluation of Wang Lei, answered (only the id's hash is kept).
                 await InsertAsync("SurveyLinks", new
