@@ -125,7 +125,7 @@ public sealed class CoachingSeed(int managers, int days, int seed, DateTimeOffse
         return result;
     }
 
-    public async Task<SeedCounts> WriteAsync(SqliteDiligenceDbContext db, CancellationToken cancellationToken)
+    public async Task<SeedCounts> WriteAsync(DiligenceDbContext db, CancellationToken cancellationToken)
     {
         var counts = new SeedCounts { WorkingDays = WorkDays.Count };
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -1,11 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 using MiniExcelLibs;
 
 namespace DiligenceBot.Bench;
@@ -42,14 +36,14 @@ public static class CustomerImportBench
         var second = Register(rows, managers, moved: true);
         Console.WriteLine($"file: {first.Length / 1024} KB");
 
-        await using var files = await FileServer.StartAsync(new Dictionary<string, byte[]> { ["first.xlsx"] = first, ["second.xlsx"] = second });
+        await using var files = await ChatFile.Server.StartAsync(new Dictionary<string, byte[]> { ["first.xlsx"] = first, ["second.xlsx"] = second });
         using var http = new HttpClient { BaseAddress = host.Bot.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
         var exitCode = 0;
-        var before = Memory(host.Bot.ProcessId, "VmRSS");
+        var before = ChatFile.Memory(host.Bot.ProcessId, "VmRSS");
         Console.WriteLine($"bot resident memory before: {before} MB");
 
-        var (firstSeconds, firstText) = await ImportAsync(host, http, lead, "客户名册.xlsx", files.Url("first.xlsx"));
-        var firstPeak = Memory(host.Bot.ProcessId, "VmHWM");
+        var (firstSeconds, firstText) = await ChatFile.SendAsync(host, http, lead, "客户名册.xlsx", files.Url("first.xlsx"));
+        var firstPeak = ChatFile.Memory(host.Bot.ProcessId, "VmHWM");
         var stored = Count(host.Bot.DatabasePath);
         Console.WriteLine($"first import: {BenchTools.F(firstSeconds, "0.00")} s, peak resident {firstPeak} MB; the bot said: {firstText}");
         Console.WriteLine($"customers stored: {stored}");
@@ -59,8 +53,8 @@ public static class CustomerImportBench
             exitCode = 1;
         }
 
-        var (secondSeconds, secondText) = await ImportAsync(host, http, lead, "客户名册.xlsx", files.Url("second.xlsx"));
-        var secondPeak = Memory(host.Bot.ProcessId, "VmHWM");
+        var (secondSeconds, secondText) = await ChatFile.SendAsync(host, http, lead, "客户名册.xlsx", files.Url("second.xlsx"));
+        var secondPeak = ChatFile.Memory(host.Bot.ProcessId, "VmHWM");
         Console.WriteLine($"re-import (a tenth moved): {BenchTools.F(secondSeconds, "0.00")} s, peak resident {secondPeak} MB; the bot said: {secondText}");
         if (!secondText.Contains($"{rows / 10} moved", StringComparison.Ordinal))
         {
@@ -73,32 +67,6 @@ public static class CustomerImportBench
         // mapped files), so the import's own share is visible whatever the build or GC mode.
         Console.WriteLine($"import of {rows} customers (XLSX): first {BenchTools.F(firstSeconds, "0.0")} s, re-import {BenchTools.F(secondSeconds, "0.0")} s, peak resident memory {secondPeak} MB = idle {before} MB + {secondPeak - before} MB for the imports (targets <= 15 s, <= 300 MB)");
         return exitCode;
-    }
-
-    private static async Task<(double Seconds, string Text)> ImportAsync(SignedBot host, HttpClient http, BenchManager lead, string name, string url)
-    {
-        host.Connector.Clear();
-        var activity = TeamsActivity.Message(host.Connector.ServiceUrl, lead, string.Empty);
-        activity["attachments"] = new JsonArray(new JsonObject
-        {
-            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
-            ["contentUrl"] = "https://contoso.sharepoint.com/personal/lead/Documents/" + name,
-            ["name"] = name,
-            ["content"] = new JsonObject { ["downloadUrl"] = url, ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = "xlsx" },
-        });
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new("Bearer", host.Token());
-        var clock = Stopwatch.StartNew();
-        using var response = await http.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"the bot answered HTTP {(int)response.StatusCode}");
-        }
-
-        var reply = await host.Connector.WaitForAsync(r => r.Path.Contains("/activities", StringComparison.Ordinal) && r.Method == "POST", TimeSpan.FromMinutes(10))
-            ?? throw new TimeoutException("no answer from the bot in 10 minutes; log: " + host.Bot.LogTail(20));
-        var seconds = clock.Elapsed.TotalSeconds;
-        return (seconds, reply.Body?["text"]?.GetValue<string>() ?? reply.Body?.ToJsonString() ?? string.Empty);
     }
 
     /// <summary>The register as a lead keeps it: licence numbers, Chinese names and addresses, managers by id; with <paramref name="moved"/> every tenth customer goes to the next manager.</summary>
@@ -137,44 +105,5 @@ public static class CustomerImportBench
         using var command = db.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Customers";
         return (long)command.ExecuteScalar()!;
-    }
-
-    /// <summary>A /proc/PID/status figure in MB (VmRSS now, VmHWM the peak so far).</summary>
-    private static long Memory(int pid, string field)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith(field + ":", StringComparison.Ordinal))
-            {
-                return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Serves files the way a pre-authenticated SharePoint download URL does: GET, no token.</summary>
-    private sealed class FileServer : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private FileServer(WebApplication app) => _app = app;
-
-        public string Url(string name) => _app.Urls.First().TrimEnd('/') + "/files/" + name;
-
-        public static async Task<FileServer> StartAsync(Dictionary<string, byte[]> files)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            app.MapGet("/files/{name}", (string name) => files.TryGetValue(name, out var content)
-                ? Results.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                : Results.NotFound());
-            await app.StartAsync();
-            return new FileServer(app);
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
 }
