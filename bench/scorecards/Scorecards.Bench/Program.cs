@@ -347,5 +347,52 @@ internal static class ScorecardSeed
             await BulkInsert.InsertAsync(db, evaluations, CancellationToken.None);
             await transaction.CommitAsync();
         }
+
+        await RatedFormsAsync(db, month, managers.Select(m => (m.Team, m.Id)).ToList());
+    }
+
+    /// <summary>
+    /// The coaching seed draws each manager's transfer forms at random (some send none in a month); a manager without a
+    /// form the lead rated in November gets one, sent, acknowledged and rated on the month's tenth, numbered after the
+    /// tenant's last number of the year as the register does.
+    /// </summary>
+    private static async Task RatedFormsAsync(DiligenceDbContext db, DateOnly month, List<(Team Team, string Id)> managers)
+    {
+        var tenant = CoachingSeed.TenantId;
+        var from = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var to = new DateTimeOffset(month.AddMonths(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var rated = (await db.Set<TransferForm>().AsNoTracking().Where(f => f.TenantId == tenant && f.ValueRating != null && f.SentAt >= from && f.SentAt < to)
+            .Select(f => f.ProviderId).Distinct().ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var counter = await db.Set<TransferCounter>().SingleOrDefaultAsync(c => c.TenantId == tenant && c.Year == month.Year);
+        if (counter is null)
+        {
+            counter = new TransferCounter { TenantId = tenant, Year = month.Year };
+            db.Add(counter);
+        }
+
+        var forms = new List<TransferForm>();
+        var steps = new List<TransferStep>();
+        var sent = from.AddDays(9).AddHours(10);
+        foreach (var (team, id) in managers.Where(m => !rated.Contains(m.Id)))
+        {
+            var sequence = ++counter.LastNumber;
+            var form = new TransferForm
+            {
+                Id = Guid.NewGuid(), TenantId = tenant, Year = month.Year, Sequence = sequence, Number = $"BC-{month.Year}-{sequence:D6}", DraftId = Guid.NewGuid(),
+                ProviderId = id, ProviderTeamId = team.Id, CategoryId = "supply", Urgency = TransferUrgency.Normal, Content = "华美便利店的畅销规格连续两周断货。",
+                PostId = "logistics", State = TransferState.Acknowledged, Revision = 2, SentAt = sent, AckDueAt = sent.AddHours(4), AckEscalateAt = sent.AddHours(8),
+                HandleDueAt = sent.AddDays(2), ReceivedAt = sent.AddHours(1), ReceivedById = "receiver-logistics", ValueRating = 2 + sequence % 4, ValueRatedById = team.LeadId,
+                ValueRatedAt = sent.AddHours(20), ConcurrencyStamp = Guid.NewGuid(),
+            };
+            forms.Add(form);
+            steps.Add(new TransferStep { FormId = form.Id, FromRevision = 0, Kind = TransferStepKind.Submitted, ActorId = id, At = sent, ToPostId = form.PostId });
+            steps.Add(new TransferStep { FormId = form.Id, FromRevision = 1, Kind = TransferStepKind.Acknowledged, ActorId = "receiver-logistics", At = sent.AddHours(1) });
+        }
+
+        await db.SaveChangesAsync();
+        await BulkInsert.InsertAsync(db, forms, CancellationToken.None);
+        await BulkInsert.InsertAsync(db, steps, CancellationToken.None);
+        await transaction.CommitAsync();
     }
 }
