@@ -10,6 +10,7 @@ using DiligenceBot.Demo;
 using DiligenceBot.DirectorySync;
 using DiligenceBot.Help;
 using DiligenceBot.Imports;
+using DiligenceBot.Installation;
 using DiligenceBot.Meetings;
 using DiligenceBot.Operations;
 using DiligenceBot.Plans;
@@ -27,6 +28,7 @@ if (args.Length > 0 && args[0] == "package")
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDiligenceData();
 builder.AddDirectorySync();
+builder.AddInstallation();
 builder.AddDemo();
 builder.AddConversations();
 builder.Services.AddHelp();

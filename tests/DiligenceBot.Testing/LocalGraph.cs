@@ -19,7 +19,8 @@ public sealed record GraphAnswer(int Status, int? RetryAfterSeconds = null, stri
 /// A local Microsoft Graph (v1.0) over real HTTP on loopback, serving Graph's JSON shapes to the real GraphServiceClient:
 /// <c>users/delta</c> (with <c>manager@delta</c>, <c>@removed</c>), <c>groups/delta</c> filtered by id (with
 /// <c>members@delta</c>), <c>users/{id}</c> with the expanded manager, paging with <c>@odata.nextLink</c> up to the
-/// <c>@odata.deltaLink</c>, 410 for an unknown delta token; bearer tokens issued by its own client-credentials
+/// <c>@odata.deltaLink</c>, 410 for an unknown delta token; a user's <c>teamwork/installedApps</c> (install, 409 when
+/// installed, the listing and the chat, per-user 403/404/503 on script); bearer tokens issued by its own client-credentials
 /// endpoint (<c>/{tenant}/oauth2/v2.0/token</c>); 429 with Retry-After and 503 on demand (scripted or a random share).
 /// </summary>
 public sealed class LocalGraph : IAsyncDisposable
@@ -33,6 +34,10 @@ public sealed class LocalGraph : IAsyncDisposable
     private readonly ConcurrentQueue<(string Path, int Status)> _requests = new();
     private readonly ConcurrentDictionary<string, byte> _tokens = new();
     private readonly Dictionary<string, List<JsonObject>> _listings = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _catalog = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Dictionary<string, string>> _installed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<GraphAnswer>> _installFaults = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<(string UserId, string? Bind, int Status)> _installRequests = new();
     private long _version;
     private double _throttleShare;
     private int _throttleRetryAfter = 1;
@@ -140,6 +145,69 @@ public sealed class LocalGraph : IAsyncDisposable
         }
     }
 
+    // Teams apps (teamwork/installedApps of a user).
+    /// <summary>The bot's Entra app id: a personal chat with it is 19:{user}_{bot}@unq.gbl.spaces, as Graph names it.</summary>
+    public string BotAppId { get; set; } = "9a1c1f5e-7d0b-4f43-8a7e-2a9f4c7b1d11";
+
+    /// <summary>Puts an app in the tenant's app catalog (its teamsApp id).</summary>
+    public void AddCatalogApp(string teamsAppId)
+    {
+        lock (_lock)
+        {
+            _catalog.Add(teamsAppId);
+        }
+    }
+
+    /// <summary>The app is installed for the user already (by themselves): a POST answers 409.</summary>
+    public void PreInstall(string userId, string teamsAppId)
+    {
+        lock (_lock)
+        {
+            Install(userId, teamsAppId);
+        }
+    }
+
+    /// <summary>Queues answers for this user's next installation POSTs (403, 404, 503…); afterwards they are served.</summary>
+    public void FailInstall(string userId, params GraphAnswer[] answers)
+    {
+        var queue = _installFaults.GetOrAdd(userId, _ => new ConcurrentQueue<GraphAnswer>());
+        foreach (var a in answers)
+        {
+            queue.Enqueue(a);
+        }
+    }
+
+    /// <summary>Every installation POST: the user, the <c>teamsApp@odata.bind</c> it carried and the status answered.</summary>
+    public IReadOnlyList<(string UserId, string? Bind, int Status)> InstallRequests => _installRequests.ToArray();
+
+    /// <summary>Whether the app is installed for the user now.</summary>
+    public bool IsInstalled(string userId, string teamsAppId)
+    {
+        lock (_lock)
+        {
+            return _installed.TryGetValue(userId, out var apps) && apps.ContainsKey(teamsAppId);
+        }
+    }
+
+    /// <summary>The personal chat of the user with the bot, as Graph names it.</summary>
+    public string ChatIdOf(string userId) => $"19:{userId}_{BotAppId}@unq.gbl.spaces";
+
+    /// <summary>
+    /// What Teams does after an installation answered 201: here the test delivers the installationUpdate to the bot
+    /// (user's object id, the chat id). Called after the response, on its own task, as Teams sends it independently.
+    /// </summary>
+    public Func<string, string, Task>? OnInstalled { get; set; }
+
+    private string Install(string userId, string teamsAppId)
+    {
+        if (!_installed.TryGetValue(userId, out var apps))
+        {
+            _installed[userId] = apps = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        return apps[teamsAppId] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userId}##{teamsAppId}"));
+    }
+
     // Faults.
     /// <summary>Queues answers for the next Graph requests (not the token endpoint); afterwards requests are served.</summary>
     public void Script(params GraphAnswer[] answers)
@@ -240,6 +308,11 @@ public sealed class LocalGraph : IAsyncDisposable
             return await ErrorAsync(context, 429, "TooManyRequests", "Too many requests.", _throttleRetryAfter);
         }
 
+        if (path.StartsWith("/v1.0/users/", StringComparison.Ordinal) && path.Contains("/teamwork/installedApps", StringComparison.Ordinal))
+        {
+            return await InstalledAppsAsync(context, path);
+        }
+
         JsonObject? body;
         path = path.Replace("/delta()", "/delta", StringComparison.Ordinal); // the SDK calls the function as delta()
         lock (_lock)
@@ -265,6 +338,140 @@ public sealed class LocalGraph : IAsyncDisposable
 
         context.Response.ContentType = "application/json; odata.metadata=minimal; odata.streaming=true";
         await context.Response.WriteAsync(body.ToJsonString());
+        return 200;
+    }
+
+    /// <summary>
+    /// <c>POST users/{id}/teamwork/installedApps</c> (201 without a body, 409 when installed, 404 for an unknown user or
+    /// app, 400 without a bind), <c>GET …/installedApps?$expand=teamsApp&amp;$filter=teamsApp/id eq '…'</c> and
+    /// <c>GET …/installedApps/{installationId}/chat</c>, in Graph's shapes.
+    /// </summary>
+    private async Task<int> InstalledAppsAsync(HttpContext context, string path)
+    {
+        var parts = path["/v1.0/users/".Length..].Split('/');
+        var userId = Uri.UnescapeDataString(parts[0]);
+        var request = context.Request;
+        if (request.Method == "POST" && parts.Length == 3)
+        {
+            var body = await JsonNode.ParseAsync(request.Body) as JsonObject;
+            var bind = (string?)body?["teamsApp@odata.bind"];
+            int status;
+            if (_installFaults.TryGetValue(userId, out var faults) && faults.TryDequeue(out var fault))
+            {
+                status = await ErrorAsync(context, fault.Status, fault.Status switch
+                {
+                    403 => "Forbidden",
+                    404 => "NotFound",
+                    429 => "TooManyRequests",
+                    _ => "ServiceUnavailable",
+                }, fault.Status == 403 ? "Operation not permitted: the app is blocked for this user by an app permission policy." : "Scripted answer.", fault.RetryAfterSeconds);
+                _installRequests.Enqueue((userId, bind, status));
+                return status;
+            }
+
+            var appId = bind is null ? null : bind[(bind.LastIndexOf('/') + 1)..];
+            string? chatId = null;
+            lock (_lock)
+            {
+                if (appId is null || !bind!.Contains("/appCatalogs/teamsApps/", StringComparison.Ordinal))
+                {
+                    status = 400;
+                }
+                else if (!_users.ContainsKey(userId) || !_catalog.Contains(appId))
+                {
+                    status = 404;
+                }
+                else if (_installed.TryGetValue(userId, out var apps) && apps.ContainsKey(appId))
+                {
+                    status = 409;
+                }
+                else
+                {
+                    Install(userId, appId);
+                    chatId = ChatIdOf(userId);
+                    status = 201;
+                }
+            }
+
+            _installRequests.Enqueue((userId, bind, status));
+            switch (status)
+            {
+                case 400:
+                    return await ErrorAsync(context, 400, "BadRequest", "Bind requests not expected for action payload.");
+                case 404:
+                    return await ErrorAsync(context, 404, "NotFound", "The user or the Teams app does not exist.");
+                case 409:
+                    return await ErrorAsync(context, 409, "Conflict", "App is already installed for this user.");
+            }
+
+            if (OnInstalled is { } installed)
+            {
+                context.Response.OnCompleted(() =>
+                {
+                    _ = Task.Run(() => installed(userId, chatId!));
+                    return Task.CompletedTask;
+                });
+            }
+
+            context.Response.StatusCode = 201;
+            return 201;
+        }
+
+        if (request.Method != "GET")
+        {
+            return await ErrorAsync(context, 405, "MethodNotAllowed", "Method not allowed.");
+        }
+
+        JsonObject? answer = null;
+        lock (_lock)
+        {
+            var apps = _installed.TryGetValue(userId, out var a) ? a : new Dictionary<string, string>();
+            if (parts.Length == 3 && _users.ContainsKey(userId))
+            {
+                // $filter=teamsApp/id eq '{id}' with $expand=teamsApp: the one installation of that app, if any.
+                var filter = (string?)request.Query["$filter"] ?? string.Empty;
+                var wanted = filter.StartsWith("teamsApp/id eq '", StringComparison.Ordinal) ? filter[16..^1] : null;
+                var value = new JsonArray();
+                foreach (var (appId, installationId) in apps.Where(p => wanted is null || string.Equals(p.Key, wanted, StringComparison.OrdinalIgnoreCase)))
+                {
+                    var item = new JsonObject { ["id"] = installationId };
+                    if (((string?)request.Query["$expand"])?.Contains("teamsApp", StringComparison.Ordinal) == true)
+                    {
+                        item["teamsApp"] = new JsonObject { ["id"] = appId, ["externalId"] = null, ["displayName"] = "DiligenceBot", ["distributionMethod"] = "organization" };
+                    }
+
+                    value.Add(item);
+                }
+
+                answer = new JsonObject { ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('{userId}')/teamwork/installedApps(teamsApp())", ["value"] = value };
+            }
+            else if (parts is [_, "teamwork", "installedApps", var installation, "chat"] && apps.ContainsValue(Uri.UnescapeDataString(installation)))
+            {
+                var chatId = ChatIdOf(userId);
+                answer = new JsonObject
+                {
+                    ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#chats/$entity",
+                    ["id"] = chatId,
+                    ["topic"] = null,
+                    ["createdDateTime"] = "2026-11-02T08:15:42.123Z",
+                    ["lastUpdatedDateTime"] = "2026-11-02T08:15:42.123Z",
+                    ["chatType"] = "oneOnOne",
+                    ["webUrl"] = $"https://teams.microsoft.com/l/chat/{Uri.EscapeDataString(chatId)}/0",
+                    ["tenantId"] = null,
+                    ["onlineMeetingInfo"] = null,
+                    ["viewpoint"] = null,
+                    ["isHiddenForAllMembers"] = false,
+                };
+            }
+        }
+
+        if (answer is null)
+        {
+            return await ErrorAsync(context, 404, "NotFound", $"Resource '{path}' does not exist.");
+        }
+
+        context.Response.ContentType = "application/json; odata.metadata=minimal; odata.streaming=true";
+        await context.Response.WriteAsync(answer.ToJsonString());
         return 200;
     }
 

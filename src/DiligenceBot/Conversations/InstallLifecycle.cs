@@ -17,6 +17,7 @@ public sealed class InstallLifecycle(
     DirectoryLookup directory,
     TimeProvider time,
     Notifications.NotificationDispatcher notifications,
+    Notifications.MessageStop messageStop,
     ILogger<InstallLifecycle> logger)
 {
     public async Task<InvokeResponse?> OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -34,7 +35,8 @@ public sealed class InstallLifecycle(
 
                 break;
             case InstallationActions.Remove or InstallationActions.RemoveUpgrade:
-                await RetireAsync(activity.Conversation!.Id!, userId: null, "uninstalled", cancellationToken);
+                await RetireAsync(activity.Conversation!.Id!, userId: null, ConversationEnds.Uninstalled, cancellationToken);
+                await StopMessagesAsync(activity, cancellationToken);
                 break;
         }
 
@@ -99,6 +101,23 @@ public sealed class InstallLifecycle(
         {
             notifications.Wake();
         }
+    }
+
+    /// <summary>
+    /// The app was removed from a personal scope: unless the person can still be reached some other way, every message
+    /// waiting for them is dropped and the uninstall audited. (Removed from a team or group chat: its reference is
+    /// retired above, and nothing addressed to a person is sent into a team's conversation.)
+    /// </summary>
+    private async Task StopMessagesAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (!IsPersonal(activity)
+            || await directory.FindByAadObjectIdAsync(activity.TenantId ?? string.Empty, activity.From?.AadObjectId, cancellationToken) is not { } person
+            || await db.ConversationRecords.AnyAsync(c => c.TenantId == person.TenantId && c.AadObjectId == person.AadObjectId && c.RetiredAt == null && c.UserId != string.Empty, cancellationToken))
+        {
+            return;
+        }
+
+        await messageStop.StopAsync(person, Notifications.MessageStop.UninstalledAction, person.Id, ConversationEnds.Uninstalled, activity.Id, cancellationToken);
     }
 
     /// <summary>A one-to-one chat with the bot (Teams' "personal" conversation), not a group chat or channel.</summary>
@@ -206,10 +225,22 @@ public sealed class InstallLifecycle(
         var person = await directory.FindByAadObjectIdAsync(activity.TenantId ?? string.Empty, activity.From?.AadObjectId, cancellationToken);
         var language = BotTurnDispatcher.LanguageOf(activity, person);
         var leads = person is not null && IsPersonal(activity) && (await directory.TeamsLedByAsync(person, cancellationToken)).Count > 0;
+        // Installed for them by the organisation (asked of Graph, not found installed already) and not greeted yet:
+        // the welcome says why they have it. Asked, not answered: Teams' event may overtake Graph's 201.
+        var installed = person is null || !IsPersonal(activity) ? null : await db.AppInstallations.SingleOrDefaultAsync(
+            i => i.TenantId == person.TenantId && i.PersonId == person.Id && i.Attempts > 0 && i.State != Installation.AppInstallationState.Failed
+                && !i.WasInstalled && i.WelcomedAt == null,
+            cancellationToken);
         var card = IsPersonal(activity)
-            ? HelpCards.Welcome(person, leads, language)
+            ? HelpCards.Welcome(person, leads, language, installedForThem: installed is not null)
             : HelpCards.WelcomeTeam(activity.ChannelData?.Team?.Name ?? activity.Conversation?.Name, language);
         var result = await turn.SendAsync(OutgoingActivity.FromCard(card), cancellationToken);
+        if (installed is not null && result.Succeeded)
+        {
+            installed.WelcomedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (!result.Succeeded)
         {
             Log.WelcomeNotSent(logger, LogText.Untrusted(activity.Conversation!.Id)!, result.Outcome.ToString());

@@ -22,6 +22,7 @@ public class DiligenceDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Coaching.CoachingAction> CoachingActions => Set<Coaching.CoachingAction>();
     public DbSet<DirectorySync.DirectorySyncState> DirectorySyncStates => Set<DirectorySync.DirectorySyncState>();
     public DbSet<DirectorySync.DirectorySyncRun> DirectorySyncRuns => Set<DirectorySync.DirectorySyncRun>();
+    public DbSet<Installation.AppInstallation> AppInstallations => Set<Installation.AppInstallation>();
     public DbSet<Customers.Customer> Customers => Set<Customers.Customer>();
     public DbSet<Customers.CustomerManagerChange> CustomerManagerChanges => Set<Customers.CustomerManagerChange>();
     public DbSet<Files.FileOffer> FileOffers => Set<Files.FileOffer>();

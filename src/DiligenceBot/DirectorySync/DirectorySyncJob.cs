@@ -147,6 +147,13 @@ public sealed class DirectorySyncJob(
             await jobs.SyncAsync(cancellationToken); // new teams get their schedule at once
         }
 
+        if (services.GetService<IOptions<Installation.InstallOptions>>()?.Value.IsOnFor(tenantId) == true
+            && services.GetService<JobStorage>() is not null && services.GetService<IBackgroundJobClient>() is { } background)
+        {
+            // Whoever joined gets the app installed now rather than at the next scheduled run.
+            background.Enqueue<Installation.AppInstallJob>(j => j.RunAsync(tenantId, CancellationToken.None));
+        }
+
         return run;
     }
 

@@ -15,7 +15,7 @@ namespace DiligenceBot.DirectorySync;
 /// joins, moves and leaves), a button to sync now and, for a pending dry run, one to confirm it. The sync itself runs
 /// as a Hangfire job (ids only) when the schedule runs in this instance, otherwise at once.
 /// </summary>
-public sealed class SyncVerb(DiligenceDbContext db, IOptions<DirectoryOptions> options, IServiceProvider services) : IBotVerb
+public sealed class SyncVerb(DiligenceDbContext db, IOptions<DirectoryOptions> options, IOptions<Installation.InstallOptions> install, IServiceProvider services) : IBotVerb
 {
     public const string OpenVerb = "directory.sync";
     public const string RunVerb = "directory.run";
@@ -118,8 +118,42 @@ public sealed class SyncVerb(DiligenceDbContext db, IOptions<DirectoryOptions> o
             }
         }
 
+        if (install.Value.IsOnFor(tenantId))
+        {
+            await InstallStatusAsync(card, tenantId, language, cancellationToken);
+        }
+
         card.Actions!.Add(new ExecuteAction { Title = Texts.Directory.SyncNow.In(language), Verb = RunVerb, Data = new JsonObject { ["verb"] = RunVerb } });
         return card;
+    }
+
+    /// <summary>Proactive installation: installed by the organisation, still waiting, and who failed with Graph's reason.</summary>
+    private async Task InstallStatusAsync(AdaptiveCard card, string tenantId, Language language, CancellationToken cancellationToken)
+    {
+        var rows = await db.AppInstallations.AsNoTracking().Where(i => i.TenantId == tenantId)
+            .Select(i => new { i.PersonId, i.State, i.LastError }).ToListAsync(cancellationToken);
+        var needing = await Installation.AppInstallJob.NeedingAsync(db, tenantId).Select(p => p.Id).ToListAsync(cancellationToken);
+        var settled = rows.Where(r => r.State != Installation.AppInstallationState.Pending).Select(r => r.PersonId).ToHashSet(StringComparer.Ordinal);
+        var failed = rows.Where(r => r.State == Installation.AppInstallationState.Failed).ToList();
+        card.Body.Add(new TextBlock(Texts.Directory.InstallStatus.Format(language,
+            rows.Count(r => r.State == Installation.AppInstallationState.Installed), needing.Count(id => !settled.Contains(id)), failed.Count))
+        { Id = "install", Wrap = true, Separator = true });
+        if (failed.Count == 0)
+        {
+            return;
+        }
+
+        var ids = failed.Take(10).Select(f => f.PersonId).ToList();
+        var names = await db.People.AsNoTracking().Where(p => p.TenantId == tenantId && ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        card.Body.Add(new TextBlock(Texts.Directory.InstallFailed.In(language)) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+        var lines = failed.Take(10).Select(f => $"{names.GetValueOrDefault(f.PersonId, f.PersonId)}{(language == Language.ZhCn ? "：" : ": ")}{f.LastError}");
+        var text = string.Join("\n", lines);
+        if (failed.Count > 10)
+        {
+            text += "\n" + Texts.Directory.More.Format(language, failed.Count - 10);
+        }
+
+        card.Body.Add(new TextBlock(text) { Id = "installFailed", Wrap = true, Spacing = Spacing.None });
     }
 
     /// <summary>A list of names under its heading: the first 15, then how many more.</summary>

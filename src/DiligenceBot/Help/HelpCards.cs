@@ -16,7 +16,8 @@ public static class HelpCards
     /// The personal welcome: a greeting, then the main actions one tap away (for leads also theirs), then help and
     /// profile. Someone not in the directory gets only help and profile (the actions would refuse them).
     /// </summary>
-    public static AdaptiveCard Welcome(Person? person, bool isLead, Language language)
+    /// <param name="installedForThem">The organisation installed the app for them (they did not add it): say why they have it.</param>
+    public static AdaptiveCard Welcome(Person? person, bool isLead, Language language, bool installedForThem = false)
     {
         var card = new AdaptiveCard
         {
@@ -34,6 +35,11 @@ public static class HelpCards
                 Execute(Texts.Welcome.ShowProfile.In(language), ProfileVerb),
             ],
         };
+        if (installedForThem && person is not null)
+        {
+            card.Body.Add(new TextBlock((isLead ? Texts.Welcome.InstalledForLead : Texts.Welcome.InstalledForYou).In(language)) { Id = "why", Wrap = true });
+        }
+
         if (person is not null)
         {
             card.Body.AddRange(MainActions(isLead, language));

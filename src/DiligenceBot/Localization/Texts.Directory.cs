@@ -27,6 +27,10 @@ public static partial class Texts
         public static readonly Text Leaves = new("Leaving (deactivated; their records stay, their open duties go to their lead)", "离开（停用；记录保留，未完成的事项转给其上级）");
         public static readonly Text Conflicts = new("Conflicts", "冲突");
         public static readonly Text More = new("… and {0} more", "……另有{0}人");
+        public static readonly Text InstallStatus = new(
+            "App installed for {0} people by the organisation; {1} waiting to be installed; {2} could not be installed.",
+            "已由公司为{0}人安装本应用；{1}人等待安装；{2}人未能安装。");
+        public static readonly Text InstallFailed = new("Not installed (the reason Microsoft Graph gave)", "未能安装（Microsoft Graph给出的原因）");
         public static readonly Text Confirm = new("Confirm and apply", "确认并执行");
         public static readonly Text SyncNow = new("Sync now", "立即同步");
         public static readonly Text Started = new("The sync has started; type sync in a minute to see what it did.", "同步已开始，请稍后输入“同步”查看结果。");

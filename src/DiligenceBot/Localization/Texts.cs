@@ -46,6 +46,12 @@ public static partial class Texts
         public static readonly Text GreetingTeam = new(
             "Hello, {0}! I am DiligenceBot. Mention me with **help** to see what I can do here; most work happens in a personal chat with me.",
             "大家好，{0}！我是勤勉助手。@我并输入“帮助”查看我能做什么；大部分工作在与我的私聊中完成。");
+        public static readonly Text InstalledForYou = new(
+            "Your organisation installed DiligenceBot for you, so that your daily work log, the reminders before your team's morning meeting and your lead's reviews reach you here. There is nothing to set up.",
+            "公司已为您安装勤勉助手：今后每日工作日志、例会前的提醒和组长的审阅意见都会在这里送达。您无需做任何设置。");
+        public static readonly Text InstalledForLead = new(
+            "Your organisation installed DiligenceBot for you, so that your team's work logs, the reminders before the morning meeting and what waits for your review reach you here. There is nothing to set up.",
+            "公司已为您安装勤勉助手：今后团队的工作日志、例会前的提醒和待您审阅的事项都会在这里送达。您无需做任何设置。");
         public static readonly Text ShowHelp = new("All commands", "全部命令");
         public static readonly Text ShowProfile = new("Who am I here?", "我的信息");
         public static readonly Text Greeting = new("Hello {0}! What would you like to do?", "{0}，您好！需要我做什么？");

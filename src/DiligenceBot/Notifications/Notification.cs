@@ -11,6 +11,11 @@ public enum NotificationStatus
     Undeliverable,
     /// <summary>Gave up after repeated failures.</summary>
     Failed,
+    /// <summary>
+    /// Not sent because the recipient's conversation ended (they removed the app, or Teams answered 403/404); unlike
+    /// <see cref="Undeliverable"/>, not tried again when they install the app again.
+    /// </summary>
+    Dropped,
 }
 
 /// <summary>

@@ -271,7 +271,7 @@ public sealed class NotificationDispatcher(
     private async Task DeliverAsync(IServiceProvider services, DiligenceDbContext db, Claim claim, CancellationToken cancellationToken)
     {
         var notification = await db.Set<Notification>().SingleAsync(n => n.Id == claim.Id, cancellationToken);
-        if (notification.ClaimedBy != claim.Owner || !leases.Holds(claim.Owner))
+        if (notification.ClaimedBy != claim.Owner || !leases.Holds(claim.Owner) || notification.Status != NotificationStatus.Pending)
         {
             // This instance's lease ran out meanwhile: the message may already be another instance's.
             return;
@@ -297,13 +297,15 @@ public sealed class NotificationDispatcher(
         var sender = services.GetRequiredService<ProactiveSender>();
         if (!await sender.IsReachableAsync(recipient, cancellationToken))
         {
-            // Nobody to send to (never installed, or retired after a 403/404): settle it now, without rendering or
-            // taking a send slot, so a dead conversation's other messages never reach Teams.
-            notification.Status = NotificationStatus.Undeliverable;
-            notification.LastError = "no conversation";
+            // Nobody to send to: settle it now, without rendering or taking a send slot, so a dead conversation's other
+            // messages never reach Teams. Never installed: undeliverable, tried again when they install the app. Removed
+            // the app, or Teams refused (403/404): dropped for good, as uninstalling promises.
+            var ended = await sender.HasEndedAsync(recipient, cancellationToken);
+            notification.Status = ended ? NotificationStatus.Dropped : NotificationStatus.Undeliverable;
+            notification.LastError = ended ? "conversation ended" : "no conversation";
             await renderer.OnUndeliverableAsync(notification, db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            metrics.Sent(notification.Kind, "unreachable");
+            metrics.Sent(notification.Kind, ended ? "dropped" : "unreachable");
             return;
         }
 
@@ -353,7 +355,7 @@ public sealed class NotificationDispatcher(
                 WakeAfter(retryAfter);
                 break;
             case ProactiveOutcome.Unreachable:
-                notification.Status = NotificationStatus.Undeliverable;
+                notification.Status = result.Ended ? NotificationStatus.Dropped : NotificationStatus.Undeliverable;
                 notification.LastError = result.Detail;
                 await renderer.OnUndeliverableAsync(notification, db, CancellationToken.None);
                 break;
@@ -374,11 +376,18 @@ public sealed class NotificationDispatcher(
             await db.SaveChangesAsync(CancellationToken.None);
         }
 
+        if (result.Ended && !await sender.IsReachableAsync(recipient, CancellationToken.None))
+        {
+            // Teams said the bot is not installed for them (403) or the chat is gone (404): as an uninstall, every other
+            // message waiting for them stops too.
+            await services.GetRequiredService<MessageStop>().StopAsync(recipient, MessageStop.RefusedAction, "teams", result.Detail ?? "refused", null, CancellationToken.None);
+        }
+
         metrics.Sent(notification.Kind, result.Outcome switch
         {
             ProactiveOutcome.Sent => "sent",
             ProactiveOutcome.Throttled => "throttled",
-            ProactiveOutcome.Unreachable => "unreachable",
+            ProactiveOutcome.Unreachable => result.Ended ? "dropped" : "unreachable",
             _ => notification.Status == NotificationStatus.Failed ? "failed" : "retry_later",
         });
         Log.NotificationDelivered(logger, notification.Id, notification.Kind, notification.Status.ToString());
@@ -497,7 +506,8 @@ public enum ProactiveOutcome
     Refused,
 }
 
-public sealed record ProactiveResult(ProactiveOutcome Outcome, string? ActivityId, string? Detail, TimeSpan? RetryAfter = null);
+/// <param name="Ended">Unreachable because Teams refused the bot (403) or the chat is gone (404): the conversation ended.</param>
+public sealed record ProactiveResult(ProactiveOutcome Outcome, string? ActivityId, string? Detail, TimeSpan? RetryAfter = null, bool Ended = false);
 
 /// <summary>
 /// Messages a person in their personal chat with the bot: uses the stored reference, or creates the 1:1
@@ -518,6 +528,19 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
     /// <summary>True when a live reference exists from which a personal conversation can be used or created.</summary>
     public Task<bool> IsReachableAsync(Person person, CancellationToken cancellationToken) =>
         db.ConversationRecords.AnyAsync(c => c.TenantId == person.TenantId && c.AadObjectId == person.AadObjectId && c.RetiredAt == null && c.UserId != string.Empty, cancellationToken);
+
+    /// <summary>
+    /// True when the person's conversation ended: a reference retired because they removed the app or Teams refused the
+    /// bot, and no live one (they have not installed it again).
+    /// </summary>
+    public async Task<bool> HasEndedAsync(Person person, CancellationToken cancellationToken)
+    {
+        var references = await db.ConversationRecords.AsNoTracking()
+            .Where(c => c.TenantId == person.TenantId && c.AadObjectId == person.AadObjectId)
+            .Select(c => new { c.RetiredAt, c.RetiredReason })
+            .ToListAsync(cancellationToken);
+        return references.Count > 0 && references.All(c => c.RetiredAt is not null) && references.Any(c => ConversationEnds.Ended(c.RetiredReason));
+    }
 
     /// <summary>The person's Teams user id (29:...), for card refresh lists; null when never seen.</summary>
     public Task<string?> TeamsUserIdAsync(Person person, CancellationToken cancellationToken) =>
@@ -556,9 +579,9 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
         if (result.ConversationGone)
         {
             personal.RetiredAt = time.GetUtcNow();
-            personal.RetiredReason = $"connector {result.StatusCode}";
+            personal.RetiredReason = $"{ConversationEnds.ConnectorPrefix}{result.StatusCode}";
             await db.SaveChangesAsync(cancellationToken);
-            return new ProactiveResult(ProactiveOutcome.Unreachable, null, $"{result.StatusCode} {result.ErrorCode}");
+            return new ProactiveResult(ProactiveOutcome.Unreachable, null, $"{result.StatusCode} {result.ErrorCode}", Ended: true);
         }
 
         return result.Outcome switch
@@ -594,9 +617,9 @@ public sealed class ProactiveSender(DiligenceDbContext db, IConnectorClient conn
             // the chat is retired too, so their other queued messages settle without asking Teams again.
             var dead = await db.ConversationRecords.SingleAsync(c => c.Id == known.Id, cancellationToken);
             dead.RetiredAt = time.GetUtcNow();
-            dead.RetiredReason = $"create {created.StatusCode}";
+            dead.RetiredReason = $"{ConversationEnds.CreatePrefix}{created.StatusCode}";
             await db.SaveChangesAsync(cancellationToken);
-            return (null, new ProactiveResult(ProactiveOutcome.Unreachable, null, $"{created.StatusCode} {created.ErrorCode}"));
+            return (null, new ProactiveResult(ProactiveOutcome.Unreachable, null, $"{created.StatusCode} {created.ErrorCode}", Ended: true));
         }
 
         if (!created.Succeeded || string.IsNullOrEmpty(created.Value?.Id))

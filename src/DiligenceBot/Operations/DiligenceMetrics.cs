@@ -19,7 +19,7 @@ public sealed class DiligenceMetrics
     public DiligenceMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _sends = meter.CreateCounter<long>("diligencebot.sends", "{message}", "Proactive messages handled by the outbox, by kind and outcome (sent, throttled = 429, unreachable, failed, not_needed).");
+        _sends = meter.CreateCounter<long>("diligencebot.sends", "{message}", "Proactive messages handled by the outbox, by kind and outcome (sent, throttled = 429, unreachable, dropped = the conversation ended, failed, not_needed).");
         _outboxLag = meter.CreateHistogram<double>("diligencebot.outbox.lag", "s", "From when an outbox message was due to when a sender took it up.");
         _queued = meter.CreateCounter<long>("diligencebot.schedule.queued", "{message}", "Messages the schedule queued (reminders, digests, escalations, coaching), by kind: the fan-out of each run.");
     }

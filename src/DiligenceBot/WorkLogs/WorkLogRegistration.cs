@@ -37,6 +37,7 @@ public static class NotificationRegistration
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddScoped<ProactiveSender>();
+        services.AddScoped<MessageStop>();
         return services;
     }
 }

@@ -109,6 +109,8 @@ public sealed class CardSchemaTests
             yield return ($"welcome-known.{tag}", HelpCards.Welcome(manager, isLead: false, language));
             yield return ($"welcome-lead.{tag}", HelpCards.Welcome(lead, isLead: true, language));
             yield return ($"welcome-unknown.{tag}", HelpCards.Welcome(null, isLead: false, language));
+            yield return ($"welcome-installed.{tag}", HelpCards.Welcome(manager, isLead: false, language, installedForThem: true));
+            yield return ($"welcome-installed-lead.{tag}", HelpCards.Welcome(lead, isLead: true, language, installedForThem: true));
             yield return ($"welcome-greeting-manager.{tag}", HelpCards.Greeting(manager, isLead: false, language));
             yield return ($"welcome-greeting-lead.{tag}", HelpCards.Greeting(lead, isLead: true, language));
             yield return ($"welcome-greeting-unknown.{tag}", HelpCards.Greeting(null, isLead: false, language));

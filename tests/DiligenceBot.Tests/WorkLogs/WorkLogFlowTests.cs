@@ -3,6 +3,7 @@ using DiligenceBot.Testing;
 using DiligenceBot.Tests.Infrastructure;
 using DiligenceBot.WorkLogs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
 using DiligenceBot.Reviews;
@@ -147,8 +148,12 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
     [Fact]
     public async Task Submit_WhenTheLeadHasNotInstalledTheBot_SaysWhereTheLeadWillSeeIt()
     {
-        // Li Na uninstalls: she plays a lead the bot cannot reach.
-        await _bot.PostActivityAsync(Activities.InstallationRemove(_connector.ServiceUrl, TeamsUser.LiNa));
+        // Li Na has never installed the bot (her reference is gone): a lead the bot cannot reach yet. (Removing the app is
+        // another matter: see Uninstall_StopsEveryMessageToThem….)
+        await using (var db = _bot.CreateDbContext())
+        {
+            await db.ConversationRecords.Where(c => c.AadObjectId == TeamsUser.LiNa.AadObjectId).ExecuteDeleteAsync();
+        }
 
         var (card, _) = await _teams.ExecuteAsync(TeamsUser.WangLei, "worklog.submit", SubmitData(Today, 0, ValidInputs()));
 
@@ -167,6 +172,69 @@ public sealed class WorkLogFlowTests : IAsyncLifetime
         var review = await Chats.NotifiedAsync(TeamsUser.LiNa, WorkLogBook.ReviewRequested);
         Assert.Equal($"Wang Lei 王磊的{ZhDate(11, 27)}工作日志", Title(CardOf(review)));
         Assert.Contains(review, Chats.SentTo(TeamsUser.LiNa));
+    }
+
+    [Fact]
+    public async Task Uninstall_StopsEveryMessageToThem_ADueReminderIsNotSent_AndAReinstallResumes()
+    {
+        // A message already waiting for Chen Jie (due in fifteen minutes) when he removes the app.
+        long waitingId;
+        await using (var db = _bot.CreateDbContext())
+        {
+            var waiting = DiligenceBot.Notifications.Notification.Create(Activities.TenantId, DiligenceBot.Scheduling.TeamScheduleJob.Reminder, "east-1:2026-11-27", 99, "chen-jie", _time.GetUtcNow());
+            waiting.NextAttemptAt = _time.GetUtcNow().AddMinutes(15);
+            db.Notifications.Add(waiting);
+            await db.SaveChangesAsync();
+            waitingId = waiting.Id;
+        }
+
+        await _bot.PostActivityAsync(Activities.InstallationRemove(_connector.ServiceUrl, TeamsUser.ChenJie));
+
+        await using (var db = _bot.CreateDbContext())
+        {
+            var dropped = await db.Notifications.AsNoTracking().SingleAsync(n => n.Id == waitingId);
+            Assert.Equal((DiligenceBot.Notifications.NotificationStatus.Dropped, "uninstalled"), (dropped.Status, dropped.LastError));
+            var audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "conversation.uninstalled");
+            Assert.Equal(("chen-jie", "person", "chen-jie"), (audit.ActorId, audit.SubjectType, audit.SubjectId));
+        }
+
+        // 08:15, the reminder before the meeting: Wang Lei gets his; Chen Jie's is dropped, not sent, not kept for later.
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await using (var scope = _bot.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DiligenceBot.Scheduling.TeamScheduleJob>().RunAsync("east-1", CancellationToken.None);
+        }
+
+        await Chats.Outbox.SentAsync(TeamsUser.WangLei, DiligenceBot.Scheduling.TeamScheduleJob.Reminder);
+        _time.Advance(TimeSpan.FromMinutes(10)); // 08:25: the waiting one's time has come too
+        _bot.Services.GetRequiredService<DiligenceBot.Notifications.NotificationDispatcher>().Wake();
+        await Chats.Outbox.DrainedAsync();
+        Assert.Empty(Chats.SentTo(TeamsUser.ChenJie));
+        await using (var db = _bot.CreateDbContext())
+        {
+            var his = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == "chen-jie").ToListAsync();
+            Assert.Equal(2, his.Count);
+            Assert.All(his, n => Assert.Equal(DiligenceBot.Notifications.NotificationStatus.Dropped, n.Status));
+        }
+
+        // He installs the app again: what was dropped stays dropped; what comes from now on reaches him.
+        await _teams.InstallAsync(TeamsUser.ChenJie);
+        await using (var db = _bot.CreateDbContext())
+        {
+            var fresh = DiligenceBot.Notifications.Notification.Create(Activities.TenantId, DiligenceBot.Scheduling.TeamScheduleJob.Reminder, "east-1:2026-11-27", 98, "chen-jie", _time.GetUtcNow());
+            db.Notifications.Add(fresh);
+            await db.SaveChangesAsync();
+        }
+
+        _bot.Services.GetRequiredService<DiligenceBot.Notifications.NotificationDispatcher>().Wake();
+        var resumed = await Chats.Outbox.SentAsync(TeamsUser.ChenJie, DiligenceBot.Scheduling.TeamScheduleJob.Reminder, n => n.Revision == 98);
+        Assert.Single(resumed);
+        await using (var db = _bot.CreateDbContext())
+        {
+            Assert.Equal(2, await db.Notifications.CountAsync(n => n.RecipientId == "chen-jie" && n.Status == DiligenceBot.Notifications.NotificationStatus.Dropped));
+        }
+
+        Assert.Equal(2, Chats.SentTo(TeamsUser.ChenJie).Count); // the welcome and the new reminder
     }
 
     [Fact]
