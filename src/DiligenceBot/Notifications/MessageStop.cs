@@ -16,6 +16,7 @@ public sealed class MessageStop(DiligenceDbContext db, TimeProvider time, Operat
     public const string UninstalledAction = "conversation.uninstalled";
     public const string RefusedAction = "conversation.refused";
 
+    /// <summary>Drops what waits for the person and audits the end, in one save (with whatever the caller changed).</summary>
     public async Task<int> StopAsync(Person person, string action, string actorId, string reason, string? activityId, CancellationToken cancellationToken)
     {
         var pending = await db.Notifications

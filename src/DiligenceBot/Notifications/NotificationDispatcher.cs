@@ -358,6 +358,13 @@ public sealed class NotificationDispatcher(
                 notification.Status = result.Ended ? NotificationStatus.Dropped : NotificationStatus.Undeliverable;
                 notification.LastError = result.Detail;
                 await renderer.OnUndeliverableAsync(notification, db, CancellationToken.None);
+                if (result.Ended && !await sender.IsReachableAsync(recipient, CancellationToken.None))
+                {
+                    // Teams said the bot is not installed for them (403) or the chat is gone (404): as an uninstall, every
+                    // other message waiting for them stops too, audited, saved with this one's outcome.
+                    await services.GetRequiredService<MessageStop>().StopAsync(recipient, MessageStop.RefusedAction, "teams", result.Detail ?? "refused", null, CancellationToken.None);
+                }
+
                 break;
             case ProactiveOutcome.Refused:
                 GiveUp(notification, result.Detail ?? "refused");
@@ -374,13 +381,6 @@ public sealed class NotificationDispatcher(
         else
         {
             await db.SaveChangesAsync(CancellationToken.None);
-        }
-
-        if (result.Ended && !await sender.IsReachableAsync(recipient, CancellationToken.None))
-        {
-            // Teams said the bot is not installed for them (403) or the chat is gone (404): as an uninstall, every other
-            // message waiting for them stops too.
-            await services.GetRequiredService<MessageStop>().StopAsync(recipient, MessageStop.RefusedAction, "teams", result.Detail ?? "refused", null, CancellationToken.None);
         }
 
         metrics.Sent(notification.Kind, result.Outcome switch

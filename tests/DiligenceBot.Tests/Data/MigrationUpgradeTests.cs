@@ -373,6 +373,22 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 await InsertAsync("SendWindows", new { Key = Tenant, LastSlot = 89_800_000_123L });
                 break;
 
+            case "AppInstallations":
+                // Chen Jie's app installed by the organisation and welcomed; Wang Lei's refused by Graph, with its reason.
+                await InsertAsync("AppInstallations", new
+                {
+                    TenantId = Tenant, PersonId = "chen-jie", AadObjectId = "b4a7088a-da51-4de1-9744-9dc84098a62f", State = DiligenceBot.Installation.AppInstallationState.Installed, Attempts = 1,
+                    CreatedAt = Utc(12, 7, 12, 0), NextAttemptAt = Utc(12, 7, 12, 0), InstalledAt = (DateTimeOffset?)Utc(12, 7, 12, 0), WasInstalled = false, ChatId = (string?)null,
+                    WelcomedAt = (DateTimeOffset?)Utc(12, 7, 12, 1), LastError = (string?)null,
+                });
+                await InsertAsync("AppInstallations", new
+                {
+                    TenantId = Tenant, PersonId = "wang-lei", AadObjectId = "a3c4b5ff-78b0-4313-9df2-a1e60bc975b5", State = DiligenceBot.Installation.AppInstallationState.Failed, Attempts = 1,
+                    CreatedAt = Utc(12, 7, 12, 0), NextAttemptAt = Utc(12, 7, 12, 0), InstalledAt = (DateTimeOffset?)null, WasInstalled = false, ChatId = (string?)null,
+                    WelcomedAt = (DateTimeOffset?)null, LastError = (string?)"403 Forbidden: the app is blocked for this user by an app permission policy.",
+                });
+                break;
+
             case "ImportedFiguresAndEvaluations":
                 // Wang Lei's imported November figures (amounts with decimals) and customer 1's evaluation of him, with a comment.
                 await InsertAsync("ManagerFigures", new

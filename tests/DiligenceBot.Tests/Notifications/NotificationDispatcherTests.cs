@@ -93,23 +93,26 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AConversationAnswering404_IsRetired_AndThePersonsOtherMessagesNeverReachTeams()
+    public async Task AConversationAnswering404_IsRetired_AndThePersonsOtherMessagesAreDropped_NeverReachingTeams()
     {
         _connector.Script(new ScriptedAnswer(404));
         var first = await QueueReminderAsync(60);
-        Assert.Equal(NotificationStatus.Undeliverable, (await WaitForAsync(first, n => n.Status != NotificationStatus.Pending)).Status);
+        Assert.Equal(NotificationStatus.Dropped, (await WaitForAsync(first, n => n.Status != NotificationStatus.Pending)).Status);
 
         var others = new[] { await QueueReminderAsync(15), await QueueReminderAsync(5) };
         foreach (var id in others)
         {
             var settled = await WaitForAsync(id, n => n.Status != NotificationStatus.Pending);
-            Assert.Equal((NotificationStatus.Undeliverable, "no conversation"), (settled.Status, settled.LastError));
+            Assert.Equal((NotificationStatus.Dropped, "conversation ended"), (settled.Status, settled.LastError));
         }
 
         Assert.Single(_connector.SentActivities);
         await using var db = _bot.CreateDbContext();
         var reference = await db.ConversationRecords.SingleAsync(c => c.UserId == TeamsUser.WangLei.Id && c.ConversationType == "personal");
         Assert.Equal("connector 404", reference.RetiredReason);
+        // Teams ended the conversation as an uninstall would: audited, with Teams as the actor.
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "conversation.refused");
+        Assert.Equal(("teams", "wang-lei"), (audit.ActorId, audit.SubjectId));
     }
 
     private void Wake() => _bot.Services.GetRequiredService<NotificationDispatcher>().Wake();
