@@ -11,7 +11,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
     public partial class SqliteDiligenceDbContextModel
     {
         private SqliteDiligenceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b12c3905-0482-4133-a564-6a353eafa3be"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("b093ada8-729e-4697-86b1-cb39646e4789"), entityTypeCount: 50)
         {
         }
 
@@ -39,6 +39,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             var directorySyncRun = DirectorySyncRunEntityType.Create(this);
             var directorySyncState = DirectorySyncStateEntityType.Create(this);
             var fileOffer = FileOfferEntityType.Create(this);
+            var appInstallation = AppInstallationEntityType.Create(this);
             var actionItem = ActionItemEntityType.Create(this);
             var meetingAttendance = MeetingAttendanceEntityType.Create(this);
             var meetingMinutes = MeetingMinutesEntityType.Create(this);
@@ -115,6 +116,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             DirectorySyncRunEntityType.CreateAnnotations(directorySyncRun);
             DirectorySyncStateEntityType.CreateAnnotations(directorySyncState);
             FileOfferEntityType.CreateAnnotations(fileOffer);
+            AppInstallationEntityType.CreateAnnotations(appInstallation);
             ActionItemEntityType.CreateAnnotations(actionItem);
             MeetingAttendanceEntityType.CreateAnnotations(meetingAttendance);
             MeetingMinutesEntityType.CreateAnnotations(meetingMinutes);
