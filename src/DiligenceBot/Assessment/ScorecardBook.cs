@@ -129,18 +129,8 @@ public sealed class ScorecardBook(
     public bool PastDeadline(PublishedScorecard card, Team team) => Today(team) > card.RespondBy;
 
     /// <summary>The people who decide an objection: the lead's own manager, or, when the lead reports to nobody, the tenant's admins (never the lead or the manager).</summary>
-    public async Task<List<string>> DecidersAsync(PublishedScorecard card, CancellationToken cancellationToken)
-    {
-        if (card.DeciderId is { } decider)
-        {
-            return [decider];
-        }
-
-        var lead = await db.Teams.AsNoTracking().Where(t => t.Id == card.TeamId).Select(t => t.LeadId).SingleOrDefaultAsync(cancellationToken);
-        return await db.People.AsNoTracking()
-            .Where(p => p.TenantId == card.TenantId && p.IsAdmin && p.Id != card.ManagerId && p.Id != lead && p.Id != card.PublishedById)
-            .Select(p => p.Id).ToListAsync(cancellationToken);
-    }
+    public Task<List<string>> DecidersAsync(PublishedScorecard card, CancellationToken cancellationToken) =>
+        AssessmentDeciders.OfAsync(db, card.TenantId, card.DeciderId, card.TeamId, card.ManagerId, card.PublishedById, cancellationToken);
 
     /// <summary>
     /// Reads the lead's scores and adjustments from the draft card's inputs: each not-measured indicator's points
@@ -272,7 +262,7 @@ public sealed class ScorecardBook(
             PublishedById = lead.Id,
             PublishedAt = now,
             RespondBy = ScheduleMath.WorkingDaysAfter(calendars.ScheduleOf(team), team.LocalDate(now), options.Value.ResponseWorkingDays),
-            DeciderId = await DeciderAsync(team, lead, cancellationToken),
+            DeciderId = await AssessmentDeciders.AboveAsync(db, team, lead, cancellationToken),
             ConcurrencyStamp = Guid.NewGuid(),
         };
         var order = 0;
@@ -329,16 +319,6 @@ public sealed class ScorecardBook(
 
         dispatcher.Wake();
         return card;
-    }
-
-    /// <summary>
-    /// Who decides an objection: the lead's own manager; when that is who published it (standing in as a delegate), their
-    /// own manager, so nobody decides on their own scorecard; null when there is nobody above (the admins decide).
-    /// </summary>
-    private async Task<string?> DeciderAsync(Team team, Person publisher, CancellationToken cancellationToken)
-    {
-        var above = await db.People.AsNoTracking().Where(p => p.Id == team.LeadId).Select(p => p.ReportsToId).SingleOrDefaultAsync(cancellationToken);
-        return above == publisher.Id ? publisher.ReportsToId : above;
     }
 
     /// <summary>The manager's answer: acknowledged, or objected with the reason (the deciders are told).</summary>

@@ -5,7 +5,6 @@ using DiligenceBot.Files;
 using DiligenceBot.Testing;
 using DiligenceBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using static DiligenceBot.Tests.WorkLogs.WorkLogDriver;
 
 namespace DiligenceBot.Tests.Assessment;
@@ -17,40 +16,11 @@ namespace DiligenceBot.Tests.Assessment;
 /// </summary>
 public sealed partial class ScorecardFlowTests
 {
-    private const string ConsentType = "application/vnd.microsoft.teams.card.file.consent";
-
     /// <summary>The consent card the bot sent in the chat since the connector was last cleared.</summary>
-    private JsonNode Consent() =>
-        Assert.Single(_connector.SentActivities.SelectMany(r => r.Body?["attachments"]?.AsArray() ?? []), a => a!["contentType"]!.GetValue<string>() == ConsentType)!;
+    private JsonNode Consent() => FileConsents.Sent(_connector);
 
-    /// <summary>The user accepts the consent card: Teams hands out an upload URL, the bot uploads there; the rows read back.</summary>
-    private async Task<List<List<string>>> AcceptAsync(LocalOneDrive drive, TeamsUser user, JsonNode consent, string locale)
-    {
-        var name = consent["name"]!.GetValue<string>();
-        var accept = Activities.Execute(_connector.ServiceUrl, user, "unused", locale: locale);
-        accept["name"] = "fileConsent/invoke";
-        accept["value"] = new JsonObject
-        {
-            ["type"] = "fileUpload",
-            ["action"] = "accept",
-            ["context"] = consent["content"]!["acceptContext"]!.DeepClone(),
-            ["uploadInfo"] = new JsonObject
-            {
-                ["contentUrl"] = drive.ContentUrlFor(name), ["fileType"] = "xlsx", ["name"] = name, ["uploadUrl"] = drive.UploadUrlFor(name),
-                ["uniqueId"] = "5C1D2C7A-3F3B-4E8E-9D55-2B1F0C1E6A11",
-            },
-        };
-        using (var response = await _bot.PostActivityAsync(accept))
-        {
-            Assert.Equal(200, (int)response.StatusCode);
-        }
-
-        var uploaded = drive.Uploaded(name) ?? throw new Xunit.Sdk.XunitException("Nothing was uploaded for " + name);
-        Assert.Equal(consent["content"]!["sizeInBytes"]!.GetValue<long>(), uploaded.Content.LongLength);
-        using var stream = new MemoryStream(uploaded.Content);
-        return [.. stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()
-            .Select(r => r.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty).ToList())];
-    }
+    private Task<List<List<string>>> AcceptAsync(LocalOneDrive drive, TeamsUser user, JsonNode consent, string locale) =>
+        FileConsents.AcceptAsync(_bot, _connector, drive, user, consent, locale);
 
     private static string Number(decimal points) => points.ToString("0.##", CultureInfo.InvariantCulture);
 
@@ -132,7 +102,7 @@ public sealed partial class ScorecardFlowTests
         _connector.Clear();
 
         Assert.Equal(answer, await TextReplyAsync(user, text, locale));
-        Assert.DoesNotContain(_connector.SentActivities, r => r.Body?.ToJsonString().Contains(ConsentType, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(_connector.SentActivities, r => r.Body?.ToJsonString().Contains(FileConsents.ConsentType, StringComparison.Ordinal) == true);
         await using var db = _bot.CreateDbContext();
         Assert.Empty(await db.Set<FileOffer>().ToListAsync());
     }
@@ -146,7 +116,7 @@ public sealed partial class ScorecardFlowTests
             new JsonObject { ["verb"] = ScorecardCards.ExportVerb, ["period"] = "2026-11", ["teamId"] = "east-1" });
 
         Assert.Contains("East District 1 is not a team you lead or oversee; only its lead chain and admins export its scorecards.", answer.ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_connector.SentActivities, r => r.Body?.ToJsonString().Contains(ConsentType, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(_connector.SentActivities, r => r.Body?.ToJsonString().Contains(FileConsents.ConsentType, StringComparison.Ordinal) == true);
         await using var db = _bot.CreateDbContext();
         Assert.Empty(await db.Set<FileOffer>().ToListAsync());
     }
