@@ -307,18 +307,7 @@ public sealed class ScorecardBook(
         db.Set<PublishedScorecard>().Add(card);
         Audit(request, lead.Id, "scorecard.published", card);
         db.Notifications.Add(Notification.Create(card.TenantId, Published, card.Id.ToString(), 0, manager.Id, now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return null;
-        }
-
-        dispatcher.Wake();
-        return card;
+        return await SaveAsync(cancellationToken) ? card : null;
     }
 
     /// <summary>The manager's answer: acknowledged, or objected with the reason (the deciders are told).</summary>
@@ -371,22 +360,7 @@ public sealed class ScorecardBook(
         return await SaveAsync(cancellationToken);
     }
 
-    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another answer or decision got there first (the stamp moved): the caller answers from what is stored.
-            db.ChangeTracker.Clear();
-            return false;
-        }
-
-        dispatcher.Wake();
-        return true;
-    }
+    private Task<bool> SaveAsync(CancellationToken cancellationToken) => AssessmentSaves.SaveOnceAsync(db, dispatcher, cancellationToken);
 
     private void Audit(BotRequest request, string actorId, string action, PublishedScorecard card) =>
         db.Set<AuditEntry>().Add(AuditEntry.Of(request, card.TenantId, actorId, action, SubjectType, card.Id.ToString(), null, time.GetUtcNow()));
