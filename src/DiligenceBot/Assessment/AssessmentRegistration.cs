@@ -14,7 +14,8 @@ public static class AssessmentRegistration
     /// product measures itself; the draft scorecards (<c>scorecard</c> / <c>考核</c>); publishing, the manager's answer and
     /// the decision on an objection (<see cref="ScorecardBook"/>, its options checked at start-up); the drafts sent to
     /// the lead in the team's schedule job; the manager's own scorecards (<c>my scorecard</c> / <c>我的考核</c>); the half-year skills assessment and its quiz
-    /// (<c>skills</c> / <c>技能评估</c>, seeds/skills-quiz.json).
+    /// (<c>skills</c> / <c>技能评估</c>, seeds/skills-quiz.json); the yearly reviews (<c>annual</c> / <c>年度考评</c>,
+    /// <see cref="AnnualBook"/>, its shares checked at start-up), their export and their messages.
     /// </summary>
     public static IServiceCollection AddAssessment(this IServiceCollection services)
     {
@@ -34,7 +35,17 @@ public static class AssessmentRegistration
         services.AddScoped<ITeamDueRecords, ScorecardDraftSchedule>();
         services.AddNotificationRenderer<ScorecardDraftsRenderer>(ScorecardDraftSchedule.Drafts);
         services.AddNotificationRenderer<ScorecardRenderer>(ScorecardBook.Published, ScorecardBook.Objected, ScorecardBook.Decided);
+        services.AddOptions<AnnualOptions>().BindConfiguration(AnnualOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AnnualOptions>, AnnualOptionsValidator>();
+        services.AddScoped<AnnualBook>();
+        services.AddScoped<AnnualViews>();
+        services.AddNotificationRenderer<AnnualRenderer>(AnnualBook.Proposed, AnnualBook.Finished, AnnualBook.Decided);
         return services
+            .AddBotVerb<AnnualVerb>(AnnualCards.AnnualVerb, "annual", "annual review", "yearly review", "年度考评", "年度考核")
+            .AddBotVerb<AnnualExportVerb>(AnnualCards.ExportVerb, "annual export", "annual review export", "export annual", "年度考评 导出", "年度考评导出", "导出年度考评")
+            .AddBotVerb<MyAnnualVerb>(AnnualCards.MineVerb, "my annual review", "my annual", "我的年度考评")
+            .AddBotVerb<AnnualSubmitVerb>(AnnualCards.SubmitVerb)
+            .AddBotVerb<AnnualDecideVerb>(AnnualCards.DecideVerb)
             .AddBotVerb<ScorecardVerb>(ScorecardCards.ScorecardVerb, "scorecard", "scorecards", "考核", "月度考核")
             .AddBotVerb<ScorecardExportVerb>(ScorecardCards.ExportVerb, "scorecard export", "scorecards export", "export scorecards", "考核 导出", "考核导出", "导出考核")
             .AddBotVerb<MyScorecardVerb>(ScorecardCards.MineVerb, "my scorecard", "我的考核")

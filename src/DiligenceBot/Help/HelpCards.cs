@@ -156,6 +156,8 @@ public static class HelpCards
                 new TextBlock(Texts.Skills.CommandExport.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Surveys.CommandSurvey.In(language)),
                 new TextBlock(Texts.Surveys.CommandEvaluations.In(language)),
+                new TextBlock(Texts.Annual.CommandAnnual.In(language)),
+                new TextBlock(Texts.Annual.CommandMyAnnual.In(language)),
                 new TextBlock(Texts.Customers.CommandImport.In(language)) { IsSubtle = true },
                 new TextBlock(Texts.Plans.CommandPlan.In(language)),
                 new TextBlock(Texts.Plans.CommandMeasures.In(language)),

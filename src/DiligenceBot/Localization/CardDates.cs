@@ -45,6 +45,12 @@ public static partial class CardDates
     /// <summary>"November 2026" / "2026年11月".</summary>
     public static string Month(DateOnly month, Language language) => Joined(Texts.Dates.Month, month, language);
 
+    /// <summary>"Nov" / "11月": a month within a year already named.</summary>
+    public static string MonthOnly(DateOnly month, Language language) => Joined(Texts.Dates.MonthOnly, month, language);
+
+    /// <summary>"Q4" / "第4季度": a quarter (1-4) within a year already named.</summary>
+    public static string QuarterOnly(int quarter, Language language) => Unbroken(Texts.Dates.QuarterOnly.Format(language, quarter), language);
+
     /// <summary>"Q4 2026" / "2026年第4季度", the quarter holding the day.</summary>
     public static string Quarter(DateOnly day, Language language) =>
         Unbroken(Texts.Dates.Quarter.Format(language, day.Year, ((day.Month - 1) / 3) + 1), language);

@@ -14,6 +14,9 @@ public static partial class Texts
         public static readonly Text Month = new("{0:MMMM} {0:yyyy}", "{0:yyyy}年{0:%M}月");
         /// <summary>{0}: the year, {1}: the quarter (1-4).</summary>
         public static readonly Text Quarter = new("Q{1} {0}", "{0}年第{1}季度");
+        public static readonly Text MonthOnly = new("{0:MMM}", "{0:%M}月");
+        /// <summary>{0}: the quarter (1-4).</summary>
+        public static readonly Text QuarterOnly = new("Q{0}", "第{0}季度");
         public static readonly Text FirstHalf = new("H1 {0}", "{0}年上半年");
         public static readonly Text SecondHalf = new("H2 {0}", "{0}年下半年");
     }

@@ -169,6 +169,8 @@ public sealed class ScorecardRulesTests
     [InlineData("Scorecards:ResponseWorkingDays", "0", "Scorecards:ResponseWorkingDays must be 1-20 (working days to acknowledge or object), not 0.")]
     [InlineData("Scorecards:ResponseWorkingDays", "21", "Scorecards:ResponseWorkingDays must be 1-20 (working days to acknowledge or object), not 21.")]
     [InlineData("Scorecards:RankingShownToManagers:0", " ", "Scorecards:RankingShownToManagers lists tenant ids (1-64 characters).")]
+    [InlineData("Annual:TopShare", "0.6", "Annual:TopShare must be 0-0.5 (the share of a team proposed as its best), not 0.6.")]
+    [InlineData("Annual:BottomShare", "-0.1", "Annual:BottomShare must be 0-0.5 (the share of a team proposed as its weakest), not -0.1.")]
     public void ScorecardSettingsThatCannotWork_StopStartUp_NamingTheKey(string key, string value, string problem)
     {
         using var bot = new BotApp(settings: new Dictionary<string, string?> { [key] = value });

@@ -22,7 +22,7 @@ public sealed class CardRenderingTests
     /// The card families whose layout must be free of faults. A family joins once its cards have been looked at
     /// and mended at both widths.
     /// </summary>
-    public static TheoryData<string> CheckedFamilies => new("welcome", "help", "profile", "transfer", "coach", "coaching", "pulse", "worklog", "customers", "import", "minutes", "action", "training", "execution", "plan", "checks", "scorecard", "record", "skills", "evaluations");
+    public static TheoryData<string> CheckedFamilies => new("welcome", "help", "profile", "transfer", "coach", "coaching", "pulse", "worklog", "customers", "import", "minutes", "action", "training", "execution", "plan", "checks", "scorecard", "record", "skills", "evaluations", "annual");
 
     private static readonly Lazy<Task<JsonNode>> Report = new(RenderEveryCardAsync);
 

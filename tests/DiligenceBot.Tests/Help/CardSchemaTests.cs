@@ -176,6 +176,11 @@ public sealed class CardSchemaTests
             yield return card;
         }
 
+        foreach (var card in Assessment.AnnualCardSchemaTests.EveryCard())
+        {
+            yield return card;
+        }
+
         foreach (var card in Plans.PlanCardSchemaTests.EveryCard())
         {
             yield return card;
