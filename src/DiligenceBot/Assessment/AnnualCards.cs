@@ -31,7 +31,7 @@ public static class AnnualCards
 
     /// <summary>One manager's year: the figures, the review when submitted, the year's coaching, the names in its story, who looks.</summary>
     public sealed record ManagerView(
-        Person Manager, Team Team, int Year, AnnualFigures Figures, AnnualReview? Review, AnnualCoaching Coaching, CoachingLibrary Library,
+        Person Manager, Team Team, int Year, AnnualFigures Figures, AnnualReview? Review, SkillsAssessment? Skills, AnnualCoaching Coaching, CoachingLibrary Library,
         IReadOnlyDictionary<string, string> Names, Viewer Viewer, bool YearOver, bool ShowsRanks);
 
     /// <summary>One team's managers for the team card: each with the figures and the review when submitted.</summary>
@@ -111,6 +111,15 @@ public static class AnnualCards
         { State: AnnualState.Proposed } => Texts.Annual.StateProposed.Format(language, Proposal(review.Proposal, language)),
         { State: AnnualState.Decided } => Texts.Annual.StateDecided.Format(language, Decision(review.Decision!.Value, language)),
         _ => Texts.Annual.StateFinished.In(language),
+    };
+
+    /// <summary>The year's latest half-year skills result in one line (the mean rating and the weak areas), or "not assessed".</summary>
+    public static string SkillsLine(SkillsAssessment? skills, Language language) => skills switch
+    {
+        null => Texts.Annual.Skills.In(language),
+        _ when skills.Weak.Any() => Texts.Annual.SkillsResult.Format(language, skills.Half.Name(language), Points(skills.Average),
+            string.Join(Texts.Scorecards.ListSeparator.In(language), skills.Weak.Select(a => a.Name(language)))),
+        _ => Texts.Annual.SkillsNoWeak.Format(language, skills.Half.Name(language), Points(skills.Average)),
     };
 
     public static string Proposal(AnnualProposal proposal, Language language) =>
@@ -206,7 +215,7 @@ public static class AnnualCards
             Separator = true,
             Items =
             [
-                new TextBlock(Texts.Annual.Skills.In(language)) { Id = "skills", Wrap = true },
+                new TextBlock(SkillsLine(view.Skills, language)) { Id = "skills", Wrap = true },
                 new TextBlock(coached) { Id = "coaching", Wrap = true },
                 new TextBlock(CardDates.KeepCounts(Texts.Annual.Actions.Format(language, coaching.ActionsDone, coaching.ActionsOpen, coaching.ActionsSkipped))) { Id = "actions", Spacing = Spacing.None, Wrap = true, IsSubtle = true },
             ],

@@ -14,10 +14,10 @@ namespace DiligenceBot.Assessment;
 /// "annual export [YYYY]" / "年度考评导出" and the team card's Export (XLSX) button (which carries the year and the team):
 /// the yearly reviews of the managers the asker sees on the team card, as an XLSX file offered in the 1:1 chat, one row
 /// per manager: each month's and quarter's published total (empty when none was published, never 0), the yearly score
-/// and how many months it counts, the ranks, the overall evaluation, the proposal, the decision and its reason. Only for
+/// and how many months it counts, the ranks, the year's latest skills result (mean rating), the overall evaluation, the proposal, the decision and its reason. Only for
 /// the people who see the team card (a team's lead and delegates, the lead chain above, admins).
 /// </summary>
-public sealed class AnnualExportVerb(RecordCheckDesk desk, AnnualBook book, ChatFiles files) : IBotVerb
+public sealed class AnnualExportVerb(RecordCheckDesk desk, AnnualBook book, SkillsResults skills, ChatFiles files) : IBotVerb
 {
     private static readonly RecordCheckDesk.ChooserTexts Chooser = AnnualVerb.Chooser with { NotAChecker = Texts.Annual.ExportForLeads };
 
@@ -52,7 +52,8 @@ public sealed class AnnualExportVerb(RecordCheckDesk desk, AnnualBook book, Chat
         var figures = await book.FiguresAsync(person.TenantId, managers, chosen, cancellationToken);
         var reviews = await book.ReviewsAsync(person.TenantId, managers.Select(m => m.Id), chosen, cancellationToken);
         var names = await book.NamesAsync(reviews.Values.Select(r => r.DecidedById), cancellationToken);
-        var content = Xlsx(managers, figures, reviews, names, chosen, language);
+        var skill = await skills.LatestForAsync(person.TenantId, [.. managers.Select(m => m.Id)], chosen, cancellationToken);
+        var content = Xlsx(managers, figures, reviews, skill, names, chosen, language);
         var description = Texts.Annual.ExportOffer.Format(language, teamName, chosen);
         var offer = await files.OfferAsync(person, ScorecardExportVerb.SafeFileName(Texts.Annual.ExportFileName.Format(language, teamName, chosen)), content, description, cancellationToken);
         await request.Turn.SendAsync(offer, cancellationToken);
@@ -61,7 +62,7 @@ public sealed class AnnualExportVerb(RecordCheckDesk desk, AnnualBook book, Chat
 
     /// <summary>One row per manager in the team card's order (team, then yearly score, then name); figures are numbers, a month without a published scorecard an empty cell.</summary>
     internal static byte[] Xlsx(IReadOnlyList<Person> managers, IReadOnlyDictionary<string, AnnualFigures> figures, IReadOnlyDictionary<string, AnnualReview> reviews,
-        IReadOnlyDictionary<string, string> names, int year, Language language)
+        IReadOnlyDictionary<string, SkillsAssessment> skills, IReadOnlyDictionary<string, string> names, int year, Language language)
     {
         var plain = ScorecardExportVerb.Plain;
         List<string> header =
@@ -70,7 +71,7 @@ public sealed class AnnualExportVerb(RecordCheckDesk desk, AnnualBook book, Chat
             .. Enumerable.Range(1, 12).Select(m => plain(CardDates.MonthOnly(new DateOnly(year, m, 1), language))),
             .. Enumerable.Range(1, 4).Select(q => plain(CardDates.QuarterOnly(q, language))),
             Texts.Annual.ColumnScore.In(language), Texts.Annual.ColumnMonths.In(language), Texts.Annual.ColumnTeamRank.In(language),
-            Texts.Annual.ColumnOrganisationRank.In(language), Texts.Annual.ColumnEvaluation.In(language), Texts.Annual.ColumnState.In(language),
+            Texts.Annual.ColumnOrganisationRank.In(language), Texts.Annual.ColumnSkills.In(language), Texts.Annual.ColumnEvaluation.In(language), Texts.Annual.ColumnState.In(language),
             Texts.Annual.ColumnProposal.In(language), Texts.Annual.ColumnDecision.In(language), Texts.Annual.ColumnReason.In(language), Texts.Annual.ColumnDecidedBy.In(language),
         ];
         var rows = managers.OrderBy(m => m.TeamId, StringComparer.Ordinal).ThenBy(m => figures[m.Id].Score is null).ThenByDescending(m => figures[m.Id].Score)
@@ -86,6 +87,7 @@ public sealed class AnnualExportVerb(RecordCheckDesk desk, AnnualBook book, Chat
                 row.Add(review is not null ? review.MonthsScored : f.Months.Count);
                 row.Add(review?.TeamRank ?? f.TeamRank?.Rank);
                 row.Add(f.OrganisationRank?.Rank);
+                row.Add(skills.TryGetValue(m.Id, out var skill) ? skill.Average : null);
                 row.Add(review?.Evaluation);
                 row.Add(State(review).In(language));
                 row.Add(review is { Proposal: not AnnualProposal.None } ? AnnualCards.Proposal(review.Proposal, language) : null);

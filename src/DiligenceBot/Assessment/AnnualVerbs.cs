@@ -11,14 +11,15 @@ using Microsoft.EntityFrameworkCore;
 namespace DiligenceBot.Assessment;
 
 /// <summary>Builds what a manager's yearly review card shows, for whoever looks at it.</summary>
-public sealed class AnnualViews(AnnualBook book, CoachingLibrary library)
+public sealed class AnnualViews(AnnualBook book, SkillsResults skills, CoachingLibrary library)
 {
     public async Task<AnnualCards.ManagerView> OfAsync(Person manager, int year, AnnualFigures figures, AnnualReview? review, AnnualCards.Viewer viewer, CancellationToken cancellationToken)
     {
         var team = manager.Team ?? await book.Db.Teams.AsNoTracking().SingleAsync(t => t.Id == manager.TeamId, cancellationToken);
         var coaching = await book.CoachingAsync(manager, team, year, cancellationToken);
         var names = await book.NamesAsync([review?.SubmittedById, review?.DeciderId, review?.DecidedById], cancellationToken);
-        return new(manager, team, year, figures, review, coaching, library, names, viewer, book.YearOver(team, year), book.Scorecards.Options.ShowsRanking(manager.TenantId));
+        var skill = (await skills.LatestForAsync(manager.TenantId, [manager.Id], year, cancellationToken)).GetValueOrDefault(manager.Id);
+        return new(manager, team, year, figures, review, skill, coaching, library, names, viewer, book.YearOver(team, year), book.Scorecards.Options.ShowsRanking(manager.TenantId));
     }
 
     /// <summary>The card of one manager's review as it stands, by review (a message, a stale button).</summary>

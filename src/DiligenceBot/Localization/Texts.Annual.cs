@@ -64,6 +64,13 @@ public static partial class Texts
         public static readonly Text Points = new("{0}/100", "{0}分");
         public static readonly Text NotPublished = new("not published", "未发布");
         public static readonly Text Skills = new("Half-year skills assessment: not assessed.", "半年度技能评估：未评估。");
+        /// <summary>{0}: the half-year, {1}: the mean rating, {2}: the weak areas.</summary>
+        public static readonly Text SkillsResult = new(
+            "Half-year skills assessment ({0}): {1} of 5 on average; weak: {2}.",
+            "半年度技能评估（{0}）：平均{1}分（满分5分）；薄弱项：{2}。");
+        public static readonly Text SkillsNoWeak = new(
+            "Half-year skills assessment ({0}): {1} of 5 on average; no weak area.",
+            "半年度技能评估（{0}）：平均{1}分（满分5分）；无薄弱项。");
         public static readonly Text NoTypeConfirmed = new("No manager type confirmed in coaching in {0}.", "{0}年辅导中未确认客户经理类型。");
         public static readonly Text TypesConfirmed = new("Types confirmed in coaching: {0}.", "辅导中确认的类型：{0}。");
         /// <summary>{0}: the type, {1}: the day (a Chinese day has its weekday in brackets already, so the type follows it).</summary>
@@ -161,6 +168,7 @@ public static partial class Texts
         public static readonly Text ColumnMonths = new("Months published", "已发布月数");
         public static readonly Text ColumnTeamRank = new("Rank in team", "组内排名");
         public static readonly Text ColumnOrganisationRank = new("Rank in organisation", "全公司排名");
+        public static readonly Text ColumnSkills = new("Skills (mean of 5)", "技能评估均分（满分5分）");
         public static readonly Text ColumnEvaluation = new("Overall evaluation", "总体评价");
         public static readonly Text ColumnState = new("State", "状态");
         public static readonly Text ColumnProposal = new("Proposal", "建议");

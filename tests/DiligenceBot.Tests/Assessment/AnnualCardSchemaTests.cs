@@ -30,6 +30,16 @@ public static class AnnualCardSchemaTests
         var names = new Dictionary<string, string> { ["li-na"] = "Li Na 李娜", ["liu-yang"] = "Liu Yang 刘洋" };
         var coaching = new AnnualCoaching([(ManagerType.LacksInitiative, new DateOnly(2026, 3, 4)), (ManagerType.Excellent, new DateOnly(2026, 9, 8))], 6, 1, 1);
         var quiet = new AnnualCoaching([], 0, 0, 0);
+        var skills = new SkillsAssessment
+        {
+            Id = Guid.NewGuid(), TenantId = "t", TeamId = "east-1", ManagerId = "chen-jie", HalfKey = "2026-H2", Year = 2026, RatedById = "li-na",
+            Areas =
+            [
+                new SkillsAreaResult { AreaId = "product", NameEn = "Product knowledge", NameZh = "产品知识", IsTopic = true, Order = 1, Rating = 4, Evidence = "x" },
+                new SkillsAreaResult { AreaId = "market", NameEn = "Market knowledge", NameZh = "市场知识", IsTopic = true, Order = 2, Rating = 2, Evidence = "x", Weak = true },
+                new SkillsAreaResult { AreaId = "communication", NameEn = "Communication", NameZh = "沟通技巧", IsTopic = true, Order = 3, Rating = 5, Evidence = "x" },
+            ],
+        };
         AnnualReview Review(AnnualState state, AnnualProposal proposal, AnnualDecision? decision = null) => new()
         {
             Id = Guid.NewGuid(), TenantId = "t", TeamId = "east-1", ManagerId = "chen-jie", Year = 2026, State = state, YearlyScore = 87.1m, MonthsScored = 11,
@@ -46,7 +56,7 @@ public static class AnnualCardSchemaTests
         {
             var tag = language.Tag();
             AnnualCards.ManagerView View(AnnualReview? review, AnnualCards.Viewer viewer, bool yearOver = true, AnnualFigures? figures = null) =>
-                new(chenJie, east1, 2026, figures ?? chen, review, coaching, library, names, viewer, yearOver, false);
+                new(chenJie, east1, 2026, figures ?? chen, review, review is null ? null : skills, coaching, library, names, viewer, yearOver, false);
             yield return ($"annual-team.{tag}", AnnualCards.Teams([new(east1, [(chen, proposed), (wang, null)])], 2026, language));
             yield return ($"annual-teams.{tag}", AnnualCards.Teams([new(east1, [(chen, decided), (wang, Review(AnnualState.Submitted, AnnualProposal.None))]), new(east2, [(sun, null)])], 2026, language));
             yield return ($"annual-write.{tag}", AnnualCards.Manager(View(null, AnnualCards.Viewer.Lead), language));
@@ -64,7 +74,7 @@ public static class AnnualCardSchemaTests
                 notice: Texts.Annual.FinishedSummary.Format(language, 2026)));
             yield return ($"annual-decided-lead.{tag}", AnnualCards.Manager(View(decided, AnnualCards.Viewer.Overseer), language,
                 notice: Texts.Annual.DecidedSummary.Format(language, "Chen Jie 陈杰", 2026)));
-            yield return ($"annual-year-open.{tag}", AnnualCards.Manager(new(chenJie, east1, 2027, sun with { Manager = chenJie }, null, quiet, library, names, AnnualCards.Viewer.Lead, false, false), language));
+            yield return ($"annual-year-open.{tag}", AnnualCards.Manager(new(chenJie, east1, 2027, sun with { Manager = chenJie }, null, null, quiet, library, names, AnnualCards.Viewer.Lead, false, false), language));
         }
     }
 }

@@ -62,6 +62,17 @@ public sealed class AnnualReviewFlowTests : IAsyncLifetime
             Id = Guid.NewGuid(), TenantId = Activities.TenantId, ManagerId = "chen-jie", Number = 1, ChosenType = ManagerType.Excellent,
             DecidedById = "li-na", DecidedAt = new DateTimeOffset(2026, 5, 6, 9, 0, 0, TimeSpan.FromHours(8)),
         });
+        db.Add(new SkillsAssessment
+        {
+            Id = Guid.NewGuid(), TenantId = Activities.TenantId, TeamId = "east-1", ManagerId = "chen-jie", HalfKey = "2026-H2", Year = 2026, RatedById = "li-na",
+            RatedAt = new DateTimeOffset(2026, 12, 20, 9, 0, 0, TimeSpan.Zero), Revision = 1, ConcurrencyStamp = Guid.NewGuid(),
+            Areas =
+            [
+                new SkillsAreaResult { AreaId = "product", NameEn = "Product knowledge", NameZh = "产品知识", IsTopic = true, Order = 1, Rating = 4, Evidence = "讲清了三个新品规格" },
+                new SkillsAreaResult { AreaId = "market", NameEn = "Market knowledge", NameZh = "市场知识", IsTopic = true, Order = 2, Rating = 2, Evidence = "说不出片区竞品价格", Weak = true },
+                new SkillsAreaResult { AreaId = "communication", NameEn = "Communication", NameZh = "沟通技巧", IsTopic = true, Order = 3, Rating = 5, Evidence = "投诉处理得当" },
+            ],
+        });
         await db.SaveChangesAsync();
         _connector.Clear();
     }
@@ -151,7 +162,10 @@ public sealed class AnnualReviewFlowTests : IAsyncLifetime
         Assert.Equal(("Mar", "not published"), months[2]);
         Assert.Equal(("Dec", "95/100"), months[11]);
         Assert.Equal([("Q1", "85/100"), ("Q2", "not published"), ("Q3", "87/100"), ("Q4", "88/100")], Facts(card!, "quarters"));
-        Assert.Equal("Half-year skills assessment: not assessed.", Text(card!, "skills"));
+        // The year's latest skills result: the mean of 4, 2 and 5, and the weak area.
+        Assert.Equal($"Half-year skills assessment ({CardDates.HalfYear(new DateOnly(2026, 7, 1), Language.EnUs)}): 3.7 of 5 on average; weak: Market knowledge.", Text(card!, "skills"));
+        var (wangCard, _) = await OpenAsync(TeamsUser.LiNa, "wang-lei");
+        Assert.Equal("Half-year skills assessment: not assessed.", Text(wangCard!, "skills"));
         Assert.Equal($"Types confirmed in coaching: Excellent ({En(new DateOnly(2026, 5, 6))}).", Text(card!, "coaching"));
         Assert.Equal(CardDates.KeepCounts("1 of 2 in East District 1 · 2 of 4 in the organisation"), Text(card!, "rank"));
         Assert.NotNull(Action(card!, AnnualCards.SubmitVerb));
@@ -278,13 +292,13 @@ public sealed class AnnualReviewFlowTests : IAsyncLifetime
         Assert.Equal(3, rows.Count);
         Assert.Equal(
             ["客户经理", "团队", "年度", "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月", "第1季度", "第2季度", "第3季度", "第4季度",
-                "年度得分", "已发布月数", "组内排名", "全公司排名", "总体评价", "状态", "建议", "决定", "理由", "决定人"],
+                "年度得分", "已发布月数", "组内排名", "全公司排名", "技能评估均分（满分5分）", "总体评价", "状态", "建议", "决定", "理由", "决定人"],
             rows[0]);
         Assert.Equal(
             ["Chen Jie 陈杰", "华东一组", "2026", "81", "82", "", "84", "85", "86", "87", "88", "89", "90", "91", "95", "85", "", "87", "88",
-                "87.1", "11", "1", "2", "好", "已提出建议", "列入本组年度优秀", "", "", ""],
+                "87.1", "11", "1", "2", "3.7", "好", "已提出建议", "列入本组年度优秀", "", "", ""],
             rows[1]);
-        Assert.Equal(["Wang Lei 王磊", "华东一组", "2026", .. Enumerable.Repeat("70", 12), "", "", "", "", "70", "12", "2", "3", "一般", "已决定", "列入本组年度末位", "改进计划", "计划执行差", "Liu Yang 刘洋"],
+        Assert.Equal(["Wang Lei 王磊", "华东一组", "2026", .. Enumerable.Repeat("70", 12), "", "", "", "", "70", "12", "2", "3", "", "一般", "已决定", "列入本组年度末位", "改进计划", "计划执行差", "Liu Yang 刘洋"],
             rows[2]);
 
         // A manager is refused the export; a year not written as one is refused.
