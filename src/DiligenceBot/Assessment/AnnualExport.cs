@@ -29,20 +29,38 @@ public sealed class AnnualExportVerb(RecordCheckDesk desk, AnnualBook book, Skil
             return BotAnswer.Refused(Texts.Scorecards.NotInDirectory.In(language));
         }
 
-        var (yearText, teamId, bad) = ExportScope.Arguments(request, "year", t => AnnualYears.Read(t) is not null);
-        if (bad)
+        string? yearText;
+        string? teamId = null;
+        if (request.Source == RequestSource.Text)
+        {
+            var words = UserText.Words(request.Arguments).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > 1 || (words.Length == 1 && AnnualYears.Read(words[0]) is null))
+            {
+                return BotAnswer.Refused(Texts.Annual.ExportBadYear.In(language));
+            }
+
+            yearText = words.FirstOrDefault();
+        }
+        else
+        {
+            yearText = request.Card.String("year");
+            teamId = request.Card.String("teamId");
+        }
+
+        int? asked = yearText is null ? null : AnnualYears.Read(yearText);
+        if (yearText is not null && asked is null)
         {
             return BotAnswer.Refused(Texts.Annual.ExportBadYear.In(language));
         }
 
-        int? asked = yearText is null ? null : AnnualYears.Read(yearText);
-        var (scope, refusal) = await ExportScope.OfAsync(desk, book.Db, request, person, teamId, Chooser, Texts.Annual.ExportNotYourTeam, cancellationToken);
+        var (managers, oneTeam, refusal) = await desk.ExportScopeAsync(request, person, teamId, Chooser, Texts.Annual.ExportNotYourTeam, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var (managers, teams, teamName) = scope!;
+        var teams = managers.Select(m => m.Team!).DistinctBy(t => t.Id).OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+        var teamName = oneTeam is not null ? WorkLogCards.TeamName(oneTeam, language) : Texts.Scorecards.ExportAllTeams.In(language);
         var chosen = asked ?? book.DefaultYear(teams[0]);
         if (chosen > book.Today(teams[0]).Year)
         {
@@ -55,7 +73,7 @@ public sealed class AnnualExportVerb(RecordCheckDesk desk, AnnualBook book, Skil
         var skill = await skills.LatestForAsync(person.TenantId, [.. managers.Select(m => m.Id)], chosen, cancellationToken);
         var content = Xlsx(managers, figures, reviews, skill, names, chosen, language);
         var description = Texts.Annual.ExportOffer.Format(language, teamName, chosen);
-        var offer = await files.OfferAsync(person, ScorecardExportVerb.SafeFileName(Texts.Annual.ExportFileName.Format(language, teamName, chosen)), content, description, cancellationToken);
+        var offer = await files.OfferAsync(person, ChatFiles.SafeFileName(Texts.Annual.ExportFileName.Format(language, teamName, chosen), ".xlsx"), content, description, cancellationToken);
         await request.Turn.SendAsync(offer, cancellationToken);
         return BotAnswer.WithText(description);
     }
@@ -64,7 +82,7 @@ public sealed class AnnualExportVerb(RecordCheckDesk desk, AnnualBook book, Skil
     internal static byte[] Xlsx(IReadOnlyList<Person> managers, IReadOnlyDictionary<string, AnnualFigures> figures, IReadOnlyDictionary<string, AnnualReview> reviews,
         IReadOnlyDictionary<string, SkillsAssessment> skills, IReadOnlyDictionary<string, string> names, int year, Language language)
     {
-        var plain = ScorecardExportVerb.Plain;
+        var plain = CardDates.Plain;
         List<string> header =
         [
             Texts.Scorecards.ColumnManager.In(language), Texts.Scorecards.ColumnTeam.In(language), Texts.Annual.ColumnYear.In(language),

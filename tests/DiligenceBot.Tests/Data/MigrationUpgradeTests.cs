@@ -434,6 +434,16 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 {
                     TenantId = Tenant, IdHash = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray(), CustomerId = 1L, ManagerId = "wang-lei", Month = new DateOnly(2026, 12, 1),
                     IssuedById = "li-na", IssuedAt = Utc(12, 8, 1, 0), ExpiresAt = Utc(12, 31, 1, 0), AnsweredAt = (DateTimeOffset?)Utc(12, 8, 3, 0),
+            case "AnnualReviews":
+                // Chen Jie's 2026 review, submitted by Li Na, proposed as the team's best and decided by Liu Yang.
+                await InsertAsync("AnnualReviews", new
+                {
+                    Id = Guid.Parse("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d"), TenantId = Tenant, TeamId = "east-1", ManagerId = "chen-jie", Year = 2026,
+                    State = DiligenceBot.Assessment.AnnualState.Decided, YearlyScore = (decimal?)87.1m, MonthsScored = 11, Evaluation = "全年客户评价组内最好。",
+                    SubmittedById = "li-na", SubmittedAt = Utc(12, 7, 13, 0), TeamRank = (int?)1, TeamRanked = (int?)2, Proposal = DiligenceBot.Assessment.AnnualProposal.Top,
+                    DeciderId = (string?)"liu-yang", Decision = (DiligenceBot.Assessment.AnnualDecision?)DiligenceBot.Assessment.AnnualDecision.Advance,
+                    DecisionReason = (string?)"可带新人。", DecidedById = (string?)"liu-yang", DecidedAt = (DateTimeOffset?)Utc(12, 7, 14, 0),
+                    ConcurrencyStamp = Guid.Parse("8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e"),
                 });
                 break;
         }
