@@ -434,6 +434,9 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
                 {
                     TenantId = Tenant, IdHash = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray(), CustomerId = 1L, ManagerId = "wang-lei", Month = new DateOnly(2026, 12, 1),
                     IssuedById = "li-na", IssuedAt = Utc(12, 8, 1, 0), ExpiresAt = Utc(12, 31, 1, 0), AnsweredAt = (DateTimeOffset?)Utc(12, 8, 3, 0),
+                });
+                break;
+
             case "AnnualReviews":
                 // Chen Jie's 2026 review, submitted by Li Na, proposed as the team's best and decided by Liu Yang.
                 await InsertAsync("AnnualReviews", new

@@ -11,12 +11,13 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
     public partial class SqliteDiligenceDbContextModel
     {
         private SqliteDiligenceDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b093ada8-729e-4697-86b1-cb39646e4789"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("2c61fe44-7821-45e4-9e82-5db343cbf8ee"), entityTypeCount: 51)
         {
         }
 
         partial void Initialize()
         {
+            var annualReview = AnnualReviewEntityType.Create(this);
             var customerEvaluation = CustomerEvaluationEntityType.Create(this);
             var managerFigures = ManagerFiguresEntityType.Create(this);
             var publishedDimension = PublishedDimensionEntityType.Create(this);
@@ -94,6 +95,7 @@ namespace DiligenceBot.Data.CompiledModels.Sqlite
             WorkLogReviewEntityType.CreateForeignKey1(workLogReview, workLog);
             WorkLogRevisionEntityType.CreateForeignKey1(workLogRevision, workLog);
 
+            AnnualReviewEntityType.CreateAnnotations(annualReview);
             CustomerEvaluationEntityType.CreateAnnotations(customerEvaluation);
             ManagerFiguresEntityType.CreateAnnotations(managerFigures);
             PublishedDimensionEntityType.CreateAnnotations(publishedDimension);
