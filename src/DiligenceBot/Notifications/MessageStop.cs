@@ -16,11 +16,14 @@ public sealed class MessageStop(DiligenceDbContext db, TimeProvider time, Operat
     public const string UninstalledAction = "conversation.uninstalled";
     public const string RefusedAction = "conversation.refused";
 
-    /// <summary>Drops what waits for the person and audits the end, in one save (with whatever the caller changed).</summary>
-    public async Task<int> StopAsync(Person person, string action, string actorId, string reason, string? activityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops what waits for the person and audits the end, in one save (with whatever the caller changed); the message
+    /// <paramref name="tried"/> (the one Teams just refused) keeps the outcome the caller gave it.
+    /// </summary>
+    public async Task<int> StopAsync(Person person, string action, string actorId, string reason, string? activityId, CancellationToken cancellationToken, long? tried = null)
     {
         var pending = await db.Notifications
-            .Where(n => n.TenantId == person.TenantId && n.RecipientId == person.Id && n.Status == NotificationStatus.Pending)
+            .Where(n => n.TenantId == person.TenantId && n.RecipientId == person.Id && n.Status == NotificationStatus.Pending && n.Id != tried)
             .ToListAsync(cancellationToken);
         foreach (var notification in pending)
         {

@@ -355,14 +355,16 @@ public sealed class NotificationDispatcher(
                 WakeAfter(retryAfter);
                 break;
             case ProactiveOutcome.Unreachable:
-                notification.Status = result.Ended ? NotificationStatus.Dropped : NotificationStatus.Undeliverable;
+                // The message Teams refused was tried and not delivered (the lead learns it); the others waiting for the
+                // person are dropped below, never tried.
+                notification.Status = NotificationStatus.Undeliverable;
                 notification.LastError = result.Detail;
                 await renderer.OnUndeliverableAsync(notification, db, CancellationToken.None);
                 if (result.Ended && !await sender.IsReachableAsync(recipient, CancellationToken.None))
                 {
                     // Teams said the bot is not installed for them (403) or the chat is gone (404): as an uninstall, every
                     // other message waiting for them stops too, audited, saved with this one's outcome.
-                    await services.GetRequiredService<MessageStop>().StopAsync(recipient, MessageStop.RefusedAction, "teams", result.Detail ?? "refused", null, CancellationToken.None);
+                    await services.GetRequiredService<MessageStop>().StopAsync(recipient, MessageStop.RefusedAction, "teams", result.Detail ?? "refused", null, CancellationToken.None, notification.Id);
                 }
 
                 break;

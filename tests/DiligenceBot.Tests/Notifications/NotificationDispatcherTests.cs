@@ -97,7 +97,7 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
     {
         _connector.Script(new ScriptedAnswer(404));
         var first = await QueueReminderAsync(60);
-        Assert.Equal(NotificationStatus.Dropped, (await WaitForAsync(first, n => n.Status != NotificationStatus.Pending)).Status);
+        Assert.Equal(NotificationStatus.Undeliverable, (await WaitForAsync(first, n => n.Status != NotificationStatus.Pending)).Status);
 
         var others = new[] { await QueueReminderAsync(15), await QueueReminderAsync(5) };
         foreach (var id in others)
