@@ -321,22 +321,8 @@ public sealed class SkillsBook(DiligenceDbContext db, SkillsRules rules, Minutes
         return await SaveAsync(cancellationToken);
     }
 
-    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another submission got there first (the unique keys or the stamp): the caller answers from what is stored.
-            db.ChangeTracker.Clear();
-            return false;
-        }
-
-        dispatcher.Wake();
-        return true;
-    }
+    // Another submission may get there first (the unique keys or the stamp): the caller answers from what is stored.
+    private Task<bool> SaveAsync(CancellationToken cancellationToken) => AssessmentSaves.SaveOnceAsync(db, dispatcher, cancellationToken);
 }
 
 /// <summary>What the lead typed into the rating card: the values as typed, the errors per input, the ratings read.</summary>
